@@ -1,0 +1,144 @@
+/**
+ * Node types of the sohoa tree (a unist tree).
+ *
+ * The spec with examples is `src/tree/README.md`; keep the two in step.
+ */
+import type {Data, Literal, Node, Parent} from 'unist'
+
+/** A box on a page, in pixels of the page image (or PDF points), origin top left. */
+export interface BBox {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+/** A word as the diacritics stage saw it: what was there, what it became, how sure. */
+export interface RestoredToken {
+  /** Offset of the token in the node's restored `value`. */
+  start: number
+  /** End offset (exclusive) in the restored `value`. */
+  end: number
+  /** The token as it was before restoration. */
+  original: string
+  /** The token after restoration. */
+  value: string
+  /** Confidence in `value`, 0..1. */
+  confidence: number
+}
+
+/** Where a node came from, beyond its `position` in the text. */
+export interface LineData extends Data {
+  /** 1-based page number, when the input has pages. */
+  page?: number
+  /** Box on the page, when the input was laid out (PDF or OCR). */
+  bbox?: BBox
+  /** OCR confidence of the line, 0..1. */
+  confidence?: number
+  /** The text before the diacritics stage changed it (absent when unchanged). */
+  raw?: string
+  /** Tokens the diacritics stage changed. */
+  restored?: RestoredToken[]
+  /** What the sections stage recognised this paragraph as (see README). */
+  role?: Role
+}
+
+/** Roles the sections stage gives paragraphs outside numbered sections. */
+export type Role =
+  | 'nationalTitle'
+  | 'motto'
+  | 'issuer'
+  | 'parentIssuer'
+  | 'number'
+  | 'placeDate'
+  | 'documentType'
+  | 'title'
+  | 'authority'
+  | 'basis'
+  | 'proposal'
+  | 'enactment'
+  | 'article'
+  | 'addressees'
+  | 'recipientsHeading'
+  | 'recipient'
+  | 'signatureAuthority'
+  | 'signaturePosition'
+  | 'signatureName'
+  | 'planType'
+  | 'planTitle'
+  | 'planAttachment'
+  | 'appendixHeading'
+  | 'closing'
+  | 'body'
+
+/** One logical line of text: a heading, a list item, or a paragraph joined from hard-wrapped lines. */
+export interface Paragraph extends Literal {
+  type: 'paragraph'
+  value: string
+  data?: LineData
+}
+
+/** One cell of a table row. */
+export interface TableCell extends Literal {
+  type: 'tableCell'
+  value: string
+  data?: LineData
+}
+
+/** One row of a table. */
+export interface TableRow extends Parent {
+  type: 'tableRow'
+  children: TableCell[]
+  data?: LineData
+}
+
+/** A table: tab-separated, piped, aligned, or rebuilt from OCR word boxes. */
+export interface Table extends Parent {
+  type: 'table'
+  children: TableRow[]
+  data?: LineData & {
+    /** How the table was found. */
+    layout?: 'tabs' | 'pipes' | 'aligned' | 'boxes'
+  }
+}
+
+/** Section marker kinds, from the outermost (`roman`) to the innermost (`plus`). */
+export type SectionKind = 'roman' | 'arabic' | 'dotted' | 'letter' | 'paren' | 'dash' | 'plus'
+
+/** A numbered section of a plan: `I.`, `1.`, `1.1.`, `a)`, `(1)`, `-`, `+`. */
+export interface Section extends Parent {
+  type: 'section'
+  /** The marker as written, normalised: `II.`, `1.`, `2.3.`, `a)`, `(1)`, `-`, `+`. */
+  marker: string
+  kind: SectionKind
+  /** Dotted path of markers from the plan root: `II.3.a`. */
+  id: string
+  /** The heading text after the marker (null for a bare marker). */
+  title: string | null
+  /** The paragraph node holding the marker line. */
+  children: Array<Paragraph | Section | Table>
+  data?: LineData
+}
+
+/** A part of the document: the decision, the plan it issues, an appendix. */
+export interface Part extends Parent {
+  type: 'part'
+  kind: 'document' | 'plan' | 'appendix'
+  children: Block[]
+  data?: Data
+}
+
+/** Anything that may stand in a root, part or section. */
+export type Block = Paragraph | Table | Section | Part
+
+/** The root of a sohoa tree. */
+export interface Root extends Parent {
+  type: 'root'
+  children: Block[]
+  data?: Data
+}
+
+/** Any node of a sohoa tree. */
+export type SohoaNode = Root | Block | TableRow | TableCell
+
+export type {Node}

@@ -1,0 +1,25 @@
+/**
+ * Types of what the stages keep in `file.data` (vfile's `DataMap`).
+ */
+import type {} from 'vfile'
+import type {Layout, SourceInfo} from './read/types.js'
+import type {DocumentInfo, PlanInfo, Task, Target} from './output/schema.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by `read`: the input file. */
+    source: SourceInfo
+    /** Set by `read` for PDFs and images: pages, lines, words. */
+    layout: Layout
+    /** Set by the sections stage: the decision's (or the document's own) header fields. */
+    document: DocumentInfo
+    /** Set by the sections stage: the plan's title and period (sections come from the tree). */
+    plan: Pick<PlanInfo, 'title' | 'period'> | null
+    /** Set by the sections stage: numbered targets ("chỉ tiêu"). */
+    targets: Target[]
+    /** Set by the tasks stage. */
+    tasks: Task[]
+  }
+}
+
+export {}

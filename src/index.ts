@@ -1,6 +1,16 @@
 /**
  * sohoa: Vietnamese administrative documents to schema-validated JSON.
+ *
+ * Public API (as it lands):
+ * - `parse(input, options)`: text, bytes or a VFile → `{output, file, messages}`.
+ * - `parseFile(path, options)`: read a file (text, PDF, image) and parse it.
+ * - `read(input, options)`: any input file → VFile with text and layout.
+ * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
+ * - `jsonSchema()`: the JSON Schema of the output.
  */
+import './vfile-data.js'
+
 export type * from './tree/types.js'
 export type * from './read/types.js'
 export * from './output/schema.js'
+export {jsonSchema} from './output/json-schema.js'

@@ -1,0 +1,19 @@
+/**
+ * The commander program with every sub-command registered.
+ * Each command lives in `./commands/<name>.ts` and exports `register(program)`.
+ */
+import {readFileSync} from 'node:fs'
+import {Command} from 'commander'
+import {register as registerSchema} from './commands/schema.js'
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+
+/** The `sohoa` program. */
+export const program = new Command('sohoa')
+  .description('Turn Vietnamese administrative documents into schema-validated JSON.')
+  .version(pkg.version)
+  .showHelpAfterError()
+
+registerSchema(program)

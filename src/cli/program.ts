@@ -4,7 +4,9 @@
  */
 import {readFileSync} from 'node:fs'
 import {Command} from 'commander'
+import {register as registerRestore} from './commands/restore.js'
 import {register as registerSchema} from './commands/schema.js'
+import {register as registerTrain} from './commands/train.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -17,3 +19,5 @@ export const program = new Command('sohoa')
   .showHelpAfterError()
 
 registerSchema(program)
+registerRestore(program)
+registerTrain(program)

@@ -176,9 +176,9 @@ function rules(): CompiledRule[] {
   return compiled
 }
 
-/** Clean a time-frame cell for matching: emphasis, bullets, whitespace. */
+/** Clean a time-frame cell: emphasis, bullets, whitespace, end punctuation (`Quý I/2026.` → `Quý I/2026`). */
 export function cleanTimeframe(raw: string): string {
-  return collapseWhitespace(stripEmphasis(raw.normalize('NFC')).replace(/^[-+•*]\s+/u, ''))
+  return collapseWhitespace(stripEmphasis(raw.normalize('NFC')).replace(/^[-+•*]\s+/u, '')).replace(/[\s.,;]+$/u, '')
 }
 
 /** The first grammar rule matching `raw`, with its groups; null when none does. */

@@ -141,7 +141,7 @@ function items(cell: string): string[] {
     if (/^[-+•]\s*/u.test(line) || current === '') {
       if (current) result.push(current)
       current = line
-    } else current += current.endsWith('-') ? line : ` ${line}`
+    } else current += /\S-$/u.test(current) ? line : ` ${line}`
   }
   if (current) result.push(current)
   return result.flatMap((item) => item.split(';'))

@@ -31,6 +31,15 @@ export function canOpen(cells: CellFragment[] | null): cells is CellFragment[] {
   return cells.filter((cell) => cell.text !== '').length >= 2
 }
 
+/** Does a plain line go on with the bulleted list (`+ …`, `- …`) that ends the row's last filled cell? */
+function continuesList(row: TableBlockRow, text: string): boolean {
+  const bullet = /^\s*([-+•])\s/u.exec(text)?.[1]
+  if (!bullet) return false
+  const last = [...row.cells].reverse().find((cell) => cell.text !== '')
+  const lastLine = last?.text.split('\n').at(-1) ?? ''
+  return lastLine.trimStart().startsWith(bullet)
+}
+
 /** Scan a delimited table starting at line `start`; null when none starts there. */
 export function scanDelimited(lines: string[], start: number, spec: DelimitedSpec): TableBlock | null {
   const read = (index: number) => lines[index].replace(/\f/g, ' ')
@@ -132,7 +141,9 @@ export function scanDelimited(lines: string[], start: number, spec: DelimitedSpe
       continue
     }
     // A plain line: a group row without delimiters, or a cell broken by a newline.
-    if (!current || plainRun >= maxPlainRun || !continues(index, maxPlainRun - plainRun - 1)) break
+    if (!current || plainRun >= maxPlainRun) break
+    const short = current.cells.length < expected && !startsWithMarker(text)
+    if (!short && !continuesList(current, text) && !continues(index, maxPlainRun - plainRun - 1)) break
     plainRun++
     const column = text.length - text.trimStart().length
     const fragment: CellFragment = {text: text.trim(), line: index, column}

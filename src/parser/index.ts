@@ -2,7 +2,7 @@
  * The parser: the text of a file (plus its layout, when it has one) → a
  * sohoa tree of paragraphs and tables (see `src/tree/README.md`).
  */
-import type {Processor} from 'unified'
+import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Paragraph, Root, Table, TableCell, TableRow} from '../tree/types.js'
 import {stripEmphasis} from './emphasis.js'
@@ -15,9 +15,11 @@ import {detectTables, type TableBlock} from './tables/index.js'
 export type Options = Record<string, never>
 
 /** Unified plugin: set the parser of the processor. */
-export default function parser(this: Processor<Root>, _options?: Options): void {
+const parser: Plugin<[Options?], string, Root> = function () {
   this.parser = (document: string, file: VFile) => parseText(document, file)
 }
+
+export default parser
 
 /** Parse `text` into a tree; `file` gives the layout (when any). */
 export function parseText(text: string, file?: VFile): Root {

@@ -17,7 +17,7 @@ const terminal = /(?:[.;:!?…]|\.\/\.|\/\.)["”')\]]*$/u
 
 /** Words that cannot end a sentence: a line ending with one goes on. */
 const dangling =
-  /(?:^|\s)(?:của|và|về|với|các|những|cho|tại|theo|số|ngày|tháng|năm|trong|từ|đến|là|được|có|do|để|trên|xã|phường|huyện|quận|tỉnh|phố|trấn|nhân|dân|ban)$/iu
+  /(?:^|\s)(?:của|và|về|với|các|những|cho|tại|theo|trong|từ|đến|là|được|có|do|để|trên|xã|phường|huyện|quận|tỉnh|phố|trấn)$/iu
 
 /** Group `lines` (blank lines included, as empty text) into paragraphs of line indices. */
 export function joinLines(lines: JoinLine[]): JoinLine[][] {
@@ -69,7 +69,7 @@ function continues(previous: string, next: string, gap: number, wrapWidth: numbe
   const first = next.charAt(0)
   const lower = first !== first.toUpperCase() && first === first.toLowerCase()
   if (lower || /^[\d),;:–-]/u.test(next) || (gap === 0 && next.startsWith('('))) return true
-  if (/[,-]$/u.test(previous) || dangling.test(previous)) return true
+  if (/[,-]$/u.test(previous) || (gap === 0 && dangling.test(previous))) return true
   // An upper-case start continues only a line that ran to the wrap width.
   return gap === 0 && previous.length >= 0.75 * wrapWidth && wrapWidth < 140
 }

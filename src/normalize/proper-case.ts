@@ -6,6 +6,8 @@
 
 /** Words after which the rest of the name is a place name. */
 const units = ['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã', 'tỉnh', 'thành phố']
+/** Head nouns of agency names: the word after one starts with a capital (`Sở Nội vụ`). */
+const heads = ['sở', 'phòng', 'bộ', 'ban', 'trung tâm', 'văn phòng', 'cục', 'chi cục', 'vụ', 'tổng cục', 'công an', 'trường']
 /** Acronyms kept in capitals. */
 const acronyms = /^(?:UBND|HĐND|MTTQ|UBMTTQ|VN|TP|TW|CP|CHXHCN|QĐ|KH|CCHC|TTHC|CNTT)$/u
 
@@ -14,15 +16,19 @@ export function properCase(text: string): string {
   if (text !== text.toUpperCase()) return text
   const words = text.toLowerCase().split(/\s+/).filter(Boolean)
   const out: string[] = []
+  const originals = text.split(/\s+/).filter(Boolean)
   let proper = false
+  let capitalNext = false
   for (let i = 0; i < words.length; i++) {
-    const original = text.split(/\s+/).filter(Boolean)[i]
     let word = words[i]
-    if (acronyms.test(original)) word = original
-    else if (i === 0 || proper) word = capitalize(word)
+    if (acronyms.test(originals[i])) word = originals[i]
+    else if (i === 0 || proper || capitalNext) word = capitalize(word)
     out.push(word)
+    const lower = word.toLowerCase()
     const tail = out.slice(-2).join(' ').toLowerCase()
-    if (units.includes(word.toLowerCase()) || units.includes(tail)) proper = true
+    const afterDash = out[out.length - 2] === '-'
+    capitalNext = word === '-' || (((i === 0 && heads.includes(lower)) || (i === 1 && heads.includes(tail))) && !units.includes(words[i + 1] ?? ''))
+    if (!afterDash && (units.includes(lower) || units.includes(tail))) proper = true
   }
   return out.join(' ')
 }

@@ -10,6 +10,8 @@ import {normalizeBackground} from './image/normalize-background.js'
 import {eraseRulingLines} from './image/ruling-lines.js'
 import {estimateTextHeight} from './image/text-height.js'
 import type {OcrPool} from './ocr-pool.js'
+import {recoverMissingCells} from './recover-cells.js'
+import type {RulingLines} from './image/ruling-lines.js'
 
 /** Which preprocessing steps run before OCR (all on by default). */
 export interface PreprocessOptions {
@@ -47,13 +49,21 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
       work = scaleImage(work, scale)
     }
   }
-  let horizontalRules: number[] = []
+  let rules: RulingLines = {horizontal: [], vertical: []}
   if (options.rules !== false) {
     const erased = eraseRulingLines(work)
     work = erased.image
-    horizontalRules = erased.rules.horizontal.map((y) => y / scale)
+    rules = erased.rules
   }
+  const horizontalRules = rules.horizontal.map((y) => y / scale)
   const result = await pool.recognize(toPgm(work), {deskew: options.deskew ?? true})
+  // Cells of a ruled table that OCR left empty (row numbers): read again one by one.
+  // Only when tesseract did not rotate the page, so boxes and rules share coordinates.
+  if (Math.abs(result.rotateRadians) < 1e-6) {
+    const words = result.lines.flatMap((l) => l.words)
+    const recovered = await recoverMissingCells(work, rules, words, pool)
+    for (const w of recovered) result.lines.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
+  }
   const lines = result.lines.map((line) => ({
     words: line.words.map((w) => ({
       text: w.text,

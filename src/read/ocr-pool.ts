@@ -26,6 +26,8 @@ export interface OcrPoolOptions {
 export interface RecognizeOptions {
   /** Let tesseract measure the skew and straighten the image first (default true). */
   deskew?: boolean
+  /** Page segmentation mode for this call (default: the pool's). */
+  pageSegMode?: number
 }
 
 /** A recognised line: its words with boxes (pixels of the image) and confidences (0..1). */
@@ -97,7 +99,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     async recognize(image, recognizeOptions = {}) {
       if (terminated) throw new Error('OCR: the pool was terminated')
       const s = scheduler ?? (await (starting ??= start()))
-      const result = await s.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {rotateAuto: recognizeOptions.deskew ?? true}, {blocks: true, text: false})
+      const result = await s.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {
+          rotateAuto: recognizeOptions.deskew ?? true,
+          ...(recognizeOptions.pageSegMode === undefined ? {} : {tessedit_pageseg_mode: String(recognizeOptions.pageSegMode)})
+        } as never, {blocks: true, text: false})
       return convert(result.data as unknown as TesseractPage)
     },
     async terminate() {

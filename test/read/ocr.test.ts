@@ -82,6 +82,11 @@ describe('read: scans and images (real OCR)', () => {
     for (const row of rows) expect(row.split('\t')).toHaveLength(5)
     expect(characterErrorRate(String(file.value), expected('table-png'))).toBeLessThan(0.03)
     const want = expectedLines('table-png').filter((l) => l.includes('\t'))
+    // Row numbers in the narrow first column, which page layout analysis drops, are read again cell by cell.
+    expect(rows.slice(2).map((r) => r.split('\t')[0])).toEqual(['1', '2'])
+    // One table row per line: no blank line inside the table.
+    const text = String(file.value)
+    expect(text.slice(text.indexOf(rows[0]), text.indexOf(rows[3]))).not.toContain('\n\n')
     // Cell by cell, the content column (wrapped over several lines in the image) is whole.
     rows.forEach((row, i) => expect(characterErrorRate(row.split('\t')[1], want[i].split('\t')[1])).toBeLessThan(0.05))
   })

@@ -85,10 +85,10 @@ export function orderPage(page: PageInput): Emitted[] {
   const x1 = Math.max(...segments.map((s) => s.bbox.x1))
   const out: Emitted[] = []
   let previous: BBox | undefined
-  const push = (line: LayoutLine, forceBreak: boolean) => {
+  const push = (line: LayoutLine, forceBreak: boolean, noBreak = false) => {
     // A paragraph break: the line starts more than 1.6 pitches below the previous one's top.
     const step = previous ? line.bbox.y0 - previous.y0 : 0
-    out.push({line, breakBefore: forceBreak || step > 1.6 * pitch})
+    out.push({line, breakBefore: forceBreak || (!noBreak && step > 1.6 * pitch)})
     previous = line.bbox
   }
   let i = 0
@@ -110,7 +110,7 @@ export function orderPage(page: PageInput): Emitted[] {
       }
     }
     if (table) {
-      table.rows.forEach((row, k) => push(makeTableLine(row), k === 0))
+      table.rows.forEach((row, k) => push(makeTableLine(row), k === 0, k > 0))
       i = table.end
       // Text after a table starts a new paragraph.
       previous = {...previous!, y0: -Infinity}

@@ -2,18 +2,19 @@
  * `parse`: a document (text, bytes or a VFile from `read`) → the output
  * object and its messages.
  */
-import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Output} from './output/schema.js'
 import {createProcessor, type PipelineOptions} from './pipeline.js'
 import {decodeText, normalizeText} from './read/decode-text.js'
+import {read, type ReadOptions} from './read/index.js'
 import type {Root} from './tree/types.js'
 import './vfile-data.js'
 
 /** Options of `parse`. */
 export interface ParseOptions extends PipelineOptions {
+  /** Options of `read` (OCR pool, dpi, limits) for bytes and files. */
+  read?: ReadOptions
   /** Path recorded in the output's `source.path` when the input is text or bytes. */
   path?: string
 }
@@ -31,14 +32,14 @@ export interface ParseResult {
 }
 
 /**
- * Parse a document. A string is the document's text; bytes are decoded as
- * text (UTF-8, or UTF-16 with a BOM); a VFile is taken as `read` left it.
+ * Parse a document. A string is the document's text; bytes are read by
+ * content (text, PDF, image); a VFile is taken as `read` left it.
  */
 export async function parse(input: string | Uint8Array | VFile, options: ParseOptions = {}): Promise<ParseResult> {
-  return parseSync(input, options)
+  return parseSync(input instanceof Uint8Array ? await read(input, options.read) : input, options)
 }
 
-/** Synchronous `parse` for text that needs no reading. */
+/** Synchronous `parse` of text (a string, UTF-8/UTF-16 bytes) or of a VFile that `read` returned. */
 export function parseSync(input: string | Uint8Array | VFile, options: ParseOptions = {}): ParseResult {
   const file =
     input instanceof VFile
@@ -54,29 +55,9 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
 }
 
 /**
- * Read a file and parse it. Text files only for now: PDFs and images join
- * when the reader (`read`) lands.
+ * Read a file (text, PDF or image: `read` routes by content) and parse it.
+ * Throws a `ReadError` naming the file when it cannot be read at all.
  */
 export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw new Error(`read: ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
-  }
-  let value: string
-  try {
-    value = decodeText(bytes)
-  } catch {
-    throw new Error(`read: ${path}: not a text file (invalid UTF-8) and no other reader is available`)
-  }
-  const file = new VFile({path, value})
-  file.data.source = {
-    path,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    mediaType: 'text/plain',
-    pages: 0,
-    route: 'text'
-  }
-  return parse(file, options)
+  return parseSync(await read(path, options.read), options)
 }

@@ -50,7 +50,7 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       } catch (error) {
         throw new ReadError(name, 'not a PDF or image, and not valid UTF-8 text', {cause: error})
       }
-      source = {path, sha256, mediaType: sniffed.mediaType, pages: 1, route: 'text'}
+      source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: 'text'}
     } else if (sniffed.kind === 'pdf') {
       const result = await readPdf(file, bytes, context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: result.route}

@@ -15,7 +15,7 @@ describe('read: text', () => {
     writeFileSync(p, Buffer.from('\ufeffQuye\u0302\u0301t \u00d0i\u0323nh\r\nSố: 15\r\n', 'utf8'))
     const file = await read(p)
     expect(file.value).toBe('Quyết Định\nSố: 15\n')
-    expect(file.data.source).toMatchObject({path: p, mediaType: 'text/plain', route: 'text', pages: 1})
+    expect(file.data.source).toMatchObject({path: p, mediaType: 'text/plain', route: 'text', pages: 0})
     expect(file.data.source?.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(file.data.layout).toBeUndefined()
   })

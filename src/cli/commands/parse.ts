@@ -12,7 +12,7 @@ export function register(program: Command): void {
   program
     .command('parse')
     .description('parse a document and print its JSON (schema: `sohoa schema`); messages go to stderr')
-    .argument('<file>', 'the document: text (UTF-8 or UTF-16 with BOM)')
+    .argument('<file>', 'the document: text, PDF, PNG, JPEG, TIFF or WebP (recognised by content)')
     .option('--summary', 'print a short summary instead of the whole JSON')
     .option('--compact', 'print the JSON on one line')
     .option('-q, --quiet', 'do not print messages')

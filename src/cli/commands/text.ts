@@ -1,17 +1,17 @@
 /**
  * `sohoa text FILE`: print the document's text as the pipeline sees it.
  */
-import {readFile} from 'node:fs/promises'
 import type {Command} from 'commander'
-import {decodeText} from '../../read/decode-text.js'
+import {read} from '../../read/index.js'
 
 /** Register `text` on the program. */
 export function register(program: Command): void {
   program
     .command('text')
-    .description('print the text of a document as the pipeline sees it (decoded, NFC, LF line endings)')
-    .argument('<file>', 'the document: text (UTF-8 or UTF-16 with BOM)')
+    .description('print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d')
+    .argument('<file>', 'the document: text, PDF, PNG, JPEG, TIFF or WebP (recognised by content)')
     .action(async (path: string) => {
-      process.stdout.write(decodeText(await readFile(path)))
+      const file = await read(path)
+      process.stdout.write(String(file.value))
     })
 }

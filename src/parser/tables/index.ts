@@ -1,34 +1,44 @@
 /**
- * Find tables in the lines of a text. Each layout lives in its own file.
+ * Table detection in text lines: tab-separated, piped (markdown or grid)
+ * and whitespace-aligned tables, each layout in its own module.
+ *
+ * The parser calls `detectTables(lines)` on the input's lines and turns each
+ * block into a `table` node (rows → `tableRow`, cells → `tableCell`); every
+ * other line stays a paragraph.
  */
-import {detectTabTables} from './tabs.js'
+import {detectAligned} from './aligned.js'
+import {isRule} from './lines.js'
+import {detectPipes} from './pipes.js'
+import {detectTabs} from './tabs.js'
+import type {TableBlock} from './types.js'
 
-/** A cell of a detected table row. */
-export interface TableCellBlock {
-  text: string
-  /** 0-based index of the physical line holding the cell. */
-  line: number
-  /** 0-based column of the cell text in that line. */
-  column: number
-}
+export type {CellFragment, TableBlock, TableBlockCell, TableBlockRow, TableLayout} from './types.js'
 
-/** A row of a detected table: one or more physical lines. */
-export interface TableRowBlock {
-  lines: number[]
-  cells: TableCellBlock[]
-}
+/** The layout detectors, tried in this order at every line. */
+const detectors = [detectTabs, detectPipes, detectAligned]
 
-/** A table found in the text. */
-export interface TableBlock {
-  /** First line (0-based). */
-  start: number
-  /** Line after the last (exclusive). */
-  end: number
-  layout: 'tabs' | 'pipes' | 'aligned'
-  rows: TableRowBlock[]
-}
-
-/** Find every table in `lines`, in order, not overlapping. */
+/**
+ * Find the tables in `lines` (the text split on line breaks, no line break
+ * characters). Blocks are in order and do not overlap.
+ */
 export function detectTables(lines: string[]): TableBlock[] {
-  return detectTabTables(lines)
+  const blocks: TableBlock[] = []
+  let index = 0
+  while (index < lines.length) {
+    let block: TableBlock | null = null
+    for (const detect of detectors) {
+      block = detect(lines, index)
+      if (block) break
+    }
+    if (!block) {
+      index++
+      continue
+    }
+    // A rule line right above the table (`+----+`, `-----`) belongs to it.
+    const floor = blocks.at(-1)?.end ?? 0
+    while (block.start > floor && isRule(lines[block.start - 1])) block.start--
+    blocks.push(block)
+    index = block.end
+  }
+  return blocks
 }

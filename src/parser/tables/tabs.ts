@@ -1,47 +1,25 @@
 /**
- * Tab-separated tables (a word processor's table pasted as text): a row per
- * line, cells separated by tabs, blank lines allowed inside the table.
+ * Tab-separated tables (text copied from a word processor, seed 000, and
+ * rows rebuilt from OCR word boxes, which the reader emits as tab-separated lines).
  */
-import type {TableBlock, TableRowBlock} from './index.js'
+import {scanDelimited} from './delimited.js'
+import type {CellFragment, TableBlock} from './types.js'
 
-/** Find runs of lines holding at least two tabs. */
-export function detectTabTables(lines: string[]): TableBlock[] {
-  const tables: TableBlock[] = []
-  let current: TableBlock | undefined
-  let lastRowLine = -1
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    const tabs = line.split('\t').length - 1
-    if (tabs >= 2) {
-      if (/^[\s\-–—=|+\t]*$/.test(line)) {
-        if (current) lastRowLine = i
-        continue
-      }
-      if (!current) {
-        current = {start: i, end: i + 1, layout: 'tabs', rows: []}
-        tables.push(current)
-      }
-      current.rows.push(splitRow(line, i))
-      lastRowLine = i
-      current.end = i + 1
-    } else if (current && line.trim() === '') {
-      continue
-    } else if (current) {
-      current.end = Math.max(current.end, lastRowLine + 1)
-      current = undefined
-    }
+/** Split a line on tabs; null when it has none. */
+export function splitTabs(line: string, index: number): CellFragment[] | null {
+  if (!line.includes('\t')) return null
+  const cells: CellFragment[] = []
+  let offset = 0
+  for (const part of line.split('\t')) {
+    const text = part.trim()
+    const lead = part.length - part.trimStart().length
+    cells.push({text, line: index, column: offset + (text ? lead : 0)})
+    offset += part.length + 1
   }
-  if (current) current.end = lastRowLine + 1
-  return tables
+  return cells
 }
 
-function splitRow(line: string, index: number): TableRowBlock {
-  const cells: TableRowBlock['cells'] = []
-  let column = 0
-  for (const raw of line.split('\t')) {
-    const lead = raw.length - raw.trimStart().length
-    cells.push({text: raw.trim(), line: index, column: column + lead})
-    column += raw.length + 1
-  }
-  return {lines: [index], cells}
+/** A tab-separated table starting at line `start`, or null. */
+export function detectTabs(lines: string[], start: number): TableBlock | null {
+  return scanDelimited(lines, start, {layout: 'tabs', split: splitTabs})
 }

@@ -1,11 +1,12 @@
 /**
- * The unified processor: parser → sections → compiler. Stages join here
- * as they land (diacritics before sections, tasks after).
+ * The unified processor: parser → sections → tasks → compiler. The
+ * diacritics stage joins before sections when it lands.
  */
 import {unified} from 'unified'
 import compiler from './output/compile.js'
 import parser from './parser/index.js'
 import sections from './sections/index.js'
+import tasks from './tasks/index.js'
 
 /** Options of the whole pipeline. */
 export interface PipelineOptions {
@@ -15,5 +16,5 @@ export interface PipelineOptions {
 
 /** A processor that turns the text of a file into a validated output object. */
 export function createProcessor(_options: PipelineOptions = {}) {
-  return unified().use(parser).use(sections).use(compiler)
+  return unified().use(parser).use(sections).use(tasks).use(compiler)
 }

@@ -147,11 +147,12 @@ function items(cell: string): string[] {
   return result.flatMap((item) => item.split(';'))
 }
 
-const separator = /(\s*,\s*|\s+(?:và|&)\s+)/u
+const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
 
 /**
  * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
- * `và` and `&` only where the next words open a new agency (`Phòng`,
+ * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
+ * breaks were lost) only where the next words open a new agency (`Phòng`,
  * `Trung tâm`, `các` …) and the joined text is not a known name.
  */
 export function splitAgencies(cell: string): string[] {

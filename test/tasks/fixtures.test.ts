@@ -1,11 +1,12 @@
 /**
  * Table fixtures, one per layout: `fixtures/tables/<case>/input.txt` →
- * the tasks (`expected.json`) and the stage's messages (`messages.txt`).
+ * the tasks (`expected.json`) and the stage's messages (`messages.txt`),
+ * through the real parser (tables by `detectTables`) and the tasks stage.
  * `UPDATE=1` (npm run test:update) rewrites the expected files.
  */
 import {existsSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {runTasks, textTree} from './trees.js'
+import {parseTasks} from './trees.js'
 
 const folder = new URL('../../fixtures/tables/', import.meta.url)
 const update = process.env.UPDATE === '1'
@@ -24,7 +25,7 @@ describe('table fixtures', () => {
       const input = readFileSync(new URL('input.txt', base), 'utf8')
       // The first line is the plan's title: its year resolves relative time frames.
       const title = input.split('\n')[0]
-      const {tasks, file} = runTasks(textTree(input), {}, {plan: {title}})
+      const {tasks, file} = parseTasks(input, {plan: {title}})
       const actual = JSON.stringify(tasks, null, 2) + '\n'
       const messages = file.messages.map((message) => `${String(message)} [${message.ruleId}]`).join('\n') + '\n'
       const expectedUrl = new URL('expected.json', base)

@@ -12,5 +12,7 @@ import './vfile-data.js'
 
 export type * from './tree/types.js'
 export type * from './read/types.js'
+export {read, createOcrPool, ReadError, judgeTextLayer, sniff} from './read/index.js'
+export type {ReadOptions, ReadProgress, OcrPool, OcrPoolOptions, PreprocessOptions, TextLayerQuality} from './read/index.js'
 export * from './output/schema.js'
 export {jsonSchema} from './output/json-schema.js'

@@ -141,17 +141,18 @@ function items(cell: string): string[] {
     if (/^[-+•]\s*/u.test(line) || current === '') {
       if (current) result.push(current)
       current = line
-    } else current += current.endsWith('-') ? line : ` ${line}`
+    } else current += /\S-$/u.test(current) ? line : ` ${line}`
   }
   if (current) result.push(current)
   return result.flatMap((item) => item.split(';'))
 }
 
-const separator = /(\s*,\s*|\s+(?:và|&)\s+)/u
+const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
 
 /**
  * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
- * `và` and `&` only where the next words open a new agency (`Phòng`,
+ * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
+ * breaks were lost) only where the next words open a new agency (`Phòng`,
  * `Trung tâm`, `các` …) and the joined text is not a known name.
  */
 export function splitAgencies(cell: string): string[] {

@@ -47,14 +47,15 @@ function mergeRows(a: string[], b: string[]): string[] {
 
 /** Find the header among the first rows: its index, how many rows it spans and the column map. */
 function findHeader(rows: TableRow[]): {index: number; span: number; columns: ColumnMap} | null {
+  const size = (map: ColumnMap | null) => (map ? Object.keys(map).length : 0)
   for (let index = 0; index < Math.min(rows.length, 4); index++) {
     const texts = cellTexts(rows[index])
     const single = headerMap(texts)
+    // A header wrapped over two rows: the second adds fields ("Cơ quan" + "chủ trì").
+    const next = rows[index + 1] ? cellTexts(rows[index + 1]) : null
+    const merged = next && readMarker(next[0] ?? '') === null ? headerMap(mergeRows(texts, next)) : null
+    if (merged && size(merged) > size(single)) return {index, span: 2, columns: merged}
     if (single) return {index, span: 1, columns: single}
-    if (index + 1 < rows.length) {
-      const merged = headerMap(mergeRows(texts, cellTexts(rows[index + 1])))
-      if (merged) return {index, span: 2, columns: merged}
-    }
   }
   return null
 }

@@ -94,3 +94,12 @@ describe('canonicalAgency', () => {
     ])
   })
 })
+
+describe('splitAgencies on cells whose line breaks were lost', () => {
+  it('should split an inline bulleted list only where a new agency starts', () => {
+    expect(splitAgencies('- Các phòng chuyên môn - Công an xã')).toEqual(['Các phòng chuyên môn', 'Công an xã'])
+    expect(splitAgencies('Phòng Văn hoá - Xã hội')).toEqual(['Phòng Văn hoá - Xã hội'])
+    expect(splitAgencies('Văn phòng HĐND - UBND xã')).toEqual(['Văn phòng HĐND - UBND xã'])
+    expect(splitAgencies('Phòng Kinh tế - Hạ tầng - Đô thị + Công an xã')).toEqual(['Phòng Kinh tế - Hạ tầng - Đô thị', 'Công an xã'])
+  })
+})

@@ -16,3 +16,5 @@ export {read, createOcrPool, ReadError, judgeTextLayer, sniff} from './read/inde
 export type {ReadOptions, ReadProgress, OcrPool, OcrPoolOptions, PreprocessOptions, TextLayerQuality} from './read/index.js'
 export * from './output/schema.js'
 export {jsonSchema} from './output/json-schema.js'
+export {default as diacritics, restore, loadModel, textQuality} from './diacritics/index.js'
+export type {Options as DiacriticsOptions, RestoreOptions, RestoreResult, TextQuality} from './diacritics/index.js'

@@ -9,16 +9,15 @@
 import type {Table, TableRow} from '../tree/types.js'
 import {headerMap, type ColumnMap, type Field} from './columns.js'
 import {readMarker, type Marker} from './markers.js'
-import type {TaskDraft} from './record.js'
+import {warn, type RecordContext, type TaskDraft} from './record.js'
 import {isEmptyText, joinLines} from './text.js'
-import {warn, type RecordContext} from './record.js'
 
 /** What carries over from one task table to the next (a table continued over pages). */
 export interface TableState {
   columns: ColumnMap | null
   width: number
   group: string | null
-  /** Open drafts of the current task table, by id, for continuations and duplicates. */
+  /** Drafts of the current task table, for continuations and duplicate numbers. */
   drafts: TaskDraft[]
 }
 

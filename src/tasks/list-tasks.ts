@@ -90,6 +90,8 @@ export function listTask(section: Section, siblings: Child[], index: number, gro
     lead: values.lead ?? '',
     cooperating: values.cooperating ?? '',
     timeframe: values.timeframe ?? '',
+    timeframeStart: values.start ?? null,
+    timeframeEnd: values.end ?? null,
     outputs: values.outputs ?? '',
     node: section,
     parts

@@ -7,7 +7,7 @@
  * as many columns.
  */
 import type {Table, TableRow} from '../tree/types.js'
-import {headerMap, type ColumnMap, type Field} from './columns.js'
+import {fieldOf, headerMap, type ColumnMap, type Field} from './columns.js'
 import {readMarker, type Marker} from './markers.js'
 import {warn, type RecordContext, type TaskDraft} from './record.js'
 import {isEmptyText, joinLines} from './text.js'
@@ -26,7 +26,7 @@ export function tableState(): TableState {
   return {columns: null, width: 0, group: null, drafts: []}
 }
 
-const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs']
+const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs', 'start', 'end']
 
 function cellTexts(row: TableRow): string[] {
   return row.children.map((cell) => cell.value ?? '')
@@ -39,9 +39,25 @@ function isColumnNumbers(texts: string[]): boolean {
   return filled.every((text, index) => text.trim().replace(/^\((\d+)\)$/u, '$1') === String(index + 1))
 }
 
-/** Merge two header rows cell by cell (a header wrapped over two rows). */
+/**
+ * Merge two header rows cell by cell: a header wrapped over two rows
+ * ("Cơ quan" over "chủ trì"), or a spanning header over its sub-columns
+ * ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"), where the sub-column
+ * names the field.
+ */
 function mergeRows(a: string[], b: string[]): string[] {
-  return Array.from({length: Math.max(a.length, b.length)}, (_, i) => `${a[i] ?? ''} ${b[i] ?? ''}`.trim())
+  const width = Math.max(a.length, b.length)
+  const upper = Array.from({length: width}, (_, i) => (a[i] ?? '').trim())
+  const lower = Array.from({length: width}, (_, i) => (b[i] ?? '').trim())
+  // A spanning header: filled above, empty above its neighbour, which has a name below.
+  const spans = upper.map((text, i) => text !== '' && upper[i + 1] === '' && lower[i + 1] !== '' && lower[i] !== '')
+  let spanning = false
+  return upper.map((text, i) => {
+    if (text !== '') spanning = spans[i]
+    const joined = `${text} ${lower[i]}`.trim()
+    if (spanning && lower[i] !== '' && fieldOf(lower[i])) return lower[i]
+    return joined
+  })
 }
 
 /** Find the header among the first rows: its index, how many rows it spans and the column map. */
@@ -136,6 +152,8 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       lead: details[0],
       cooperating: details[1],
       timeframe: details[2],
+      timeframeStart: details[4],
+      timeframeEnd: details[5],
       outputs: details[3],
       node: row,
       parts: row.children
@@ -177,6 +195,8 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       previous.cooperating = appendText(previous.cooperating, details[1])
       previous.timeframe = appendText(previous.timeframe, details[2])
       previous.outputs = appendText(previous.outputs, details[3])
+      previous.timeframeStart = appendText(previous.timeframeStart ?? null, details[4])
+      previous.timeframeEnd = appendText(previous.timeframeEnd ?? null, details[5])
       previous.parts = [...(previous.parts ?? []), ...row.children]
       continue
     }

@@ -36,6 +36,40 @@ describe('tasks stage: tables', () => {
     expect(found.map((task) => [task.id, task.content, task.lead[0]?.name])).toEqual([['1', 'Kiểm tra', 'Công an xã']])
   })
 
+  it('should read a spanning header over sub-columns ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp")', () => {
+    const tree = root([
+      part('appendix', [
+        table([
+          ['TT', 'Nội dung', 'Cơ quan thực hiện', '', 'Thời gian'],
+          ['', '', 'Chủ trì', 'Phối hợp', ''],
+          ['1', 'Kiểm tra', 'Công an xã', 'Các thôn', 'Quý II/2026']
+        ])
+      ])
+    ])
+    const {tasks: found} = runTasks(tree)
+    expect(found.map((task) => [task.lead[0]?.name, task.cooperating[0]?.name, task.timeframe?.start])).toEqual([
+      ['Công an xã', 'Các thôn', '2026-04-01']
+    ])
+  })
+
+  it('should join a time frame split into start and end columns', () => {
+    const tree = root([
+      part('appendix', [
+        table([
+          ['TT', 'Nội dung', 'Chủ trì', 'Thời gian thực hiện', ''],
+          ['', '', '', 'Bắt đầu', 'Kết thúc'],
+          ['1', 'Kiểm tra', 'Công an xã', 'Tháng 3/2026', 'Quý III/2026'],
+          ['2', 'Tổng kết', 'Công an xã', '', '15/12/2026']
+        ])
+      ])
+    ])
+    const {tasks: found} = runTasks(tree, {year: 2026})
+    expect(found.map((task) => task.timeframe)).toEqual([
+      {raw: 'Tháng 3/2026 - Quý III/2026', start: '2026-03-01', end: '2026-09-30', kind: 'range'},
+      {raw: '15/12/2026', start: null, end: '2026-12-15', kind: 'deadline'}
+    ])
+  })
+
   it('should treat a number with sub-numbers below it as a group, and letter rows as sub-tasks', () => {
     const tree = root([
       part('appendix', [

@@ -103,3 +103,11 @@ describe('splitAgencies on cells whose line breaks were lost', () => {
     expect(splitAgencies('Phòng Kinh tế - Hạ tầng - Đô thị + Công an xã')).toEqual(['Phòng Kinh tế - Hạ tầng - Đô thị', 'Công an xã'])
   })
 })
+
+describe('canonicalAgency beyond the commune', () => {
+  it('should drop a place name after any unit word and expand common abbreviations', () => {
+    expect(canonicalAgency('Sở Nội vụ thành phố Hải Phòng').name).toBe('Sở Nội vụ')
+    expect(canonicalAgency('BHXH huyện').name).toBe('Bảo hiểm xã hội')
+    expect(canonicalAgency('Đài truyền thanh xã').name).toBe('Đài Truyền thanh')
+  })
+})

@@ -111,3 +111,12 @@ describe('canonicalAgency beyond the commune', () => {
     expect(canonicalAgency('Đài truyền thanh xã').name).toBe('Đài Truyền thanh')
   })
 })
+
+describe('canonicalAgency keeps levels apart', () => {
+  it('should not name a district office after the commune one', () => {
+    expect(canonicalAgency('Công an huyện Tiên Lãng').known).toBe(false)
+    expect(canonicalAgency('Ban CHQS huyện').known).toBe(false)
+    expect(canonicalAgency('UBND huyện').known).toBe(false)
+    expect(canonicalAgency('Công an xã Chấn Hưng').name).toBe('Công an xã')
+  })
+})

@@ -12,11 +12,12 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {characterErrorRate, wordErrorRate} from '../../src/read/error-rate.js'
 import {createOcrPool, read, type PreprocessOptions} from '../../src/read/index.js'
+import {restoredText} from '../../src/restored-text.js'
 import {table} from '../table.js'
 import {conditions, defaultFontDir, fixturePages, layoutPage, registerFonts, renderCondition, seedParagraphs, type Condition, type PageSpec} from '../make-read-fixtures.js'
 
 /** One-line title for `npm run eval`. */
-export const title = 'OCR: CER/WER per condition on rendered pages (before restoration)'
+export const title = 'OCR: CER/WER per condition on rendered pages, before and after restoration'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -38,6 +39,8 @@ function pages(): PageSpec[] {
 async function score(specs: PageSpec[], condition: Condition, pool: ReturnType<typeof createOcrPool>, preprocess?: PreprocessOptions) {
   let cer = 0
   let wer = 0
+  let restoredCer = 0
+  let restoredWer = 0
   let seconds = 0
   for (const [i, spec] of specs.entries()) {
     const bytes = await renderCondition(spec, condition, i + 1)
@@ -47,9 +50,12 @@ async function score(specs: PageSpec[], condition: Condition, pool: ReturnType<t
     const expected = spec.expected.join('\n')
     cer += characterErrorRate(String(file.value), expected)
     wer += wordErrorRate(String(file.value), expected)
+    const restored = restoredText(file)
+    restoredCer += characterErrorRate(restored, expected)
+    restoredWer += wordErrorRate(restored, expected)
   }
   const n = specs.length
-  return {cer: cer / n, wer: wer / n, seconds: seconds / n}
+  return {cer: cer / n, wer: wer / n, restoredCer: restoredCer / n, restoredWer: restoredWer / n, seconds: seconds / n}
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`
@@ -68,14 +74,23 @@ export async function run(args: string[]): Promise<void> {
     let degraded = 0
     for (const condition of chosen) {
       const r = await score(specs, condition, pool)
-      rows.push({condition, pages: specs.length, words, CER: pct(r.cer), WER: pct(r.wer), 's/page': r.seconds.toFixed(2)})
+      rows.push({
+        condition,
+        pages: specs.length,
+        words,
+        CER: pct(r.cer),
+        WER: pct(r.wer),
+        'CER restored': pct(r.restoredCer),
+        'WER restored': pct(r.restoredWer),
+        's/page': r.seconds.toFixed(2)
+      })
       if (!['clean', 'phone-jpeg'].includes(condition)) {
-        degradedWer += r.wer
+        degradedWer += r.restoredWer
         degraded++
       }
     }
     process.stdout.write(table(rows))
-    if (degraded > 0) process.stdout.write(`\nMean WER over the degraded conditions (noise, blur, dark, rotated): ${pct(degradedWer / degraded)}\n`)
+    if (degraded > 0) process.stdout.write(`\nMean WER after restoration over the degraded conditions (noise, blur, dark, rotated): ${pct(degradedWer / degraded)}\n`)
     if (args.includes('--no-ablation')) return
     const variants: Array<[string, PreprocessOptions | undefined]> = [
       ['all steps (default)', undefined],

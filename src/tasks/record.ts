@@ -16,6 +16,8 @@ import type {Node} from 'unist'
 export interface TaskDraft {
   id: string
   group: string | null
+  /** Marker of the task's group row in a table (`II`), to qualify numbers that restart per group. */
+  groupId?: string | null
   content: string
   lead: string | null
   cooperating: string | null

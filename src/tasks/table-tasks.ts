@@ -17,13 +17,15 @@ export interface TableState {
   columns: ColumnMap | null
   width: number
   group: string | null
+  /** Marker of the current group row (`II`, `B`, `3`), to qualify numbers that restart in each group. */
+  groupId: string | null
   /** Drafts of the current task table, for continuations and duplicate numbers. */
   drafts: TaskDraft[]
 }
 
 /** A fresh state, before the first table. */
 export function tableState(): TableState {
-  return {columns: null, width: 0, group: null, drafts: []}
+  return {columns: null, width: 0, group: null, groupId: null, drafts: []}
 }
 
 const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs', 'start', 'end']
@@ -108,6 +110,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
     start = header.index + header.span
     state.drafts = []
     state.group = null
+    state.groupId = null
     state.width = Math.max(...rows.map((row) => row.children.length))
   } else if (state.columns && rows.some((row) => row.children.length === state.width)) {
     // A table continued on the next page without its header.
@@ -148,6 +151,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
     const draftOf = (id: string): TaskDraft => ({
       id,
       group: state.group,
+      groupId: state.groupId,
       content,
       lead: details[0],
       cooperating: details[1],
@@ -164,6 +168,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       const isParent = marker.kind === 'number' && laterNumbers[0]?.id.startsWith(`${marker.id}.`)
       if (marker.kind === 'roman' || marker.kind === 'upper' || isParent || marker.kind === 'lower') {
         state.group = joinLines(content).replace(/[\s:]+$/u, '') || state.group
+        if (marker.kind !== 'lower') state.groupId = marker.id
         continue
       }
     }
@@ -174,9 +179,9 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
         const parent = state.drafts.at(-1)?.id.split('.')[0]
         if (parent && /^\d/u.test(parent)) id = `${parent}.${marker.id}`
       }
-      const duplicate = state.drafts.find((draft) => draft.id === id)
+      // The same row again (repeated at a page break) is dropped; other repeats are resolved later.
+      const duplicate = state.drafts.find((draft) => draft.id === id && draft.groupId === state.groupId)
       if (duplicate && joinLines(duplicate.content) === joinLines(content)) continue
-      if (duplicate) warn(context.file, `Task number ${id} appears twice`, row, 'duplicate-task')
       const draft = draftOf(id)
       drafts.push(draft)
       state.drafts.push(draft)

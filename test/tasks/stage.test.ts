@@ -130,6 +130,28 @@ describe('tasks stage: tables', () => {
     expect(runTasks(tree).tasks).toEqual([])
   })
 
+  it('should qualify numbers that restart in each group with the group marker', () => {
+    const tree = root([
+      part('appendix', [
+        table([
+          header,
+          ['I', 'Cải cách thể chế', '', '', '', ''],
+          ['1', 'Rà soát', 'Phòng Kinh tế', '', 'Quý I/2026', ''],
+          ['2', 'Kiểm tra', 'Phòng Kinh tế', '', 'Quý II/2026', ''],
+          ['II', 'Cải cách thủ tục hành chính', '', '', '', ''],
+          ['1', 'Niêm yết', 'Công an xã', '', 'Quý I/2026', '']
+        ])
+      ])
+    ])
+    const {tasks: found, file} = runTasks(tree)
+    expect(found.map((task) => [task.id, task.group])).toEqual([
+      ['I.1', 'Cải cách thể chế'],
+      ['I.2', 'Cải cách thể chế'],
+      ['II.1', 'Cải cách thủ tục hành chính']
+    ])
+    expect(file.messages).toEqual([])
+  })
+
   it('should report a repeated number, skip an exact repeat, and flag an unnumbered row', () => {
     const row = ['1', 'Ban hành Kế hoạch', 'Phòng Kinh tế', '', 'Quý I/2026', 'Kế hoạch']
     const tree = root([

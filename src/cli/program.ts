@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs'
 import {Command} from 'commander'
 import {register as registerSchema} from './commands/schema.js'
+import {register as registerFixture} from './commands/fixture.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -17,3 +18,4 @@ export const program = new Command('sohoa')
   .showHelpAfterError()
 
 registerSchema(program)
+registerFixture(program)

@@ -66,6 +66,9 @@ export function loadGrammar(name: string): Grammar {
 /** Compile a grammar source; throws naming the rule when a pattern is invalid. */
 export function compileGrammar(source: GrammarSource): Grammar {
   const rules = source.rules.map((rule) => {
+    if (rule.flags?.includes('g') || rule.flags?.includes('y')) {
+      throw new Error(`grammar ${source.name}: rule ${rule.id}: flags g and y make a pattern stateful; add them where it is used`)
+    }
     try {
       return {...rule, regex: new RegExp(rule.pattern, rule.flags ?? 'u')}
     } catch (error) {

@@ -43,27 +43,27 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
   const multibar = new cliProgress.MultiBar(
     {
       stream,
-      format: ' {bar} {value}/{total} files | {pagesPerSecond} pages/s | {filesPerSecond} files/s | ETA {eta_formatted} | {failed} failed',
+      format: ' {bar} {value}/{total} files | {pagesPerSecond} pages/s | {filesPerSecond} files/s | ETA {remaining} | {failed} failed',
       hideCursor: true,
       clearOnComplete: false,
-      etaBuffer: 50,
-      etaAsynchronousUpdate: true,
       fps: 5
     },
     cliProgress.Presets.shades_classic
   )
   let bar: cliProgress.SingleBar | undefined
   let started = performance.now()
+  let total = 0
   let done = 0
   let failed = 0
   let pages = 0
-  const payload = () => ({...rates(started, done, pages), failed})
+  const payload = () => ({...rates(started, done, pages), failed, remaining: eta(started, done, total)})
   return {
     onEvent(event) {
       if (event.type === 'start') {
         started = performance.now()
         if (event.skipped) multibar.log(`sohoa: ${event.skipped} of ${event.files} files up to date (--resume)\n`)
-        bar = multibar.create(event.toParse, 0, payload())
+        total = event.toParse
+        bar = multibar.create(total, 0, payload())
       } else if (event.type === 'file') {
         ;({done, failed, pages} = event)
         if (event.file.status === 'failed') multibar.log(failureLine(event.file) + '\n')
@@ -103,9 +103,7 @@ function lineProgress(stream: NodeJS.WriteStream, intervalSeconds: number): Prog
         if (now - last < intervalSeconds * 1000 && event.done < toParse) return
         last = now
         const {filesPerSecond, pagesPerSecond} = rates(started, event.done, event.pages)
-        const remaining = Number(filesPerSecond) > 0 ? Math.round((toParse - event.done) / Number(filesPerSecond)) : undefined
-        const eta = remaining === undefined ? '' : `, ETA ${formatDuration(remaining)}`
-        write(`sohoa: ${event.done}/${toParse} files, ${event.failed} failed, ${pagesPerSecond} pages/s, ${filesPerSecond} files/s${eta}`)
+        write(`sohoa: ${event.done}/${toParse} files, ${event.failed} failed, ${pagesPerSecond} pages/s, ${filesPerSecond} files/s, ETA ${eta(started, event.done, toParse)}`)
       } else if (event.type === 'stopping') {
         write(`sohoa: stopping: waiting up to ${event.graceSeconds} s for ${event.running} file(s) in progress (Ctrl-C again to abandon them)`)
       } else if (event.type === 'abandoning') {
@@ -116,6 +114,13 @@ function lineProgress(stream: NodeJS.WriteStream, intervalSeconds: number): Prog
     },
     stop() {}
   }
+}
+
+/** Time left at the mean rate so far (`—` before the first file is done). */
+function eta(started: number, done: number, total: number): string {
+  if (done === 0) return '—'
+  const seconds = (performance.now() - started) / 1000
+  return formatDuration(Math.round(((total - done) * seconds) / done))
 }
 
 /** `75` → `1m15s`. */

@@ -15,7 +15,6 @@ import {
   bulkParse,
   createProgress,
   defaultLimits,
-  formatBytes,
   parseByteSize,
   parseInput,
   reportPathOf,
@@ -56,14 +55,14 @@ export function register(program: Command): void {
     )
     .argument('<inputs...>', 'files (text, PDF, PNG, JPEG, TIFF, WebP: recognised by content), folders (searched recursively for .txt .md .pdf .png .jpg .tif .webp) or globs')
     .option('-o, --out <dir>', 'write one <name>.json per input here, mirroring sub-folders, and report.json')
-    .option('--jsonl <file>', 'append one JSON line per input to this file instead ("-": stdout)')
-    .option('--report <file>', 'where to write the report (default: <dir>/report.json, or <file>.report.json next to the JSONL)')
+    .option('--jsonl <file>', 'write one JSON line per input to this file instead ("-": stdout); started afresh, or appended to with --resume')
+    .option('--report <file>', 'where to write the report (default: <dir>/report.json; with --jsonl x.jsonl: x.report.json)')
     .option('--resume', 'skip inputs whose output exists and records the same source.sha256')
     .option('-j, --concurrency <n>', `files parsed at once (default: ${cores}, the number of cores); OCR uses one shared pool of ${cores} workers`, positiveInteger)
-    .option('--max-bytes <size>', `larger files fail unread (default: ${formatBytes(defaultLimits.maxBytes).replace(' ', '')}; units K, M, G)`, byteSize)
+    .option('--max-bytes <size>', `larger files fail unread (default: ${defaultLimits.maxBytes / 1024 ** 2}M; units K, M, G are powers of 1024)`, byteSize)
     .option('--max-pages <n>', `read at most this many pages of a PDF or TIFF, with a warning (default: ${defaultLimits.maxPages})`, positiveInteger)
-    .option('--max-pixels <n>', `images claiming more pixels fail undecoded (default: ${defaultLimits.maxPixels / 1e6}M)`, pixelCount)
-    .option('--timeout <seconds>', `a file still running after this long fails (default: ${defaultLimits.timeoutSeconds})`, positiveNumber)
+    .option('--max-pixels <n>', `images (PNG, JPEG, TIFF, WebP) whose header claims more pixels fail before decoding (default: ${defaultLimits.maxPixels / 1e6}M)`, pixelCount)
+    .option('--timeout <seconds>', `a file still running after this long fails, its worker stopped (default: ${defaultLimits.timeoutSeconds})`, positiveNumber)
     .option('--grace <seconds>', 'after Ctrl-C, how long files in progress may finish before they are abandoned (default: 30; Ctrl-C twice: at once)', nonNegativeNumber)
     .option('--summary', 'one file: print a short summary instead of the whole JSON')
     .option('--compact', 'print (or write under --out) the JSON on one line')

@@ -87,7 +87,7 @@ describe('bulk: a folder of good and bad files', () => {
     for (const f of report.failures) expect(f.reason).not.toBe('')
     expect(report.interrupted).toBe(false)
     expect(report.totals.pages).toBe(1 + 1 + 100)
-    expect(run.stderr).toMatch(/^sohoa: 15 files in [\d.]+ s: 9 parsed \(2 with warnings\), 6 failed$/m)
+    expect(run.stderr).toMatch(/^sohoa: 15 files in [\d.]+ s: 9 parsed \(3 with warnings\), 6 failed$/m)
     expect(run.stderr).toMatch(/^sohoa: 102 pages \([\d.]+ pages\/s\), [\d.]+ files\/s, peak RSS \d+ MB$/m)
     expect(run.stdout).toBe('')
   })

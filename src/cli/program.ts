@@ -9,6 +9,7 @@ import {register as registerRestore} from './commands/restore.js'
 import {register as registerSchema} from './commands/schema.js'
 import {register as registerText} from './commands/text.js'
 import {register as registerTrain} from './commands/train.js'
+import {register as registerFixture} from './commands/fixture.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -26,3 +27,4 @@ registerText(program)
 registerSchema(program)
 registerRestore(program)
 registerTrain(program)
+registerFixture(program)

@@ -1,9 +1,11 @@
 /**
- * Types of what the stages keep in `file.data` (vfile's `DataMap`).
+ * Types of what the stages keep in `file.data` (vfile's `DataMap`), and of
+ * the compiler's result (unified's `CompileResultMap`).
  */
 import type {} from 'vfile'
+import type {} from 'unified'
 import type {Layout, SourceInfo} from './read/types.js'
-import type {DocumentInfo, PlanInfo, Task, Target} from './output/schema.js'
+import type {DocumentInfo, Output, PlanInfo, Task, Target} from './output/schema.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -19,6 +21,13 @@ declare module 'vfile' {
     targets: Target[]
     /** Set by the tasks stage. */
     tasks: Task[]
+  }
+}
+
+declare module 'unified' {
+  interface CompileResultMap {
+    /** The compiler's result: the output object. */
+    Output: Output
   }
 }
 

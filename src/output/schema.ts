@@ -64,7 +64,9 @@ export const ReferenceSchema = z.object({
   type: z.string().nullable(),
   number: z.string().nullable(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  issuer: z.string().optional()
+  issuer: z.string().optional(),
+  /** The name of a law cited without a number (`Luật Tổ chức chính quyền địa phương`). */
+  title: z.string().optional()
 })
 
 /** One `Căn cứ …` (or `Theo đề nghị …`) line. */
@@ -84,7 +86,9 @@ export const SignatureSchema = z.object({
   authority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']).nullable(),
   on: z.string().optional(),
   position: z.string().nullable(),
-  name: z.string().nullable()
+  name: z.string().nullable(),
+  /** Every authority line, outermost first (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`). */
+  chain: z.array(z.object({authority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']), on: z.string()})).optional()
 })
 
 /** The document's header and formal parts (Nghị định 30/2020/NĐ-CP). */

@@ -1,0 +1,84 @@
+/**
+ * Find the files of a batch: each argument is a file, a folder (searched
+ * recursively for the formats sohoa reads, hidden files skipped) or a glob.
+ * Each file keeps the folder it was found under (its root), from which
+ * the output folder mirrors the sub-folders.
+ */
+import {stat} from 'node:fs/promises'
+import path from 'node:path'
+import {glob, isDynamicPattern} from 'tinyglobby'
+
+/** File extensions a folder contributes (matched without regard to case); name other files or use a glob. */
+export const documentExtensions = ['txt', 'text', 'md', 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp']
+
+/** One input file. */
+export interface InputFile {
+  /** The path to read (as given, or the folder argument joined with the found path); also `source.path`. */
+  path: string
+  /** The folder the file was found under: a folder argument, a glob's fixed part, a file's own folder. */
+  root: string
+}
+
+/** What `discoverInputs` found. */
+export interface Discovered {
+  files: InputFile[]
+  /** Globs and folders that matched no file. */
+  unmatched: string[]
+}
+
+/** Options of `discoverInputs`. */
+export interface DiscoverOptions {
+  /** Leave out files under these folders or equal to these paths (the output folder, the JSONL file). */
+  exclude?: string[]
+}
+
+/**
+ * Expand `args` into files, in argument order, each folder or glob sorted;
+ * a file found twice is kept once. A path that does not exist and is no
+ * glob is kept: it fails when read, naming itself.
+ */
+export async function discoverInputs(args: string[], options: DiscoverOptions = {}): Promise<Discovered> {
+  const excluded = (options.exclude ?? []).map((p) => path.resolve(p))
+  const isExcluded = (file: string) => {
+    const resolved = path.resolve(file)
+    return excluded.some((e) => resolved === e || resolved.startsWith(e + path.sep))
+  }
+  const files: InputFile[] = []
+  const unmatched: string[] = []
+  const seen = new Set<string>()
+  const add = (file: string, root: string) => {
+    const key = path.resolve(file)
+    if (seen.has(key) || isExcluded(file)) return
+    seen.add(key)
+    files.push({path: file, root})
+  }
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => undefined)
+    if (info?.isDirectory()) {
+      const found = await glob(`**/*.{${documentExtensions.join(',')}}`, {cwd: arg, onlyFiles: true, dot: false, caseSensitiveMatch: false})
+      const before = files.length
+      for (const rel of found.sort()) add(path.join(arg, rel), arg)
+      if (files.length === before && found.length === 0) unmatched.push(arg)
+    } else if (!info && isDynamicPattern(arg)) {
+      const found = await glob(arg, {onlyFiles: true, dot: false})
+      for (const file of found.sort()) add(file, globBase(arg))
+      if (found.length === 0) unmatched.push(arg)
+    } else {
+      add(arg, path.dirname(arg))
+    }
+  }
+  return {files, unmatched}
+}
+
+/** The fixed folder a glob starts from: its leading segments without pattern characters (`docs/2024/**\/*.pdf` → `docs/2024`). */
+export function globBase(pattern: string): string {
+  const segments = pattern.split('/')
+  const fixed: string[] = []
+  for (const segment of segments.slice(0, -1)) {
+    if (isDynamicPattern(segment)) break
+    fixed.push(segment)
+  }
+  if (fixed.length === 0) return '.'
+  const base = fixed.join('/')
+  return base === '' ? '/' : base
+}

@@ -1,0 +1,96 @@
+/**
+ * Parse one input of a batch within its limits: refuse a file that is too
+ * large or an image that claims too many pixels before reading it, read it
+ * (at most `maxPages` pages, until the deadline), flag text that is not
+ * Vietnamese, and parse it. Every failure is an `InputError` naming the
+ * file with a one-line reason.
+ */
+import {readFile, stat} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import {parseSync, type ParseResult} from '../parse.js'
+import {read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
+import {formatBytes} from './byte-size.js'
+import {imageSize} from './image-size.js'
+import {InputError} from './input-error.js'
+import {checkLanguage} from './language.js'
+import type {Limits} from './limits.js'
+
+/** Options of `parseInput`. */
+export interface ParseInputOptions {
+  /** The limits (see `resolveLimits`). */
+  limits: Limits
+  /** A shared OCR pool; `read` makes (and ends) its own when absent. */
+  ocr?: OcrPool
+  /** Stop between pages when aborted (the deadline of `limits.timeoutSeconds` is added). */
+  signal?: AbortSignal
+  /** Called after each page read. */
+  onProgress?: (progress: ReadProgress) => void
+}
+
+/** Parse the file at `path`; throws an `InputError` when it cannot be. */
+export async function parseInput(path: string, options: ParseInputOptions): Promise<ParseResult> {
+  const {limits} = options
+  const bytes = await load(path, limits)
+  const sniffed = sniff(bytes)
+  if (sniffed.supported && sniffed.kind !== 'text' && sniffed.kind !== 'pdf') {
+    const size = imageSize(bytes, sniffed.kind)
+    if (size && size.width * size.height > limits.maxPixels) {
+      const mp = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MP`
+      throw new InputError(
+        path,
+        `image too large: ${size.width} × ${size.height} px = ${mp(size.width * size.height)} (over --max-pixels ${mp(limits.maxPixels)})`,
+        'limits',
+        'max-pixels'
+      )
+    }
+  }
+  const deadline = AbortSignal.timeout(limits.timeoutSeconds * 1000)
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
+  let file: VFile
+  try {
+    file = await read(new VFile({path, value: bytes}), {
+      ocr: options.ocr,
+      maxPages: limits.maxPages,
+      signal,
+      onProgress: options.onProgress
+    })
+  } catch (error) {
+    throw toInputError(path, error, limits, deadline)
+  }
+  try {
+    checkLanguage(file)
+    return parseSync(file)
+  } catch (error) {
+    throw toInputError(path, error, limits, deadline)
+  }
+}
+
+/** Read the bytes of `path` unless it is missing, not a file, or over `maxBytes`. */
+async function load(path: string, limits: Limits): Promise<Uint8Array> {
+  try {
+    const info = await stat(path)
+    if (info.isDirectory()) throw new InputError(path, 'is a directory', 'read', 'unreadable')
+    if (info.size > limits.maxBytes) {
+      throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'limits', 'max-bytes')
+    }
+    return await readFile(path)
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
+    throw new InputError(path, reason, 'read', 'unreadable', {cause: error})
+  }
+}
+
+/** An `InputError` for whatever reading or parsing `path` threw. */
+export function toInputError(path: string, error: unknown, limits: Limits, deadline?: AbortSignal): InputError {
+  if (error instanceof InputError) return error
+  if (deadline?.aborted || (error as Error)?.name === 'TimeoutError') {
+    return new InputError(path, `timed out after ${limits.timeoutSeconds} s (--timeout)`, 'limits', 'timeout', {cause: error})
+  }
+  if ((error as Error)?.name === 'AbortError') return new InputError(path, 'interrupted', 'bulk', 'interrupted', {cause: error})
+  if (error instanceof ReadError) return new InputError(path, error.reason, 'read', 'unreadable', {cause: error})
+  const e = error as Error
+  return new InputError(path, `internal error: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, 'parse', 'internal', {cause: error})
+}

@@ -1,0 +1,266 @@
+/**
+ * `bulkParse`: parse many files unattended. Inputs are found (files,
+ * folders, globs), `--resume` skips those whose output is up to date, the
+ * rest are parsed by a pool of worker threads sharing one OCR pool, and
+ * every output is written atomically (`--out DIR`: one JSON file per
+ * input, mirroring sub-folders; `--jsonl FILE`: one line per input). A
+ * file that fails is recorded with its reason and the batch goes on; the
+ * run ends with a report.
+ */
+import {mkdir} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
+import path from 'node:path'
+import {createOcrPool, type OcrPool} from '../read/index.js'
+import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
+import type {BulkEvent} from './events.js'
+import {discoverInputs} from './inputs.js'
+import {indexJsonl, JsonlSink, resumeKey} from './jsonl-sink.js'
+import {resolveLimits, type Limits} from './limits.js'
+import type {JobOutcome} from './messages.js'
+import {outputPaths} from './output-paths.js'
+import {totalsOf, type BulkReport, type FileReport} from './report.js'
+import {hashFile, recordedSha256} from './resume.js'
+import {UsageError} from './usage-error.js'
+import {ParseWorkers} from './worker-pool.js'
+
+/** Options of `bulkParse`. */
+export interface BulkOptions {
+  /** Files, folders (searched recursively) and globs. */
+  inputs: string[]
+  /** Write `<name>.json` per input under this folder, mirroring sub-folders. */
+  out?: string
+  /** Append one JSON line per input to this file (`-`: stdout) instead. */
+  jsonl?: string
+  /** Where to write the report (default `<out>/report.json`, or `<jsonl without .jsonl>.report.json`). */
+  report?: string
+  /** Skip inputs whose output exists and records the input's current sha256. */
+  resume?: boolean
+  /** Files parsed at once (default: the number of cores). */
+  concurrency?: number
+  /** Workers of the shared OCR pool (default: the number of cores). Ignored when `ocr` is given. */
+  ocrWorkers?: number
+  /** A shared OCR pool to use (the caller terminates it); by default the run makes one. */
+  ocr?: OcrPool
+  /** Per-file limits (see `defaultLimits`). */
+  limits?: Partial<Limits>
+  /** Outputs under `out` on one line instead of indented. */
+  compact?: boolean
+  /** Flush every output to disk before renaming it into place (default true). */
+  fsync?: boolean
+  /** Seconds the running files get to finish after `signal` aborts, before they are abandoned (default 30). */
+  graceSeconds?: number
+  /** When aborted: take no new files, let the running ones finish (within `graceSeconds`). */
+  signal?: AbortSignal
+  /** When aborted: abandon the running files at once. */
+  abandonSignal?: AbortSignal
+  /** Heap limit of each parse worker, MB (default 2048). */
+  workerMemoryMb?: number
+  /** Replace a parse worker after this many files (default 500). */
+  recycleAfter?: number
+  /** Told of the run's progress. */
+  onEvent?: (event: BulkEvent) => void
+}
+
+/** Run a batch; resolves with the report (also written to `report`). Throws `UsageError` on impossible options. */
+export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
+  const startedAt = new Date()
+  const settings = checkOptions(options)
+  const {limits, concurrency, ocrWorkers} = settings
+  const emit = (event: BulkEvent) => options.onEvent?.(event)
+  const reportPath = reportPathOf(options)
+  const exclude = [options.out, options.jsonl === '-' ? undefined : options.jsonl, reportPath].filter((p): p is string => Boolean(p))
+  const {files, unmatched} = await discoverInputs(options.inputs, {exclude})
+  for (const pattern of unmatched) emit({type: 'notice', message: `${pattern}: no input files match`})
+  if (files.length === 0) throw new UsageError(`no input files in ${options.inputs.join(', ')}`)
+
+  const reserved = options.out && reportPath && isInside(reportPath, options.out) ? [path.relative(options.out, reportPath)] : []
+  const targets = options.out ? outputPaths(files, reserved).map((rel) => path.join(options.out!, rel)) : undefined
+  const entries: FileReport[] = files.map((f, i) => ({path: f.path, output: targets?.[i] ?? null, status: 'pending'}))
+
+  let stopping = false
+  let sink: JsonlSink | undefined
+  let jsonlDone: Map<string, Set<string>> | undefined
+  if (options.out) {
+    await mkdir(options.out, {recursive: true})
+    const stale = await removeStaleTemporaries(options.out)
+    if (stale) emit({type: 'notice', message: `removed ${stale} temporary file(s) a killed run left in ${options.out}`})
+  }
+  if (options.jsonl) {
+    if (options.resume) {
+      const index = await indexJsonl(options.jsonl)
+      if (index.cut) emit({type: 'notice', message: `${options.jsonl}: cut off a partial last line (${index.cut} bytes) a killed run left`})
+      jsonlDone = new Map()
+      for (const key of index.keys) {
+        const [p, sha] = key.split('\u0000')
+        if (!jsonlDone.has(p)) jsonlDone.set(p, new Set())
+        jsonlDone.get(p)!.add(sha)
+      }
+    }
+    sink = await JsonlSink.open(options.jsonl, Boolean(options.resume))
+  }
+
+  if (options.resume) {
+    await forEachLimit(entries, 16, async (entry) => {
+      if (options.signal?.aborted) return
+      const recorded = entry.output ? await recordedSha256(entry.output) : undefined
+      const candidates = jsonlDone?.get(entry.path)
+      if (!recorded && !candidates) return
+      const sha256 = await hashFile(entry.path).catch(() => undefined)
+      if (sha256 && (sha256 === recorded || candidates?.has(sha256))) entry.status = 'skipped'
+    })
+  }
+
+  const queue = entries.filter((e) => e.status === 'pending')
+  emit({type: 'start', files: entries.length, skipped: entries.length - queue.length, toParse: queue.length})
+
+  const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
+  const ocr = options.ocr ?? ownOcr!
+  const workers = new ParseWorkers({size: concurrency, ocr, memoryMb: options.workerMemoryMb, recycleAfter: options.recycleAfter})
+  const indent = options.jsonl || options.compact ? 0 : 2
+  let done = 0
+  let failed = 0
+  let pagesRead = 0
+  let nextId = 0
+
+  const parseOne = async (entry: FileReport): Promise<void> => {
+    const started = performance.now()
+    const outcome = await workers.run({id: nextId++, path: entry.path, limits, indent}, () => {
+      pagesRead++
+      emit({type: 'page', pages: pagesRead})
+    })
+    await record(entry, outcome, sink, options.fsync)
+    entry.seconds = Math.round(performance.now() - started) / 1000
+    if (entry.status !== 'interrupted') done++
+    if (entry.status === 'failed') failed++
+    emit({type: 'file', file: entry, done, toParse: queue.length, failed, pages: pagesRead})
+  }
+
+  try {
+    await new Promise<void>((resolve) => {
+      const running = new Set<Promise<void>>()
+      let next = 0
+      let graceTimer: NodeJS.Timeout | undefined
+      let abandoned = false
+      const finish = () => {
+        if (running.size > 0) return
+        clearTimeout(graceTimer)
+        options.signal?.removeEventListener('abort', stop)
+        options.abandonSignal?.removeEventListener('abort', abandon)
+        resolve()
+      }
+      const pump = () => {
+        while (!stopping && running.size < concurrency && next < queue.length) {
+          const task: Promise<void> = parseOne(queue[next++]).finally(() => {
+            running.delete(task)
+            pump()
+          })
+          running.add(task)
+        }
+        finish()
+      }
+      const abandon = () => {
+        stopping = true
+        if (abandoned) return
+        abandoned = true
+        clearTimeout(graceTimer)
+        emit({type: 'abandoning', running: running.size})
+        void workers.abandon()
+      }
+      const stop = () => {
+        if (stopping) return
+        stopping = true
+        const graceSeconds = options.graceSeconds ?? 30
+        emit({type: 'stopping', running: running.size, graceSeconds})
+        if (running.size > 0) graceTimer = setTimeout(abandon, graceSeconds * 1000)
+        finish()
+      }
+      options.signal?.addEventListener('abort', stop)
+      options.abandonSignal?.addEventListener('abort', abandon)
+      if (options.signal?.aborted) stop()
+      if (options.abandonSignal?.aborted) abandon()
+      pump()
+    })
+  } finally {
+    await workers.close()
+    await ownOcr?.terminate()
+    await sink?.close()
+  }
+
+  const finishedAt = new Date()
+  const report: BulkReport = {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    interrupted: entries.some((e) => e.status === 'interrupted' || e.status === 'pending'),
+    out: options.out ?? null,
+    jsonl: options.jsonl ?? null,
+    settings: {concurrency, ocrWorkers: ocr.size, resume: Boolean(options.resume), limits},
+    totals: totalsOf(entries, (finishedAt.getTime() - startedAt.getTime()) / 1000),
+    failures: entries.filter((e) => e.status === 'failed').map((e) => ({path: e.path, reason: e.reason ?? '', rule: e.rule ?? ''})),
+    files: entries
+  }
+  if (reportPath) await writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n', {fsync: options.fsync})
+  return report
+}
+
+/** The report's path for `options` (undefined when the JSONL goes to stdout and none is named). */
+export function reportPathOf(options: Pick<BulkOptions, 'out' | 'jsonl' | 'report'>): string | undefined {
+  if (options.report) return options.report
+  if (options.out) return path.join(options.out, 'report.json')
+  if (options.jsonl && options.jsonl !== '-') return options.jsonl.replace(/\.jsonl$/i, '') + '.report.json'
+  return undefined
+}
+
+/** Write the output of a parsed file and set the entry's status from the outcome. */
+async function record(entry: FileReport, outcome: JobOutcome, sink: JsonlSink | undefined, fsync: boolean | undefined): Promise<void> {
+  if (!outcome.ok) {
+    entry.status = outcome.ruleId === 'interrupted' ? 'interrupted' : 'failed'
+    entry.reason = outcome.reason
+    entry.rule = `${outcome.source}:${outcome.ruleId}`
+    return
+  }
+  try {
+    if (entry.output) await writeFileAtomic(entry.output, outcome.json + '\n', {fsync})
+    else await sink!.append(outcome.json)
+  } catch (error) {
+    entry.status = 'failed'
+    entry.reason = `cannot write the output: ${(error as Error).message}`
+    entry.rule = 'bulk:write-failed'
+    return
+  }
+  const d = outcome.diagnostics
+  entry.status = d.warning + d.error > 0 ? 'warnings' : 'parsed'
+  entry.pages = outcome.pages
+  entry.route = outcome.route
+  entry.diagnostics = d
+}
+
+function checkOptions(options: BulkOptions): {limits: Limits; concurrency: number; ocrWorkers: number} {
+  if (options.out && options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE, not both')
+  if (!options.out && !options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE for the outputs')
+  if (options.resume && options.jsonl === '-') throw new UsageError('--resume needs a JSONL file, not stdout')
+  const cores = availableParallelism()
+  const concurrency = options.concurrency ?? cores
+  const ocrWorkers = options.ocr?.size ?? options.ocrWorkers ?? cores
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not ${concurrency}`)
+  if (!Number.isInteger(ocrWorkers) || ocrWorkers < 1) throw new UsageError(`OCR workers must be a positive integer, not ${ocrWorkers}`)
+  const limits = resolveLimits(options.limits)
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(value > 0)) throw new UsageError(`limit ${key} must be positive, not ${value}`)
+  }
+  return {limits, concurrency, ocrWorkers}
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(path.resolve(folder), path.resolve(file))
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
+}
+
+/** Run `fn` over `items`, at most `limit` at a time. */
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++])
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, lane))
+}

@@ -1,0 +1,50 @@
+/**
+ * A parse worker (a worker thread): parses the jobs the scheduler sends,
+ * one at a time, and reports each outcome with the output serialized.
+ * A file that hangs or exhausts the heap takes only this thread down.
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+import {InputError} from './input-error.js'
+import type {FromWorker, Job, JobOutcome, ToWorker} from './messages.js'
+import {parseInput, toInputError} from './parse-input.js'
+import {createRemoteOcrPool} from './remote-ocr.js'
+
+/** What the scheduler passes as `workerData`. */
+export interface WorkerData {
+  /** Size of the shared OCR pool. */
+  ocrWorkers: number
+}
+
+const port = parentPort
+if (!port) throw new Error('sohoa: src/bulk/worker is a worker thread entry point')
+const data = workerData as WorkerData
+const ocr = createRemoteOcrPool(port, data.ocrWorkers)
+const post = (message: FromWorker) => port.postMessage(message)
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'job') void run(message.job)
+  else ocr.settle(message)
+})
+
+async function run(job: Job): Promise<void> {
+  let outcome: JobOutcome
+  try {
+    const {output, messages} = await parseInput(job.path, {
+      limits: job.limits,
+      ocr,
+      onProgress: ({page, pages}) => post({type: 'page', id: job.id, page, pages})
+    })
+    const count = (fatal: boolean | null | undefined) => messages.filter((m) => m.fatal === fatal).length
+    outcome = {
+      ok: true,
+      json: JSON.stringify(output, null, job.indent || undefined),
+      pages: output.source.pages,
+      route: output.source.route,
+      diagnostics: {error: count(true), warning: count(false), info: messages.length - count(true) - count(false)}
+    }
+  } catch (error) {
+    const e = error instanceof InputError ? error : toInputError(job.path, error, job.limits)
+    outcome = {ok: false, reason: e.reason, source: e.source, ruleId: e.ruleId}
+  }
+  post({type: 'done', id: job.id, outcome})
+}

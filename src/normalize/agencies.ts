@@ -1,0 +1,196 @@
+/**
+ * Agencies in task cells: split a cell into agencies and give each its
+ * canonical name from the gazetteer in `grammars/agencies.json`.
+ *
+ * Names are compared as folded keys (no case, diacritics or punctuation,
+ * `&` = `và`, abbreviations such as `UBND`, `HCC` expanded), first exactly,
+ * then without qualifiers ("liên quan", "trực thuộc") and the unit word
+ * ("xã", "phường"), then by edit distance (`fastest-levenshtein`).
+ */
+import {distance} from 'fastest-levenshtein'
+import {loadGrammar} from '../util/grammar.js'
+import {collapseWhitespace, foldKey, stripEmphasis} from './fold.js'
+
+/** An agency as written and as the gazetteer names it. */
+export interface CanonicalAgency {
+  /** The canonical name, or the cleaned text when the agency is unknown. */
+  name: string
+  /** The agency as written in the cell (emphasis, bullets and end punctuation removed). */
+  raw: string
+  /** Whether the gazetteer knows it. */
+  known: boolean
+}
+
+interface Entry {
+  name: string
+  aliases: string[]
+}
+
+interface Gazetteer {
+  exact: Map<string, Entry>
+  loose: Map<string, Entry>
+  /** Keys for edit distance; `local` keys keep their unit word and are compared with the query's exact key. */
+  keys: Array<{key: string; entry: Entry; local: boolean}>
+}
+
+/** Largest edit distance, relative to the longer key, still taken as the same name. */
+const maxRelativeDistance = 0.15
+/** Keys shorter than this must match exactly. */
+const minFuzzyLength = 8
+
+const grammar = loadGrammar('agencies')
+const head = grammar.rule('head').regex
+const qualifier = grammar.rule('qualifier').regex
+const place = grammar.rule('place').regex
+const unit = grammar.rule('unit').regex
+const abbreviations = new Map(Object.entries((grammar.data.abbreviations ?? {}) as Record<string, string>))
+
+let gazetteer: Gazetteer | undefined
+
+/** Clean an agency as written: emphasis, bullets, a leading `và`, end punctuation, spaces. */
+export function cleanAgency(raw: string): string {
+  return collapseWhitespace(stripEmphasis(raw.normalize('NFC')))
+    .replace(/^(?:[-+•*]\s*)+/u, '')
+    .replace(/^(?:và|&)\s+/iu, '')
+    .replace(/[\s.,;:]+$/u, '')
+    .trim()
+}
+
+/** Folded key with abbreviations expanded and `và` dropped. */
+function keyOf(text: string): string {
+  return foldKey(text)
+    .split(' ')
+    .map((token) => abbreviations.get(token) ?? token)
+    .join(' ')
+    .split(' ')
+    .filter((token) => token !== 'va' && token !== '')
+    .join(' ')
+}
+
+/** Without trailing qualifiers, repeatedly ("trực thuộc có liên quan"). */
+function withoutQualifiers(text: string): string {
+  let value = text
+  for (let previous = ''; previous !== value; ) {
+    previous = value
+    value = value.replace(qualifier, '').trim()
+  }
+  return value
+}
+
+/** The keys of a name, strictest first: as written, without qualifiers, without the unit word. */
+function keysOf(text: string): {exact: string; loose: string} {
+  const named = text.replace(place, ' $<unit>')
+  const exact = keyOf(withoutQualifiers(named))
+  const loose = exact.replace(unit, '')
+  return {exact, loose}
+}
+
+function load(): Gazetteer {
+  if (gazetteer) return gazetteer
+  const entries = (grammar.data.entries ?? []) as Entry[]
+  const exact = new Map<string, Entry>()
+  const loose = new Map<string, Entry>()
+  const keys: Gazetteer['keys'] = []
+  for (const entry of entries) {
+    for (const alias of [entry.name, ...entry.aliases]) {
+      const k = keysOf(alias)
+      // "Công an xã" names the commune's police: without its unit word it would also name the district's.
+      const local = k.loose !== k.exact
+      if (!exact.has(k.exact)) exact.set(k.exact, entry)
+      if (!local && !loose.has(k.loose)) loose.set(k.loose, entry)
+      keys.push({key: local ? k.exact : k.loose, entry, local})
+    }
+  }
+  gazetteer = {exact, loose, keys}
+  return gazetteer
+}
+
+/** The gazetteer entry for a name, or undefined. */
+function lookup(text: string): Entry | undefined {
+  const {exact, loose, keys} = load()
+  const k = keysOf(text)
+  if (k.exact === '') return undefined
+  const found = exact.get(k.exact) ?? loose.get(k.exact) ?? loose.get(k.loose)
+  if (found) return found
+  let best: {entry: Entry; score: number} | undefined
+  for (const candidate of keys) {
+    const query = candidate.local ? k.exact : k.loose
+    if (candidate.key.length < minFuzzyLength || query.length < minFuzzyLength) continue
+    const score = distance(query, candidate.key) / Math.max(query.length, candidate.key.length)
+    if (score <= maxRelativeDistance && (!best || score < best.score)) best = {entry: candidate.entry, score}
+  }
+  return best?.entry
+}
+
+/** Canonical name of one agency; unknown agencies keep their cleaned text as name. */
+export function canonicalAgency(raw: string): CanonicalAgency {
+  const cleaned = cleanAgency(raw)
+  const entry = lookup(cleaned)
+  return entry ? {name: entry.name, raw: cleaned, known: true} : {name: cleaned, raw: cleaned, known: false}
+}
+
+/** Does the gazetteer know this name? */
+export function isKnownAgency(raw: string): boolean {
+  return lookup(cleanAgency(raw)) !== undefined
+}
+
+/** Split a cell into list items: `;`, and lines that start with a bullet. Wrapped lines are joined. */
+function items(cell: string): string[] {
+  const result: string[] = []
+  let current = ''
+  for (const rawLine of stripEmphasis(cell.normalize('NFC')).split(/\r?\n/u)) {
+    const line = rawLine.trim()
+    if (line === '') continue
+    if (/^[-+•]\s*/u.test(line) || current === '') {
+      if (current) result.push(current)
+      current = line
+    } else current += /\S-$/u.test(current) ? line : ` ${line}`
+  }
+  if (current) result.push(current)
+  return result.flatMap((item) => item.split(';'))
+}
+
+const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
+
+/**
+ * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
+ * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
+ * breaks were lost) only where the next words open a new agency (`Phòng`,
+ * `Trung tâm`, `các` …) and the joined text is not a known name.
+ */
+export function splitAgencies(cell: string): string[] {
+  const result: string[] = []
+  for (const item of items(cell)) {
+    const text = cleanAgency(item)
+    if (text === '') continue
+    // Chunks: cut only where the next part opens a new agency.
+    const parts = text.split(separator)
+    const chunks: string[] = [parts[0]]
+    const joins: string[] = []
+    for (let i = 1; i < parts.length; i += 2) {
+      const glue = parts[i]
+      const next = parts[i + 1] ?? ''
+      if (head.test(next)) {
+        joins.push(glue)
+        chunks.push(next)
+      } else chunks[chunks.length - 1] += glue + next
+    }
+    // Greedy: the longest run of chunks that is a known name stays one agency.
+    for (let i = 0; i < chunks.length; ) {
+      let taken = i
+      let joined = chunks[i]
+      let candidate = chunks[i]
+      for (let j = i + 1; j < chunks.length; j++) {
+        candidate += joins[j - 1] + chunks[j]
+        if (isKnownAgency(candidate)) {
+          taken = j
+          joined = candidate
+        }
+      }
+      const name = cleanAgency(joined)
+      if (name) result.push(name)
+      i = taken + 1
+    }
+  }
+  return result
+}

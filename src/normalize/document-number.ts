@@ -1,0 +1,27 @@
+/**
+ * Document numbers (`Số: 15/KH-UBND`) split into sequence, type code and
+ * issuer code. A công văn has no type code (`5740/UBND-SGDĐT`); a number
+ * left blank for the registry (`Số: /QĐ-UBND`) has a null sequence.
+ */
+import type {DocumentNumber} from '../output/schema.js'
+import {loadGrammar} from '../util/grammar.js'
+
+/** Split a raw number (`15 /KH-UBND`) into its parts. */
+export function parseDocumentNumber(raw: string): DocumentNumber {
+  const clean = raw.replace(/\s+/g, '').replace(/[.;,]+$/, '')
+  const [head, ...rest] = clean.split('/')
+  const seq = /^\d+$/.test(head) ? Number(head) : null
+  const codes = rest.join('/').split('-').filter((c) => c !== '')
+  const known = typeCodes()
+  if (codes.length >= 2 && known.has(codes[0])) {
+    return {raw: clean, seq, typeCode: codes[0], issuerCode: codes.slice(1).join('-')}
+  }
+  if (codes.length === 1 && known.has(codes[0])) return {raw: clean, seq, typeCode: codes[0], issuerCode: null}
+  return {raw: clean, seq, typeCode: null, issuerCode: codes.join('-') || null}
+}
+
+/** Type codes of `grammars/document-types.json` (QĐ, KH, …), plus NĐ and TT. */
+function typeCodes(): Set<string> {
+  const names = loadGrammar('document-types').data.names as Record<string, string>
+  return new Set(Object.keys(names))
+}

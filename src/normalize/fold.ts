@@ -1,0 +1,62 @@
+/**
+ * Folding Vietnamese text for comparison: diacritics, case, punctuation.
+ *
+ * `foldChars` keeps the string length (one character in, one out) so that
+ * offsets found in the folded text point into the original; `foldKey` goes
+ * further (lower case, punctuation to spaces) for dictionary look-ups.
+ */
+
+const marks = /\p{M}/gu
+
+/** Fold one character: `ộ` → `o`, `đ` → `d`, anything else unchanged. */
+function foldChar(char: string): string {
+  if (char === 'đ') return 'd'
+  if (char === 'Đ') return 'D'
+  const base = char.normalize('NFD').replace(marks, '')
+  return base.length === 1 ? base : char
+}
+
+/**
+ * Remove diacritics (and `đ` → `d`) character by character, keeping the
+ * length of an NFC string, so match offsets carry over to the original.
+ */
+export function foldChars(value: string): string {
+  let result = ''
+  for (const char of value) result += foldChar(char)
+  return result
+}
+
+/**
+ * Remove diacritics from a regular expression source: `quý` → `quy`, so a
+ * pattern written in Vietnamese matches folded text (ASCII syntax is kept).
+ */
+export function foldPattern(source: string): string {
+  return foldChars(source.normalize('NFC'))
+}
+
+/**
+ * A comparison key: NFC, no diacritics, lower case, `&` read as `và`,
+ * punctuation as spaces, whitespace collapsed.
+ */
+export function foldKey(value: string): string {
+  return foldChars(value.normalize('NFC'))
+    .toLowerCase()
+    .replace(/&/g, ' va ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Collapse runs of whitespace (newlines included) to one space and trim. */
+export function collapseWhitespace(value: string): string {
+  return value.replace(/\s+/gu, ' ').trim()
+}
+
+/**
+ * Remove markdown emphasis leftovers: `**Phòng Văn hóa.**` → `Phòng Văn hóa.`,
+ * `(*viết tắt là KSTTHC*)` → `(viết tắt là KSTTHC)`.
+ */
+export function stripEmphasis(value: string): string {
+  return value
+    .replace(/(\*{1,3}|_{2,3})(?=\S)([^]*?\S)\1/gu, '$2')
+    .replace(/\*{2,}/g, '')
+}

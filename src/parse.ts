@@ -1,0 +1,65 @@
+/**
+ * `parse`: a document (text, bytes or a VFile from `read`) → the output
+ * object and its messages.
+ */
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Output} from './output/schema.js'
+import {createProcessor, type PipelineOptions} from './pipeline.js'
+import {decodeText, normalizeText} from './read/decode-text.js'
+import {read, type ReadOptions} from './read/index.js'
+import {restorationFor} from './restoration-policy.js'
+import type {Root} from './tree/types.js'
+import './vfile-data.js'
+
+/** Options of `parse`. */
+export interface ParseOptions extends PipelineOptions {
+  /** Options of `read` (OCR pool, dpi, limits) for bytes and files. */
+  read?: ReadOptions
+  /** Path recorded in the output's `source.path` when the input is text or bytes. */
+  path?: string
+}
+
+/** What `parse` returns. */
+export interface ParseResult {
+  /** The validated output (contract v1). */
+  output: Output
+  /** The file, with the tree's data and every message. */
+  file: VFile
+  /** The structured tree (parts, sections, tables). */
+  tree: Root
+  /** The messages the stages reported (also in `output.diagnostics`). */
+  messages: VFileMessage[]
+}
+
+/**
+ * Parse a document. A string is the document's text; bytes are read by
+ * content (text, PDF, image); a VFile is taken as `read` left it.
+ */
+export async function parse(input: string | Uint8Array | VFile, options: ParseOptions = {}): Promise<ParseResult> {
+  return parseSync(input instanceof Uint8Array ? await read(input, options.read) : input, options)
+}
+
+/** Synchronous `parse` of text (a string, UTF-8/UTF-16 bytes) or of a VFile that `read` returned. */
+export function parseSync(input: string | Uint8Array | VFile, options: ParseOptions = {}): ParseResult {
+  const file =
+    input instanceof VFile
+      ? input
+      : new VFile({
+          path: options.path,
+          value: typeof input === 'string' ? normalizeText(input) : decodeText(input)
+        })
+  const when = options.diacritics?.when ?? restorationFor(file)
+  const processor = createProcessor({...options, diacritics: {...options.diacritics, when}})
+  const tree = processor.runSync(processor.parse(file), file) as Root
+  const output = processor.stringify(tree, file) as unknown as Output
+  return {output, file, tree, messages: file.messages}
+}
+
+/**
+ * Read a file (text, PDF or image: `read` routes by content) and parse it.
+ * Throws a `ReadError` naming the file when it cannot be read at all.
+ */
+export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
+  return parseSync(await read(path, options.read), options)
+}

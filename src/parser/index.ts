@@ -1,0 +1,125 @@
+/**
+ * The parser: the text of a file (plus its layout, when it has one) → a
+ * sohoa tree of paragraphs and tables (see `src/tree/README.md`).
+ */
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Paragraph, Root, Table, TableCell, TableRow} from '../tree/types.js'
+import {stripEmphasis} from './emphasis.js'
+import {joinLines, joinTexts, type JoinLine} from './join-lines.js'
+import {splitLines, type SourceLine} from './lines.js'
+import {provenance} from './provenance.js'
+import {detectTables, type TableBlock} from './tables/index.js'
+
+/** Options of the parser (none yet). */
+export type Options = Record<string, never>
+
+/** Unified plugin: set the parser of the processor. */
+const parser: Plugin<[Options?], string, Root> = function () {
+  this.parser = (document: string, file: VFile) => parseText(document, file)
+}
+
+export default parser
+
+/** Parse `text` into a tree; `file` gives the layout (when any). */
+export function parseText(text: string, file?: VFile): Root {
+  const lines = splitLines(text)
+  const tables = detectTables(lines.map((l) => l.text))
+  const layout = file?.data.layout
+  const children: Root['children'] = []
+  let cursor = 0
+  const flushText = (end: number) => {
+    const slice: JoinLine[] = lines.slice(cursor, end).map((l) => ({index: l.index, text: cleanLine(l.text)}))
+    for (const group of joinLines(slice)) children.push(paragraphOf(group, lines, layout))
+  }
+  for (const table of tables) {
+    flushText(table.start)
+    children.push(tableOf(table, lines, layout))
+    cursor = table.end
+  }
+  flushText(lines.length)
+  const last = lines[lines.length - 1]
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: {line: 1, column: 1, offset: 0},
+      end: {line: lines.length, column: last.text.length + 1, offset: text.length}
+    }
+  }
+}
+
+function cleanLine(text: string): string {
+  return stripEmphasis(text.replace(/\t/g, ' ')).trim()
+}
+
+function paragraphOf(group: JoinLine[], lines: SourceLine[], layout: Parameters<typeof provenance>[0]): Paragraph {
+  const first = lines[group[0].index]
+  const last = lines[group[group.length - 1].index]
+  const lead = first.text.length - first.text.trimStart().length
+  const trail = last.text.trimEnd().length
+  const node: Paragraph = {
+    type: 'paragraph',
+    value: joinTexts(group.map((l) => l.text)),
+    position: {
+      start: {line: first.index + 1, column: lead + 1, offset: first.offset + lead},
+      end: {line: last.index + 1, column: trail + 1, offset: last.offset + trail}
+    }
+  }
+  const data = provenance(
+    layout,
+    group.map((l) => l.index)
+  )
+  if (data) node.data = data
+  return node
+}
+
+function tableOf(block: TableBlock, lines: SourceLine[], layout: Parameters<typeof provenance>[0]): Table {
+  const rows: TableRow[] = block.rows.map((row) => {
+    const cells: TableCell[] = row.cells.map((cell) => {
+      const line = lines[cell.line]
+      const value = stripEmphasis(cell.text).replace(/\s+/g, ' ').trim()
+      return {
+        type: 'tableCell',
+        value,
+        position: {
+          start: {line: cell.line + 1, column: cell.column + 1, offset: line.offset + cell.column},
+          end: {
+            line: cell.line + 1,
+            column: cell.column + cell.text.length + 1,
+            offset: line.offset + cell.column + cell.text.length
+          }
+        }
+      }
+    })
+    const first = lines[row.lines[0]]
+    const last = lines[row.lines[row.lines.length - 1]]
+    const node: TableRow = {
+      type: 'tableRow',
+      children: cells,
+      position: {
+        start: {line: first.index + 1, column: 1, offset: first.offset},
+        end: {line: last.index + 1, column: last.text.length + 1, offset: last.offset + last.text.length}
+      }
+    }
+    const data = provenance(layout, row.lines)
+    if (data) node.data = data
+    return node
+  })
+  const first = lines[block.start]
+  const last = lines[block.end - 1]
+  const table: Table = {
+    type: 'table',
+    children: rows,
+    data: {layout: block.layout, ...provenance(layout, range(block.start, block.end))},
+    position: {
+      start: {line: first.index + 1, column: 1, offset: first.offset},
+      end: {line: last.index + 1, column: last.text.length + 1, offset: last.offset + last.text.length}
+    }
+  }
+  return table
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({length: end - start}, (_, i) => start + i)
+}

@@ -1,0 +1,80 @@
+/**
+ * Even out the light of a photographed or dark page: estimate the paper's
+ * brightness locally (the brightest pixel of each block, smoothed) and divide
+ * it out, so shadows, gradients and dim exposures become white paper with
+ * dark text before tesseract's global threshold sees them.
+ */
+import type {GreyImage} from './grey-image.js'
+
+/** A new image with the background brought to white. */
+export function normalizeBackground(image: GreyImage): GreyImage {
+  const {width, height, data} = image
+  const block = Math.max(16, Math.round(Math.min(width, height) / 60))
+  const gw = Math.ceil(width / block)
+  const gh = Math.ceil(height / block)
+  const grid = new Float32Array(gw * gh)
+  for (let gy = 0; gy < gh; gy++) {
+    for (let gx = 0; gx < gw; gx++) {
+      // The 95th percentile rather than the maximum: robust to specks of glare.
+      const histogram = new Uint32Array(256)
+      let n = 0
+      for (let y = gy * block; y < Math.min(height, (gy + 1) * block); y++) {
+        for (let x = gx * block; x < Math.min(width, (gx + 1) * block); x++) {
+          histogram[data[y * width + x]]++
+          n++
+        }
+      }
+      let seen = 0
+      let v = 255
+      for (; v > 0; v--) {
+        seen += histogram[v]
+        if (seen >= n * 0.05) break
+      }
+      grid[gy * gw + gx] = v
+    }
+  }
+  // Blocks covered by a dark figure or a thick rule: take the brightest neighbour, then smooth.
+  const dilated = new Float32Array(grid.length)
+  const smooth = new Float32Array(grid.length)
+  for (const [src, dst, op] of [
+    [grid, dilated, 'max'],
+    [dilated, smooth, 'mean']
+  ] as const) {
+    for (let gy = 0; gy < gh; gy++) {
+      for (let gx = 0; gx < gw; gx++) {
+        let acc = op === 'max' ? 0 : 0
+        let n = 0
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const y = gy + dy
+            const x = gx + dx
+            if (y < 0 || x < 0 || y >= gh || x >= gw) continue
+            const v = src[y * gw + x]
+            if (op === 'max') acc = Math.max(acc, v)
+            else acc += v
+            n++
+          }
+        }
+        dst[gy * gw + gx] = op === 'max' ? acc : acc / n
+      }
+    }
+  }
+  const out = new Uint8Array(width * height)
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(gh - 1, Math.max(0, (y + 0.5) / block - 0.5))
+    const y0 = Math.floor(fy)
+    const y1 = Math.min(gh - 1, y0 + 1)
+    const wy = fy - y0
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(gw - 1, Math.max(0, (x + 0.5) / block - 0.5))
+      const x0 = Math.floor(fx)
+      const x1 = Math.min(gw - 1, x0 + 1)
+      const wx = fx - x0
+      const bg =
+        (smooth[y0 * gw + x0] * (1 - wx) + smooth[y0 * gw + x1] * wx) * (1 - wy) +
+        (smooth[y1 * gw + x0] * (1 - wx) + smooth[y1 * gw + x1] * wx) * wy
+      out[y * width + x] = Math.min(255, Math.round((data[y * width + x] * 255) / Math.max(bg, 16)))
+    }
+  }
+  return {width, height, data: out}
+}

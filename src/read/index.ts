@@ -1,0 +1,89 @@
+/**
+ * `read`: any input file → a VFile with the text (NFC, `\n`) and, for PDFs
+ * and images, the layout (pages → lines → words with boxes and confidence).
+ *
+ * The route is chosen by content (magic bytes), never by extension: text,
+ * PDF (text layer, or render + OCR when it is missing or garbage), PNG,
+ * JPEG, TIFF, WebP (OCR). Unreadable input throws a `ReadError` naming the
+ * file and the reason; messy content never throws.
+ */
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import '../vfile-data.js'
+import {decodeText} from './decode-text.js'
+import type {ReadContext, ReadOptions} from './read-context.js'
+import {ReadError} from './read-error.js'
+import {readImage} from './read-image.js'
+import {readPdf} from './read-pdf.js'
+import {createOcrPool, type OcrPool} from './ocr-pool.js'
+import {sniff} from './sniff.js'
+import type {SourceInfo} from './types.js'
+
+export type {ReadContext, ReadOptions, ReadProgress} from './read-context.js'
+export {ReadError} from './read-error.js'
+export {createOcrPool, defaultLangPath} from './ocr-pool.js'
+export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, RecognizeOptions} from './ocr-pool.js'
+export type {PreprocessOptions} from './ocr-page.js'
+export {judgeTextLayer, type TextLayerQuality} from './text-layer-quality.js'
+export {sniff, type InputKind, type Sniffed} from './sniff.js'
+
+/** Read a file (a path), bytes, or a VFile (its `value`, or its `path` when it has no value). */
+export async function read(input: string | Uint8Array | VFile, options: ReadOptions = {}): Promise<VFile> {
+  const {bytes, path} = await load(input)
+  const name = path ?? '<bytes>'
+  const sniffed = sniff(bytes)
+  if (!sniffed.supported) throw new ReadError(name, sniffed.reason)
+  const file = new VFile(path ? {path} : {})
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  let own: OcrPool | undefined
+  const context: ReadContext = {
+    name,
+    options,
+    pool: () => options.ocr ?? (own ??= createOcrPool())
+  }
+  try {
+    let source: SourceInfo
+    if (sniffed.kind === 'text') {
+      try {
+        file.value = decodeText(bytes)
+      } catch (error) {
+        throw new ReadError(name, 'not a PDF or image, and not valid UTF-8 text', {cause: error})
+      }
+      source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: 'text'}
+    } else if (sniffed.kind === 'pdf') {
+      const result = await readPdf(file, bytes, context)
+      source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: result.route}
+      if (result.confidence !== undefined) source.ocrConfidence = result.confidence
+    } else {
+      const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
+      source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}
+    }
+    file.data.source = source
+    return file
+  } finally {
+    if (own) await own.terminate()
+  }
+}
+
+async function load(input: string | Uint8Array | VFile): Promise<{bytes: Uint8Array; path: string | null}> {
+  if (typeof input === 'string') return {bytes: await readPath(input), path: input}
+  if (input instanceof Uint8Array) return {bytes: input, path: null}
+  const path = input.path ?? null
+  if (input.value === undefined || input.value === null) {
+    if (!path) throw new ReadError('<vfile>', 'VFile with neither value nor path')
+    return {bytes: await readPath(path), path}
+  }
+  const bytes = typeof input.value === 'string' ? new TextEncoder().encode(input.value) : input.value
+  return {bytes, path}
+}
+
+async function readPath(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
+    throw new ReadError(path, reason, {cause: error})
+  }
+}

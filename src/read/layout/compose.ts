@@ -1,0 +1,156 @@
+/**
+ * Compose pages of positioned words into the text of `file.value` and its
+ * `Layout`: segments → rows → tables and two-column zones → lines in reading
+ * order, one text line per layout line, with provenance for each.
+ *
+ * Reading order: two-column zones (ND 30 header, closing block) come out
+ * left column first, then right column, each part as its own line; tables
+ * come out as tab-separated rows, one logical row per line (cells wrapped
+ * over several physical lines joined with a space). A blank line separates
+ * paragraphs (a vertical gap over one line height), zone columns, tables and
+ * pages.
+ */
+import type {BBox} from '../../tree/types.js'
+import type {Layout, LayoutLine, LayoutPage, LayoutWord, Route} from '../types.js'
+import {normalizeText} from '../decode-text.js'
+import {findZones} from './columns.js'
+import {height, meanConfidence, median, roundBox, union} from './geometry.js'
+import {groupRows, splitAtGaps, type Row, type Segment} from './segments.js'
+import {findTables, type FoundTable} from './tables.js'
+
+/** A page as an engine saw it: lines of positioned words. */
+export interface PageInput {
+  number: number
+  width: number
+  height: number
+  route: Route
+  confidence?: number
+  lines: Array<{words: LayoutWord[]}>
+  /** Horizontal ruling lines (y) found in the page image, to split table rows. */
+  horizontalRules?: number[]
+}
+
+/** The text and layout of a laid-out file. */
+export interface Composed {
+  text: string
+  layout: Layout
+}
+
+type Emitted = {line: LayoutLine; breakBefore: boolean}
+
+/** Compose `pages` into text and layout. */
+export function composePages(pages: PageInput[]): Composed {
+  const textLines: string[] = []
+  const provenance: Layout['lines'] = []
+  const layoutPages: LayoutPage[] = []
+  for (const page of pages) {
+    const emitted = orderPage(page)
+    if (textLines.length > 0 && emitted.length > 0) {
+      textLines.push('')
+      provenance.push(undefined)
+    }
+    for (const [i, e] of emitted.entries()) {
+      if (i > 0 && e.breakBefore) {
+        textLines.push('')
+        provenance.push(undefined)
+      }
+      textLines.push(e.line.text)
+      provenance.push({page: page.number, bbox: e.line.bbox, confidence: e.line.confidence})
+    }
+    const out: LayoutPage = {
+      number: page.number,
+      width: page.width,
+      height: page.height,
+      route: page.route,
+      lines: emitted.map((e) => e.line)
+    }
+    if (page.confidence !== undefined) out.confidence = page.confidence
+    layoutPages.push(out)
+  }
+  return {text: textLines.join('\n'), layout: {pages: layoutPages, lines: provenance}}
+}
+
+/** The lines of one page in reading order. */
+export function orderPage(page: PageInput): Emitted[] {
+  const words = page.lines.flatMap((l) => l.words)
+  if (words.length === 0) return []
+  const segments = page.lines.flatMap((l) => splitAtGaps(l.words.map(cleanWord).filter((w) => w.text !== '')))
+  const rows = groupRows(segments)
+  // Line pitch: the usual distance between the tops of consecutive rows (word boxes are tight, so gaps alone mislead).
+  const pitches = rows.slice(1).map((r, k) => r.bbox.y0 - rows[k].bbox.y0).filter((d) => d > 0)
+  const wordHeight = Math.max(1, median(words.map((w) => height(w.bbox))))
+  const pitch = pitches.length > 0 ? median(pitches) : 2 * wordHeight
+  const tables = findTables(rows, {horizontalRules: page.horizontalRules})
+  const x0 = Math.min(...segments.map((s) => s.bbox.x0))
+  const x1 = Math.max(...segments.map((s) => s.bbox.x1))
+  const out: Emitted[] = []
+  let previous: BBox | undefined
+  const push = (line: LayoutLine, forceBreak: boolean, noBreak = false) => {
+    // A paragraph break: the line starts more than 1.6 pitches below the previous one's top.
+    const step = previous ? line.bbox.y0 - previous.y0 : 0
+    out.push({line, breakBefore: forceBreak || (!noBreak && step > 1.6 * pitch)})
+    previous = line.bbox
+  }
+  let i = 0
+  for (const table of [...tables, undefined]) {
+    const stop = table ? table.start : rows.length
+    if (stop > i) {
+      for (const zone of findZones(rows.slice(i, stop), [x0, x1])) {
+        const zoneRows = rows.slice(i + zone.start, i + zone.end)
+        if (zone.right.length === 0) {
+          for (const row of zoneRows) push(makeLine(row.segments.flatMap((s) => s.words)), false)
+        } else {
+          const [leftFirst, ...leftRest] = bySide(zoneRows, zone.left)
+          const rightParts = bySide(zoneRows, zone.right)
+          if (leftFirst) push(makeLine(leftFirst), true)
+          for (const part of leftRest) push(makeLine(part), false)
+          rightParts.forEach((part, k) => push(makeLine(part), k === 0))
+          previous = zoneRows[zoneRows.length - 1].bbox
+        }
+      }
+    }
+    if (table) {
+      table.rows.forEach((row, k) => push(makeTableLine(row), k === 0, k > 0))
+      i = table.end
+      // Text after a table starts a new paragraph.
+      previous = {...previous!, y0: -Infinity}
+    }
+  }
+  return out
+}
+
+/** The words of `side`'s segments, grouped by the row they stand in. */
+function bySide(rows: Row[], side: Segment[]): LayoutWord[][] {
+  const set = new Set(side)
+  return rows
+    .map((row) => row.segments.filter((s) => set.has(s)).flatMap((s) => s.words))
+    .filter((words) => words.length > 0)
+}
+
+function cleanWord(word: LayoutWord): LayoutWord {
+  return {...word, text: normalizeText(word.text).replace(/\s+/g, ' ').trim()}
+}
+
+function makeLine(words: LayoutWord[]): LayoutLine {
+  const sorted = [...words].sort((a, b) => a.bbox.x0 - b.bbox.x0)
+  return {
+    text: sorted.map((w) => w.text).join(' '),
+    bbox: roundBox(union(sorted.map((w) => w.bbox))),
+    confidence: round(meanConfidence(sorted)),
+    words: sorted.map((w) => ({...w, bbox: roundBox(w.bbox), confidence: round(w.confidence)}))
+  }
+}
+
+function makeTableLine(row: FoundTable['rows'][number]): LayoutLine {
+  const words = row.cells.flat()
+  return {
+    text: row.cells.map((cell) => cell.map((w) => w.text).join(' ')).join('\t'),
+    bbox: roundBox(row.bbox),
+    confidence: round(meanConfidence(words)),
+    words: words.map((w) => ({...w, bbox: roundBox(w.bbox), confidence: round(w.confidence)}))
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}

@@ -1,0 +1,92 @@
+/**
+ * Judge a PDF text layer: is it real Vietnamese, or the garbage a scanner's
+ * English-model OCR embeds ("UBND THANH PHO DA NANG CONG Hcok xA HQI CHiJ")?
+ *
+ * Two measures: the share of letters that exist only in Vietnamese (ă â đ ê
+ * ô ơ ư and the tone-marked vowels: about 20% of the letters of real
+ * Vietnamese, 0% in English-model output, which has at most é, à, ü), and
+ * the share of words that are plausible Vietnamese syllables.
+ */
+
+/** The judgement of a page's text layer. */
+export interface TextLayerQuality {
+  /** `good`: use it; `bad`: garbage, OCR the page instead; `empty`: too little text to judge. */
+  verdict: 'good' | 'bad' | 'empty'
+  /** Letters counted. */
+  letters: number
+  /** Share of letters found only in Vietnamese, 0..1. */
+  vietnameseLetterShare: number
+  /** Share of letter-only words that are plausible Vietnamese syllables, 0..1. */
+  syllableShare: number
+  /** Why, in words (for diagnostics). */
+  reason: string
+}
+
+/** Thresholds of the judgement (exported for tests and tuning). */
+export const textLayerThresholds = {
+  /** Fewer letters than this: `empty`. */
+  minLetters: 20,
+  /** Below this share of Vietnamese-only letters: `bad` (real text ~0.20, English-model OCR ~0). */
+  minVietnameseLetterShare: 0.05,
+  /** Below this share of plausible syllables: `bad`. */
+  minSyllableShare: 0.6
+}
+
+const vietnameseOnly = /[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1ea0-\u1ef9]/u
+
+/** True for a letter that occurs in Vietnamese and (practically) nowhere in English-model OCR output. */
+export function isVietnameseOnlyLetter(ch: string): boolean {
+  return vietnameseOnly.test(ch)
+}
+
+const onsets = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?'
+const nuclei = '(?:[aăâeêioôơuưy]{1,3})'
+const codas = '(?:ch|nh|ng|c|m|n|p|t)?'
+const syllablePattern = new RegExp(`^${onsets}${nuclei}${codas}$`, 'u')
+const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/g
+
+/** Remove the five tone marks, keeping the vowel letters ă â ê ô ơ ư (and đ). */
+export function stripTones(word: string): string {
+  return word.normalize('NFD').replace(toneMarks, '').normalize('NFC')
+}
+
+/** True when `word` (any case, with or without marks) has the shape of a Vietnamese syllable. */
+export function isPlausibleSyllable(word: string): boolean {
+  const base = stripTones(word.toLowerCase())
+  if (!syllablePattern.test(base)) return false
+  // Doubled vowels other than "oo" (xoong) do not occur.
+  return !/([aăâeêiôơuưy])\1/u.test(base)
+}
+
+/** Judge the text of a page (or any text) as a Vietnamese text layer. */
+export function judgeTextLayer(text: string): TextLayerQuality {
+  const words = text.normalize('NFC').match(/\p{L}+/gu) ?? []
+  let letters = 0
+  let vietnamese = 0
+  let syllables = 0
+  for (const word of words) {
+    for (const ch of word) {
+      letters++
+      if (vietnameseOnly.test(ch)) vietnamese++
+    }
+    if (isPlausibleSyllable(word)) syllables++
+  }
+  const vietnameseLetterShare = letters === 0 ? 0 : vietnamese / letters
+  const syllableShare = words.length === 0 ? 0 : syllables / words.length
+  const t = textLayerThresholds
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+  const measures = `${pct(vietnameseLetterShare)} Vietnamese-only letters, ${pct(syllableShare)} plausible syllables`
+  let verdict: TextLayerQuality['verdict'] = 'good'
+  let reason = measures
+  if (letters < t.minLetters) {
+    verdict = 'empty'
+    reason = `${letters} letters, too few to judge`
+  } else if (vietnameseLetterShare < t.minVietnameseLetterShare) {
+    verdict = 'bad'
+    reason = `${measures}: no Vietnamese marks (English-model OCR?)`
+  } else if (syllableShare < t.minSyllableShare) {
+    verdict = 'bad'
+    reason = `${measures}: too few plausible syllables`
+  }
+  return {verdict, letters, vietnameseLetterShare, syllableShare, reason}
+}

@@ -1,0 +1,92 @@
+/**
+ * The tasks stage: every task of the plan as a clean record in
+ * `file.data.tasks`, from task tables (any layout the parser turned into a
+ * `table` node) and from the list form (`1.1. …` with `- Cơ quan chủ trì: …`).
+ *
+ * Runs after the sections stage. Reports `unknown-agency`,
+ * `unknown-timeframe`, `duplicate-task` and `unnumbered-task` warnings
+ * (source `tasks`).
+ */
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Block, Paragraph, Root, Section, Table} from '../tree/types.js'
+import type {Task} from '../output/schema.js'
+import {listTask} from './list-tasks.js'
+import {buildTask, warn, type RecordContext, type TaskDraft} from './record.js'
+import {tableState, tableTasks, type TableState} from './table-tasks.js'
+import {joinLines} from './text.js'
+import {planYear} from './year.js'
+import '../vfile-data.js'
+
+/** Options of the tasks stage. */
+export interface Options {
+  /** The plan's year for relative time frames ("Quý I", "6 tháng đầu năm"); default: from the document. */
+  year?: number | null
+}
+
+type Node = Block | Paragraph | Section | Table
+
+/** Collect task drafts in document order. */
+function collect(nodes: Node[], group: string | null, state: TableState, context: RecordContext, drafts: TaskDraft[]): void {
+  nodes.forEach((node, index) => {
+    if (node.type === 'table') {
+      drafts.push(...tableTasks(node, state, context))
+      return
+    }
+    if (node.type === 'part') {
+      collect(node.children, null, state, context, drafts)
+      return
+    }
+    if (node.type !== 'section') return
+    const draft = listTask(node, nodes as Array<Paragraph | Section | Table>, index, group)
+    if (draft) drafts.push(draft)
+    const title = node.title ? joinLines(node.title).replace(/[\s:.]+$/u, '') : group
+    collect(node.children, title, state, context, drafts)
+  })
+}
+
+/**
+ * Make ids unique where the document allows it: table numbers that restart
+ * in each group (I: 1, 2 … II: 1, 2 …) become `I.1`, `II.1`; list items
+ * whose numbers repeat under different headings take their section path.
+ * Numbers that still repeat are reported (`duplicate-task`).
+ */
+function uniqueIds(drafts: TaskDraft[], context: RecordContext): void {
+  const count = () => {
+    const counts = new Map<string, TaskDraft[]>()
+    for (const draft of drafts) counts.set(draft.id, [...(counts.get(draft.id) ?? []), draft])
+    return counts
+  }
+  const restarts = [...count().values()].some((same) => {
+    const groups = new Set(same.filter((d) => d.node.type === 'tableRow').map((d) => d.groupId))
+    return groups.size > 1 && !groups.has(null) && !groups.has(undefined)
+  })
+  if (restarts) {
+    for (const draft of drafts) if (draft.node.type === 'tableRow' && draft.groupId) draft.id = `${draft.groupId}.${draft.id}`
+  }
+  for (const same of count().values()) {
+    if (same.length < 2) continue
+    for (const draft of same) if (draft.node.type === 'section') draft.id = (draft.node as Section).id
+  }
+  for (const [id, same] of count()) {
+    if (same.length > 1) warn(context.file, `Task number ${id || '(none)'} appears ${same.length} times`, same[1].node, 'duplicate-task')
+  }
+}
+
+/** Extract the tasks of `tree` into `file.data.tasks`. */
+export function extractTasks(tree: Root, file: VFile, options: Options = {}): Task[] {
+  const context: RecordContext = {file, year: planYear(file, options.year), reported: new Set()}
+  const drafts: TaskDraft[] = []
+  collect(tree.children, null, tableState(), context, drafts)
+  uniqueIds(drafts, context)
+  return drafts.map((draft) => buildTask(draft, context))
+}
+
+/** The unified plugin: extract the tasks after the sections stage. */
+const tasks: Plugin<[Options?], Root> = function (options) {
+  return function (tree, file) {
+    file.data.tasks = extractTasks(tree, file, options ?? {})
+  }
+}
+
+export default tasks

@@ -1,0 +1,214 @@
+/**
+ * Tasks from a table node: find the header row by the column synonyms,
+ * then read every row — a numbered row is a task, a roman/letter row with
+ * nothing else (or a number whose sub-numbers follow) is a group, a row
+ * without a number continues the task above (a row broken over pages).
+ * A table without a header continues the previous task table when it has
+ * as many columns.
+ */
+import type {Table, TableRow} from '../tree/types.js'
+import {fieldOf, headerMap, type ColumnMap, type Field} from './columns.js'
+import {readMarker, type Marker} from './markers.js'
+import {warn, type RecordContext, type TaskDraft} from './record.js'
+import {isEmptyText, joinLines} from './text.js'
+
+/** What carries over from one task table to the next (a table continued over pages). */
+export interface TableState {
+  columns: ColumnMap | null
+  width: number
+  group: string | null
+  /** Marker of the current group row (`II`, `B`, `3`), to qualify numbers that restart in each group. */
+  groupId: string | null
+  /** Drafts of the current task table, for continuations and duplicate numbers. */
+  drafts: TaskDraft[]
+}
+
+/** A fresh state, before the first table. */
+export function tableState(): TableState {
+  return {columns: null, width: 0, group: null, groupId: null, drafts: []}
+}
+
+const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs', 'start', 'end']
+
+function cellTexts(row: TableRow): string[] {
+  return row.children.map((cell) => cell.value ?? '')
+}
+
+/** Is a row `1 2 3 4 5 6` / `(1) (2) (3)`: the column numbers under a header? */
+function isColumnNumbers(texts: string[]): boolean {
+  const filled = texts.filter((text) => text.trim() !== '')
+  if (filled.length < 3) return false
+  return filled.every((text, index) => text.trim().replace(/^\((\d+)\)$/u, '$1') === String(index + 1))
+}
+
+/**
+ * Merge two header rows cell by cell: a header wrapped over two rows
+ * ("Cơ quan" over "chủ trì"), or a spanning header over its sub-columns
+ * ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"), where the sub-column
+ * names the field.
+ */
+function mergeRows(a: string[], b: string[]): string[] {
+  const width = Math.max(a.length, b.length)
+  const upper = Array.from({length: width}, (_, i) => (a[i] ?? '').trim())
+  const lower = Array.from({length: width}, (_, i) => (b[i] ?? '').trim())
+  // A spanning header: filled above, empty above its neighbour, which has a name below.
+  const spans = upper.map((text, i) => text !== '' && upper[i + 1] === '' && lower[i + 1] !== '' && lower[i] !== '')
+  let spanning = false
+  return upper.map((text, i) => {
+    if (text !== '') spanning = spans[i]
+    const joined = `${text} ${lower[i]}`.trim()
+    if (spanning && lower[i] !== '' && fieldOf(lower[i])) return lower[i]
+    return joined
+  })
+}
+
+/** Find the header among the first rows: its index, how many rows it spans and the column map. */
+function findHeader(rows: TableRow[]): {index: number; span: number; columns: ColumnMap} | null {
+  const size = (map: ColumnMap | null) => (map ? Object.keys(map).length : 0)
+  for (let index = 0; index < Math.min(rows.length, 4); index++) {
+    const texts = cellTexts(rows[index])
+    const single = headerMap(texts)
+    // A header wrapped over two rows: the second adds fields ("Cơ quan" + "chủ trì").
+    const next = rows[index + 1] ? cellTexts(rows[index + 1]) : null
+    const merged = next && readMarker(next[0] ?? '') === null ? headerMap(mergeRows(texts, next)) : null
+    if (merged && size(merged) > size(single)) return {index, span: 2, columns: merged}
+    if (single) return {index, span: 1, columns: single}
+  }
+  return null
+}
+
+/** When no column is the number, use the first unmapped column if it holds markers. */
+function guessNumberColumn(columns: ColumnMap, rows: TableRow[]): ColumnMap {
+  if (columns.number !== undefined) return columns
+  const used = new Set(Object.values(columns))
+  if (used.has(0)) return columns
+  const firsts = rows.map((row) => (row.children[0]?.value ?? '').trim()).filter((text) => text !== '')
+  const markers = firsts.filter((text) => readMarker(text) !== null).length
+  return firsts.length > 0 && markers / firsts.length >= 0.5 ? {...columns, number: 0} : columns
+}
+
+function text(texts: string[], columns: ColumnMap, field: Field): string | null {
+  const index = columns[field]
+  return index === undefined ? null : (texts[index] ?? '')
+}
+
+function appendText(base: string | null, extra: string | null): string | null {
+  if (isEmptyText(extra)) return base
+  if (isEmptyText(base)) return extra
+  return `${base}\n${extra}`
+}
+
+/** Read the tasks of one table, updating `state`; returns drafts in row order. */
+export function tableTasks(table: Table, state: TableState, context: RecordContext): TaskDraft[] {
+  const rows = table.children.filter((row) => row.type === 'tableRow')
+  if (rows.length === 0) return []
+  const header = findHeader(rows)
+  let start: number
+  let columns: ColumnMap
+  if (header) {
+    columns = guessNumberColumn(header.columns, rows.slice(header.index + header.span))
+    start = header.index + header.span
+    state.drafts = []
+    state.group = null
+    state.groupId = null
+    state.width = Math.max(...rows.map((row) => row.children.length))
+  } else if (state.columns && rows.some((row) => row.children.length === state.width)) {
+    // A table continued on the next page without its header.
+    columns = state.columns
+    start = 0
+  } else return []
+  state.columns = columns
+
+  const drafts: TaskDraft[] = []
+  const numbered = rows.map((row) => {
+    const texts = cellTexts(row)
+    const numberText = text(texts, columns, 'number')
+    return numberText === null ? readMarker(text(texts, columns, 'content') ?? '') : readMarker(numberText)
+  })
+
+  for (let index = start; index < rows.length; index++) {
+    const row = rows[index]
+    const texts = cellTexts(row)
+    if (texts.every((value) => isEmptyText(value))) continue
+    if (isColumnNumbers(texts) || headerMap(texts)) continue
+
+    const numberText = text(texts, columns, 'number')
+    let content = text(texts, columns, 'content') ?? ''
+    let marker: Marker | null = numberText === null ? null : readMarker(numberText)
+    if (numberText === null || (isEmptyText(numberText) && marker === null)) {
+      // No number column (or an empty one): a marker may open the content.
+      const inContent = readMarker(content)
+      if (inContent && inContent.rest !== '') {
+        marker = inContent
+        content = inContent.rest
+      }
+    } else if (marker && marker.rest !== '' && isEmptyText(content)) {
+      content = marker.rest
+    }
+    const details = detailFields.map((field) => text(texts, columns, field))
+    const hasDetails = details.some((value) => !isEmptyText(value))
+
+    const draftOf = (id: string): TaskDraft => ({
+      id,
+      group: state.group,
+      groupId: state.groupId,
+      content,
+      lead: details[0],
+      cooperating: details[1],
+      timeframe: details[2],
+      timeframeStart: details[4],
+      timeframeEnd: details[5],
+      outputs: details[3],
+      node: row,
+      parts: row.children
+    })
+
+    if (marker && !hasDetails) {
+      const laterNumbers = numbered.slice(index + 1).filter((m): m is Marker => m?.kind === 'number')
+      const isParent = marker.kind === 'number' && laterNumbers[0]?.id.startsWith(`${marker.id}.`)
+      if (marker.kind === 'roman' || marker.kind === 'upper' || isParent || marker.kind === 'lower') {
+        state.group = joinLines(content).replace(/[\s:]+$/u, '') || state.group
+        if (marker.kind !== 'lower') state.groupId = marker.id
+        continue
+      }
+    }
+
+    if (marker) {
+      let id = marker.id
+      if (marker.kind === 'lower') {
+        const parent = state.drafts.at(-1)?.id.split('.')[0]
+        if (parent && /^\d/u.test(parent)) id = `${parent}.${marker.id}`
+      }
+      // The same row again (repeated at a page break) is dropped; other repeats are resolved later.
+      const duplicate = state.drafts.find((draft) => draft.id === id && draft.groupId === state.groupId)
+      if (duplicate && joinLines(duplicate.content) === joinLines(content)) continue
+      const draft = draftOf(id)
+      drafts.push(draft)
+      state.drafts.push(draft)
+      continue
+    }
+
+    // No number: a heading, the rest of a task broken over a page, or an unnumbered task.
+    const previous = state.drafts.at(-1)
+    if (!hasDetails && /^\p{Lu}/u.test(joinLines(content)) && !(previous && isEmptyText(previous.content))) {
+      state.group = joinLines(content).replace(/[\s:]+$/u, '')
+      continue
+    }
+    if (previous) {
+      previous.content = appendText(previous.content, content) ?? ''
+      previous.lead = appendText(previous.lead, details[0])
+      previous.cooperating = appendText(previous.cooperating, details[1])
+      previous.timeframe = appendText(previous.timeframe, details[2])
+      previous.outputs = appendText(previous.outputs, details[3])
+      previous.timeframeStart = appendText(previous.timeframeStart ?? null, details[4])
+      previous.timeframeEnd = appendText(previous.timeframeEnd ?? null, details[5])
+      previous.parts = [...(previous.parts ?? []), ...row.children]
+      continue
+    }
+    warn(context.file, 'Task row without a number', row, 'unnumbered-task')
+    const draft = draftOf('')
+    drafts.push(draft)
+    state.drafts.push(draft)
+  }
+  return drafts
+}

@@ -1,0 +1,28 @@
+/**
+ * Text helpers for task fields: join wrapped lines, strip emphasis.
+ */
+import {collapseWhitespace, stripEmphasis} from '../normalize/fold.js'
+
+/**
+ * One-line text from a cell or item wrapped over several lines: lines are
+ * joined with a space, except after a hyphen that joins a compound
+ * (`Văn hoá-` + `Xã hội`); markdown emphasis is removed.
+ */
+export function joinLines(text: string): string {
+  const lines = stripEmphasis(text.normalize('NFC'))
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  let result = ''
+  for (const line of lines) {
+    if (result === '') result = line
+    else if (/\S-$/u.test(result)) result += line
+    else result += ` ${line}`
+  }
+  return collapseWhitespace(result)
+}
+
+/** Is the text empty once emphasis and whitespace are gone? */
+export function isEmptyText(text: string | null | undefined): boolean {
+  return !text || stripEmphasis(text).replace(/[\s*_]+/gu, '') === ''
+}

@@ -1,0 +1,71 @@
+/**
+ * The `sohoa` command, run as a user runs it (through tsx, from the sources).
+ */
+import {execFile} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {promisify} from 'node:util'
+import {describe, expect, it} from 'vitest'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const cli = path.join(root, 'src/cli/index.ts')
+
+async function sohoa(...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+  try {
+    const {stdout, stderr} = await run(process.execPath, ['--import', 'tsx', cli, ...args], {cwd: root})
+    return {code: 0, stdout, stderr}
+  } catch (error) {
+    const e = error as {code: number; stdout: string; stderr: string}
+    return {code: e.code, stdout: e.stdout, stderr: e.stderr}
+  }
+}
+
+describe('sohoa CLI', () => {
+  it('parse should print the JSON on stdout and messages on stderr like a linter', async () => {
+    const {code, stdout, stderr} = await sohoa('parse', 'fixtures/seed-004/input.txt')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).document.type.code).toBe('KH')
+    expect(stderr).toMatch(/^fixtures\/seed-004\/input\.txt {2}info {2}No document number .* {2}sections:missing-number$/m)
+  })
+
+  it('parse --summary should print a summary', async () => {
+    const {stdout} = await sohoa('parse', 'fixtures/seed-000/input.txt', '--summary', '--quiet')
+    expect(JSON.parse(stdout)).toMatchObject({type: 'Quyết định', plan: {sections: 4}})
+  })
+
+  it('should fail with exit 1 and name the file when it cannot be read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const bad = path.join(dir, 'random.txt')
+    writeFileSync(bad, Buffer.from([0xff, 0x00, 0xc3, 0x28, 0x80]))
+    const missing = await sohoa('parse', path.join(dir, 'nope.txt'))
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('nope.txt: no such file')
+    const binary = await sohoa('parse', bad)
+    expect(binary.code).toBe(1)
+    expect(binary.stderr).toContain('random.txt')
+  })
+
+  it('should exit 2 on a usage error', async () => {
+    expect((await sohoa('parse')).code).toBe(2)
+    expect((await sohoa('frobnicate')).code).toBe(2)
+  })
+
+  it('text should print the restored text, and the text before restoration with --raw', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const file = path.join(dir, 'stripped.txt')
+    writeFileSync(file, 'Cai cach thu tuc hanh chinh\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', file)).stdout).toBe('Cải cách thủ tục hành chính\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', '--raw', file)).stdout).toBe('Cai cach thu tuc hanh chinh\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', '--restore', 'sometimes', file)).code).toBe(2)
+  })
+
+  it('text should print the normalized text; schema the JSON Schema', async () => {
+    const text = await sohoa('text', 'fixtures/seed-001/input.txt')
+    expect(text.stdout).toContain('Số: /QĐ-UBND')
+    const schema = await sohoa('schema')
+    expect(JSON.parse(schema.stdout).title).toBe('sohoa output v1')
+  })
+})

@@ -120,3 +120,30 @@ describe('restore, properties', () => {
     )
   })
 })
+
+describe('restore, any input', () => {
+  it('should never throw, and its token offsets should point at the values, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'binary', maxLength: 200}), fc.constantFrom('stripped', 'ocr', 'auto') as fc.Arbitrary<'stripped' | 'ocr' | 'auto'>, (text, mode) => {
+        const result = restore(text, {mode})
+        for (const t of result.tokens) expect(result.text.slice(t.start, t.end)).toBe(t.value)
+      }),
+      {numRuns: 500}
+    )
+  })
+})
+
+describe('restore, long text', () => {
+  it('should restore a text longer than one block the same way, with offsets into the whole', () => {
+    const seed = stripMarks(readFileSync(new URL('../../fixtures/seed-000/input.txt', import.meta.url), 'utf8'))
+    const text = Array.from({length: 12}, () => seed).join('\n')
+    expect(text.length).toBeGreaterThan(1 << 17)
+    const result = restore(text, {mode: 'stripped'})
+    expect(stripMarks(result.text)).toBe(text)
+    expect(result.text.split('\n').length).toBe(text.split('\n').length)
+    for (const t of result.tokens) expect(result.text.slice(t.start, t.end)).toBe(t.value)
+    // Every copy of the seed comes out the same as the seed alone (blocks cut at line ends).
+    const alone = restore(seed, {mode: 'stripped'}).text
+    expect(result.text.includes(alone)).toBe(true)
+  })
+})

@@ -187,6 +187,7 @@ export async function run(argv: string[]): Promise<void> {
     }
     row('(3) correct text kept, syllables changed', `${docs.length} held-out corpus documents (auto mode)`, syllables, null, pct(changed, syllables), '≤ 0.2%')
   }
+  rows.sort((a, b) => (String(a.measure) < String(b.measure) ? -1 : String(a.measure) > String(b.measure) ? 1 : 0))
   process.stdout.write(table(rows))
 
   if (args.corpus) {

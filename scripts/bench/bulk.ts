@@ -13,7 +13,7 @@
  */
 import {spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {availableParallelism, tmpdir} from 'node:os'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {BulkReport} from '../../src/bulk/index.js'
@@ -34,6 +34,7 @@ export async function run(args: string[]): Promise<void> {
   const files = option('--files', 1000)
   const ocrPages = option('--ocr-pages', 12)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-bulk-'))
+  const loadBefore = loadavg()[0]
   try {
     const rows: Array<Record<string, string | number | null>> = []
     const text = path.join(tmp, 'text')
@@ -59,7 +60,8 @@ export async function run(args: string[]): Promise<void> {
       const [low, high] = [Math.min(...rest), Math.max(...rest)].map(Math.round)
       process.stdout.write(`\nAfter the first tenth (workers starting) RSS stays between ${low} and ${high} MB.\n`)
     }
-    process.stdout.write(`\n${availableParallelism()} cores, shared machine; node ${process.version}; run from the sources through tsx.\n`)
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`
+    process.stdout.write(`\n${availableParallelism()} cores, shared machine (${load}); node ${process.version}; run from the sources through tsx.\n`)
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }

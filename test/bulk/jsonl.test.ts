@@ -7,7 +7,7 @@ import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import type {BulkReport} from '../../src/bulk/index.js'
+import {bulkParse, type BulkOptions, type BulkReport} from '../../src/bulk/index.js'
 import type {Output} from '../../src/output/schema.js'
 import {seed, sohoa} from './corpus.js'
 
@@ -54,8 +54,8 @@ describe('bulk: --jsonl', () => {
   })
 
   it('without --resume starts the file afresh', async () => {
-    const run = await sohoa(['parse', path.join(input, 'seed-0.txt'), path.join(input, 'seed-1.txt'), '--jsonl', jsonl])
-    expect(run.code).toBe(0)
+    const report = await bulkParse({inputs: [path.join(input, 'seed-0.txt'), path.join(input, 'seed-1.txt')], jsonl})
+    expect(report.totals).toMatchObject({files: 2, parsed: 2})
     expect(records(jsonl)).toHaveLength(2)
   })
 
@@ -68,16 +68,26 @@ describe('bulk: --jsonl', () => {
 })
 
 describe('sohoa parse: exit codes and usage errors', () => {
+  it('refuses impossible batches with a usage error', async () => {
+    const file = path.join(input, 'seed-0.txt')
+    const out = path.join(tmp, 'o')
+    const cases: Array<[BulkOptions, RegExp]> = [
+      [{inputs: [file]}, /give --out DIR or --jsonl FILE for the outputs/],
+      [{inputs: [file], out, jsonl: path.join(tmp, 'o.jsonl')}, /--out DIR or --jsonl FILE, not both/],
+      [{inputs: [file], jsonl: '-', resume: true}, /--resume needs a JSONL file/],
+      [{inputs: [file], out, concurrency: 0}, /--concurrency must be a positive integer/],
+      [{inputs: [file], out, limits: {maxPages: 0}}, /limit maxPages must be positive/],
+      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/]
+    ]
+    for (const [options, message] of cases) await expect(bulkParse(options)).rejects.toThrow(message)
+  })
+
   it('exits 2 on usage errors, saying what is wrong', async () => {
     const file = path.join(input, 'seed-0.txt')
     const cases: Array<[string[], RegExp]> = [
       [['parse', file, path.join(input, 'seed-1.txt')], /several inputs, a folder or a glob need --out DIR or --jsonl FILE/],
-      [['parse', input], /need --out DIR or --jsonl FILE/],
       [['parse', file, '--out', path.join(tmp, 'o'), '--jsonl', path.join(tmp, 'o.jsonl')], /--out DIR or --jsonl FILE, not both/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--concurrency', '0'], /--concurrency.*a positive integer is expected/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--max-bytes', 'lots'], /--max-bytes.*a size such as 32M/],
-      [['parse', `${tmp}/nothing/*.pdf`, '--out', path.join(tmp, 'o')], /no input files/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--summary'], /--summary prints one file's summary/]
+      [['parse', file, '--out', path.join(tmp, 'o'), '--max-bytes', 'lots'], /--max-bytes.*a size such as 32M/]
     ]
     const runs = await Promise.all(cases.map(([args]) => sohoa(args)))
     runs.forEach((run, i) => {

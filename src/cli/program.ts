@@ -5,8 +5,11 @@
 import {readFileSync} from 'node:fs'
 import {Command} from 'commander'
 import {register as registerParse} from './commands/parse.js'
+import {register as registerRestore} from './commands/restore.js'
 import {register as registerSchema} from './commands/schema.js'
 import {register as registerText} from './commands/text.js'
+import {register as registerTrain} from './commands/train.js'
+import {register as registerFixture} from './commands/fixture.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -22,3 +25,6 @@ export const program = new Command('sohoa')
 registerParse(program)
 registerText(program)
 registerSchema(program)
+registerRestore(program)
+registerTrain(program)
+registerFixture(program)

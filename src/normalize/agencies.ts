@@ -29,7 +29,8 @@ interface Entry {
 interface Gazetteer {
   exact: Map<string, Entry>
   loose: Map<string, Entry>
-  keys: Array<{key: string; entry: Entry}>
+  /** Keys for edit distance; `local` keys keep their unit word and are compared with the query's exact key. */
+  keys: Array<{key: string; entry: Entry; local: boolean}>
 }
 
 /** Largest edit distance, relative to the longer key, still taken as the same name. */
@@ -93,9 +94,11 @@ function load(): Gazetteer {
   for (const entry of entries) {
     for (const alias of [entry.name, ...entry.aliases]) {
       const k = keysOf(alias)
+      // "Công an xã" names the commune's police: without its unit word it would also name the district's.
+      const local = k.loose !== k.exact
       if (!exact.has(k.exact)) exact.set(k.exact, entry)
-      if (!loose.has(k.loose)) loose.set(k.loose, entry)
-      keys.push({key: k.loose, entry})
+      if (!local && !loose.has(k.loose)) loose.set(k.loose, entry)
+      keys.push({key: local ? k.exact : k.loose, entry, local})
     }
   }
   gazetteer = {exact, loose, keys}
@@ -109,11 +112,11 @@ function lookup(text: string): Entry | undefined {
   if (k.exact === '') return undefined
   const found = exact.get(k.exact) ?? loose.get(k.exact) ?? loose.get(k.loose)
   if (found) return found
-  if (k.loose.length < minFuzzyLength) return undefined
   let best: {entry: Entry; score: number} | undefined
   for (const candidate of keys) {
-    if (candidate.key.length < minFuzzyLength) continue
-    const score = distance(k.loose, candidate.key) / Math.max(k.loose.length, candidate.key.length)
+    const query = candidate.local ? k.exact : k.loose
+    if (candidate.key.length < minFuzzyLength || query.length < minFuzzyLength) continue
+    const score = distance(query, candidate.key) / Math.max(query.length, candidate.key.length)
     if (score <= maxRelativeDistance && (!best || score < best.score)) best = {entry: candidate.entry, score}
   }
   return best?.entry
@@ -141,17 +144,18 @@ function items(cell: string): string[] {
     if (/^[-+•]\s*/u.test(line) || current === '') {
       if (current) result.push(current)
       current = line
-    } else current += current.endsWith('-') ? line : ` ${line}`
+    } else current += /\S-$/u.test(current) ? line : ` ${line}`
   }
   if (current) result.push(current)
   return result.flatMap((item) => item.split(';'))
 }
 
-const separator = /(\s*,\s*|\s+(?:và|&)\s+)/u
+const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
 
 /**
  * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
- * `và` and `&` only where the next words open a new agency (`Phòng`,
+ * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
+ * breaks were lost) only where the next words open a new agency (`Phòng`,
  * `Trung tâm`, `các` …) and the joined text is not a known name.
  */
 export function splitAgencies(cell: string): string[] {

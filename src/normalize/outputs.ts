@@ -1,6 +1,8 @@
 /**
  * Outputs ("Sản phẩm") of a task: a list split on `;` and on bulleted
- * lines (`+ …`, `- …`); lines wrapped inside one item are joined.
+ * lines (`+ …`, `- …`); lines wrapped inside one item are joined. A `+`
+ * or `•` bullet inside a line (a list whose line breaks were lost) also
+ * splits; an inline ` - ` does not (it joins compounds: "kinh tế - xã hội").
  */
 import {collapseWhitespace, stripEmphasis} from './fold.js'
 
@@ -18,7 +20,7 @@ export function splitOutputs(text: string): string[] {
   }
   if (current) items.push(current)
   return items
-    .flatMap((item) => item.split(';'))
+    .flatMap((item) => item.split(/;|\s[+•]\s/u))
     .map((item) => collapseWhitespace(item.replace(/^(?:[-+•]\s*)+/u, '')).replace(/[\s.,;:]+$/u, ''))
     .filter((item) => item !== '')
 }

@@ -70,6 +70,13 @@ const resolvers: Record<string, Resolver> = {
     const end = isoDate(y, Number(groups.m), Number(groups.d))
     return end ? {start: null, end} : null
   },
+  dayRange(groups) {
+    const y = Number(groups.y)
+    const m = Number(groups.m)
+    const start = isoDate(y, m, Number(groups.d1))
+    const end = isoDate(y, m, Number(groups.d2))
+    return start && end && start <= end ? {start, end} : null
+  },
   date(groups) {
     const date = isoDate(Number(groups.y), Number(groups.m), Number(groups.d))
     return date ? {start: date, end: date} : null

@@ -64,12 +64,24 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
     const recovered = await recoverMissingCells(work, rules, words, pool)
     for (const w of recovered) result.lines.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
   }
-  const lines = result.lines.map((line) => ({
-    words: line.words.map((w) => ({
+  const lines = result.lines.filter((line) => !isJunkLine(line.words)).map((line) => ({
+    words: line.words.filter((w) => !isJunkWord(w)).map((w) => ({
       text: w.text,
       confidence: w.confidence,
       bbox: {x0: w.bbox.x0 / scale, y0: w.bbox.y0 / scale, x1: w.bbox.x1 / scale, y1: w.bbox.y1 / scale}
     }))
   }))
   return {lines, confidence: result.confidence, horizontalRules, scale}
+}
+
+/** Specks read as punctuation or a stray mark: a word without Latin letters or digits that tesseract doubts, or a lone doubtful character. */
+export function isJunkWord(word: LayoutWord): boolean {
+  if (!/[\p{sc=Latin}\p{N}]/u.test(word.text)) return word.confidence < 0.7
+  return [...word.text].length === 1 && word.confidence < 0.3
+}
+
+/** A line of noise: at most two letters or digits in all, every word doubtful. */
+export function isJunkLine(words: LayoutWord[]): boolean {
+  const alnum = words.map((w) => w.text).join('').match(/[\p{sc=Latin}\p{N}]/gu)?.length ?? 0
+  return alnum <= 2 && words.every((w) => w.confidence < 0.5)
 }

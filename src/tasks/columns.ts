@@ -5,8 +5,8 @@
 import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from '../normalize/fold.js'
 import {loadGrammar} from '../util/grammar.js'
 
-/** A task field a column or label can hold. */
-export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'outputs' | 'note'
+/** A task field a column or label can hold (`start`/`end`: a time frame split over two columns). */
+export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'start' | 'end' | 'outputs' | 'note'
 
 /** Column index of each field found in a header row. */
 export type ColumnMap = Partial<Record<Field, number>>
@@ -48,7 +48,7 @@ export function headerMap(cells: string[]): ColumnMap | null {
   })
   const valid =
     map.content !== undefined &&
-    (map.lead !== undefined || map.timeframe !== undefined || map.outputs !== undefined)
+    (map.lead !== undefined || map.timeframe !== undefined || map.outputs !== undefined || map.end !== undefined)
   return valid ? map : null
 }
 

@@ -12,7 +12,7 @@ import type {VFile} from 'vfile'
 import type {Block, Paragraph, Root, Section, Table} from '../tree/types.js'
 import type {Task} from '../output/schema.js'
 import {listTask} from './list-tasks.js'
-import {buildTask, type RecordContext, type TaskDraft} from './record.js'
+import {buildTask, warn, type RecordContext, type TaskDraft} from './record.js'
 import {tableState, tableTasks, type TableState} from './table-tasks.js'
 import {joinLines} from './text.js'
 import {planYear} from './year.js'
@@ -45,12 +45,31 @@ function collect(nodes: Node[], group: string | null, state: TableState, context
   })
 }
 
-/** Give list-form tasks whose numbers repeat (under different groups) their section path as id. */
-function uniqueIds(drafts: TaskDraft[]): void {
-  const counts = new Map<string, number>()
-  for (const draft of drafts) counts.set(draft.id, (counts.get(draft.id) ?? 0) + 1)
-  for (const draft of drafts) {
-    if ((counts.get(draft.id) ?? 0) > 1 && draft.node.type === 'section') draft.id = (draft.node as Section).id
+/**
+ * Make ids unique where the document allows it: table numbers that restart
+ * in each group (I: 1, 2 … II: 1, 2 …) become `I.1`, `II.1`; list items
+ * whose numbers repeat under different headings take their section path.
+ * Numbers that still repeat are reported (`duplicate-task`).
+ */
+function uniqueIds(drafts: TaskDraft[], context: RecordContext): void {
+  const count = () => {
+    const counts = new Map<string, TaskDraft[]>()
+    for (const draft of drafts) counts.set(draft.id, [...(counts.get(draft.id) ?? []), draft])
+    return counts
+  }
+  const restarts = [...count().values()].some((same) => {
+    const groups = new Set(same.filter((d) => d.node.type === 'tableRow').map((d) => d.groupId))
+    return groups.size > 1 && !groups.has(null) && !groups.has(undefined)
+  })
+  if (restarts) {
+    for (const draft of drafts) if (draft.node.type === 'tableRow' && draft.groupId) draft.id = `${draft.groupId}.${draft.id}`
+  }
+  for (const same of count().values()) {
+    if (same.length < 2) continue
+    for (const draft of same) if (draft.node.type === 'section') draft.id = (draft.node as Section).id
+  }
+  for (const [id, same] of count()) {
+    if (same.length > 1) warn(context.file, `Task number ${id || '(none)'} appears ${same.length} times`, same[1].node, 'duplicate-task')
   }
 }
 
@@ -59,7 +78,7 @@ export function extractTasks(tree: Root, file: VFile, options: Options = {}): Ta
   const context: RecordContext = {file, year: planYear(file, options.year), reported: new Set()}
   const drafts: TaskDraft[] = []
   collect(tree.children, null, tableState(), context, drafts)
-  uniqueIds(drafts)
+  uniqueIds(drafts, context)
   return drafts.map((draft) => buildTask(draft, context))
 }
 

@@ -35,7 +35,8 @@ function fieldOfChild(node: Child): {field: Field; value: string} | null {
   if (node.type === 'section' && node.kind !== 'dash' && node.kind !== 'plus') return null
   const text = itemText(node)
   const [first, ...rest] = text.split('\n')
-  const found = labelledField(first)
+  // `Sản phẩm:` with `+` items may arrive without its colon (`Sản phẩm` heading its items).
+  const found = labelledField(first) ?? (rest.length > 0 ? labelledField(`${first}:`) : null)
   if (!found) return null
   return {field: found.field, value: [found.value, ...rest].filter((line) => line.trim() !== '').join('\n')}
 }
@@ -89,6 +90,8 @@ export function listTask(section: Section, siblings: Child[], index: number, gro
     lead: values.lead ?? '',
     cooperating: values.cooperating ?? '',
     timeframe: values.timeframe ?? '',
+    timeframeStart: values.start ?? null,
+    timeframeEnd: values.end ?? null,
     outputs: values.outputs ?? '',
     node: section,
     parts

@@ -4,7 +4,7 @@
  * listed, provenance and confidence; messages for what could not be read.
  */
 import type {VFile} from 'vfile'
-import type {Agency, Task} from '../output/schema.js'
+import type {Agency, Task, Timeframe} from '../output/schema.js'
 import type {BBox, LineData} from '../tree/types.js'
 import {canonicalAgency, splitAgencies} from '../normalize/agencies.js'
 import {splitOutputs} from '../normalize/outputs.js'
@@ -16,10 +16,15 @@ import type {Node} from 'unist'
 export interface TaskDraft {
   id: string
   group: string | null
+  /** Marker of the task's group row in a table (`II`), to qualify numbers that restart per group. */
+  groupId?: string | null
   content: string
   lead: string | null
   cooperating: string | null
   timeframe: string | null
+  /** A time frame split over a start and an end column. */
+  timeframeStart?: string | null
+  timeframeEnd?: string | null
   outputs: string | null
   /** The node the task comes from (a table row or a section). */
   node: Node & {data?: LineData}
@@ -99,14 +104,35 @@ function ocrConfidence(draft: TaskDraft): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length
 }
 
+/**
+ * The time frame of a draft: its cell, or a start and an end cell read
+ * apart and joined into a range; null when nothing is written.
+ */
+function timeframeOf(draft: TaskDraft, year: number | null): Timeframe | null {
+  const text = (value: string | null | undefined) => (isEmptyText(value) ? null : joinLines(value!))
+  const single = text(draft.timeframe)
+  if (single !== null) return parseTimeframe(single, {year})
+  const from = text(draft.timeframeStart)
+  const to = text(draft.timeframeEnd)
+  if (from === null && to === null) return null
+  const start = from === null ? null : parseTimeframe(from, {year})
+  const end = to === null ? null : parseTimeframe(to, {year})
+  const unread = (start !== null && start.kind === null) || (end !== null && end.kind === null)
+  return {
+    raw: [from, to].filter((part) => part !== null).join(' - '),
+    start: start?.start ?? start?.end ?? null,
+    end: end?.end ?? end?.start ?? null,
+    kind: unread ? null : from === null ? 'deadline' : 'range'
+  }
+}
+
 /** Build the task record, reporting what could not be read. */
 export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   const {file} = context
   const content = joinLines(draft.content)
   const lead = agencies(draft.lead, context, draft.node)
   const cooperating = agencies(draft.cooperating, context, draft.node)
-  const timeframeText = isEmptyText(draft.timeframe) ? null : joinLines(draft.timeframe!)
-  const timeframe = timeframeText === null ? null : parseTimeframe(timeframeText, {year: context.year})
+  const timeframe = timeframeOf(draft, context.year)
   if (timeframe && timeframe.kind === null) {
     warn(file, `Unknown time frame \`${timeframe.raw}\` (task ${draft.id || '?'}): kept raw`, draft.node, 'unknown-timeframe')
   }

@@ -7,27 +7,28 @@
  * as many columns.
  */
 import type {Table, TableRow} from '../tree/types.js'
-import {headerMap, type ColumnMap, type Field} from './columns.js'
+import {fieldOf, headerMap, type ColumnMap, type Field} from './columns.js'
 import {readMarker, type Marker} from './markers.js'
-import type {TaskDraft} from './record.js'
+import {warn, type RecordContext, type TaskDraft} from './record.js'
 import {isEmptyText, joinLines} from './text.js'
-import {warn, type RecordContext} from './record.js'
 
 /** What carries over from one task table to the next (a table continued over pages). */
 export interface TableState {
   columns: ColumnMap | null
   width: number
   group: string | null
-  /** Open drafts of the current task table, by id, for continuations and duplicates. */
+  /** Marker of the current group row (`II`, `B`, `3`), to qualify numbers that restart in each group. */
+  groupId: string | null
+  /** Drafts of the current task table, for continuations and duplicate numbers. */
   drafts: TaskDraft[]
 }
 
 /** A fresh state, before the first table. */
 export function tableState(): TableState {
-  return {columns: null, width: 0, group: null, drafts: []}
+  return {columns: null, width: 0, group: null, groupId: null, drafts: []}
 }
 
-const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs']
+const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs', 'start', 'end']
 
 function cellTexts(row: TableRow): string[] {
   return row.children.map((cell) => cell.value ?? '')
@@ -40,21 +41,38 @@ function isColumnNumbers(texts: string[]): boolean {
   return filled.every((text, index) => text.trim().replace(/^\((\d+)\)$/u, '$1') === String(index + 1))
 }
 
-/** Merge two header rows cell by cell (a header wrapped over two rows). */
+/**
+ * Merge two header rows cell by cell: a header wrapped over two rows
+ * ("Cơ quan" over "chủ trì"), or a spanning header over its sub-columns
+ * ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp"), where the sub-column
+ * names the field.
+ */
 function mergeRows(a: string[], b: string[]): string[] {
-  return Array.from({length: Math.max(a.length, b.length)}, (_, i) => `${a[i] ?? ''} ${b[i] ?? ''}`.trim())
+  const width = Math.max(a.length, b.length)
+  const upper = Array.from({length: width}, (_, i) => (a[i] ?? '').trim())
+  const lower = Array.from({length: width}, (_, i) => (b[i] ?? '').trim())
+  // A spanning header: filled above, empty above its neighbour, which has a name below.
+  const spans = upper.map((text, i) => text !== '' && upper[i + 1] === '' && lower[i + 1] !== '' && lower[i] !== '')
+  let spanning = false
+  return upper.map((text, i) => {
+    if (text !== '') spanning = spans[i]
+    const joined = `${text} ${lower[i]}`.trim()
+    if (spanning && lower[i] !== '' && fieldOf(lower[i])) return lower[i]
+    return joined
+  })
 }
 
 /** Find the header among the first rows: its index, how many rows it spans and the column map. */
 function findHeader(rows: TableRow[]): {index: number; span: number; columns: ColumnMap} | null {
+  const size = (map: ColumnMap | null) => (map ? Object.keys(map).length : 0)
   for (let index = 0; index < Math.min(rows.length, 4); index++) {
     const texts = cellTexts(rows[index])
     const single = headerMap(texts)
+    // A header wrapped over two rows: the second adds fields ("Cơ quan" + "chủ trì").
+    const next = rows[index + 1] ? cellTexts(rows[index + 1]) : null
+    const merged = next && readMarker(next[0] ?? '') === null ? headerMap(mergeRows(texts, next)) : null
+    if (merged && size(merged) > size(single)) return {index, span: 2, columns: merged}
     if (single) return {index, span: 1, columns: single}
-    if (index + 1 < rows.length) {
-      const merged = headerMap(mergeRows(texts, cellTexts(rows[index + 1])))
-      if (merged) return {index, span: 2, columns: merged}
-    }
   }
   return null
 }
@@ -92,6 +110,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
     start = header.index + header.span
     state.drafts = []
     state.group = null
+    state.groupId = null
     state.width = Math.max(...rows.map((row) => row.children.length))
   } else if (state.columns && rows.some((row) => row.children.length === state.width)) {
     // A table continued on the next page without its header.
@@ -132,10 +151,13 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
     const draftOf = (id: string): TaskDraft => ({
       id,
       group: state.group,
+      groupId: state.groupId,
       content,
       lead: details[0],
       cooperating: details[1],
       timeframe: details[2],
+      timeframeStart: details[4],
+      timeframeEnd: details[5],
       outputs: details[3],
       node: row,
       parts: row.children
@@ -146,6 +168,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       const isParent = marker.kind === 'number' && laterNumbers[0]?.id.startsWith(`${marker.id}.`)
       if (marker.kind === 'roman' || marker.kind === 'upper' || isParent || marker.kind === 'lower') {
         state.group = joinLines(content).replace(/[\s:]+$/u, '') || state.group
+        if (marker.kind !== 'lower') state.groupId = marker.id
         continue
       }
     }
@@ -156,9 +179,9 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
         const parent = state.drafts.at(-1)?.id.split('.')[0]
         if (parent && /^\d/u.test(parent)) id = `${parent}.${marker.id}`
       }
-      const duplicate = state.drafts.find((draft) => draft.id === id)
+      // The same row again (repeated at a page break) is dropped; other repeats are resolved later.
+      const duplicate = state.drafts.find((draft) => draft.id === id && draft.groupId === state.groupId)
       if (duplicate && joinLines(duplicate.content) === joinLines(content)) continue
-      if (duplicate) warn(context.file, `Task number ${id} appears twice`, row, 'duplicate-task')
       const draft = draftOf(id)
       drafts.push(draft)
       state.drafts.push(draft)
@@ -177,6 +200,8 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       previous.cooperating = appendText(previous.cooperating, details[1])
       previous.timeframe = appendText(previous.timeframe, details[2])
       previous.outputs = appendText(previous.outputs, details[3])
+      previous.timeframeStart = appendText(previous.timeframeStart ?? null, details[4])
+      previous.timeframeEnd = appendText(previous.timeframeEnd ?? null, details[5])
       previous.parts = [...(previous.parts ?? []), ...row.children]
       continue
     }

@@ -62,7 +62,7 @@ describe('bulk: workers', () => {
     mkdirSync(input, {recursive: true})
     const text = seed(0)
     writeFileSync(path.join(input, 'a-huge.txt'), text.repeat(Math.ceil(25e6 / Buffer.byteLength(text))))
-    writeFileSync(path.join(input, 'b-small.txt'), seed(1))
+    writeFileSync(path.join(input, 'b-small.txt'), seed(3))
     const report = await bulkParse({inputs: [input], jsonl: path.join(tmp, 'memory.jsonl'), concurrency: 1, workerMemoryMb: 96})
     expect(report.files.map((f) => [path.basename(f.path), f.status, f.reason ?? null, f.rule ?? null])).toEqual([
       ['a-huge.txt', 'failed', 'ran out of memory (heap limit 96 MB per worker)', 'bulk:out-of-memory'],

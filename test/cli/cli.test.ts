@@ -53,6 +53,15 @@ describe('sohoa CLI', () => {
     expect((await sohoa('frobnicate')).code).toBe(2)
   })
 
+  it('text should print the restored text, and the text before restoration with --raw', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const file = path.join(dir, 'stripped.txt')
+    writeFileSync(file, 'Cai cach thu tuc hanh chinh\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', file)).stdout).toBe('Cải cách thủ tục hành chính\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', '--raw', file)).stdout).toBe('Cai cach thu tuc hanh chinh\nKế hoạch đã có dấu\n')
+    expect((await sohoa('text', '--restore', 'sometimes', file)).code).toBe(2)
+  })
+
   it('text should print the normalized text; schema the JSON Schema', async () => {
     const text = await sohoa('text', 'fixtures/seed-001/input.txt')
     expect(text.stdout).toContain('Số: /QĐ-UBND')

@@ -94,3 +94,29 @@ describe('canonicalAgency', () => {
     ])
   })
 })
+
+describe('splitAgencies on cells whose line breaks were lost', () => {
+  it('should split an inline bulleted list only where a new agency starts', () => {
+    expect(splitAgencies('- Các phòng chuyên môn - Công an xã')).toEqual(['Các phòng chuyên môn', 'Công an xã'])
+    expect(splitAgencies('Phòng Văn hoá - Xã hội')).toEqual(['Phòng Văn hoá - Xã hội'])
+    expect(splitAgencies('Văn phòng HĐND - UBND xã')).toEqual(['Văn phòng HĐND - UBND xã'])
+    expect(splitAgencies('Phòng Kinh tế - Hạ tầng - Đô thị + Công an xã')).toEqual(['Phòng Kinh tế - Hạ tầng - Đô thị', 'Công an xã'])
+  })
+})
+
+describe('canonicalAgency beyond the commune', () => {
+  it('should drop a place name after any unit word and expand common abbreviations', () => {
+    expect(canonicalAgency('Sở Nội vụ thành phố Hải Phòng').name).toBe('Sở Nội vụ')
+    expect(canonicalAgency('BHXH huyện').name).toBe('Bảo hiểm xã hội')
+    expect(canonicalAgency('Đài truyền thanh xã').name).toBe('Đài Truyền thanh')
+  })
+})
+
+describe('canonicalAgency keeps levels apart', () => {
+  it('should not name a district office after the commune one', () => {
+    expect(canonicalAgency('Công an huyện Tiên Lãng').known).toBe(false)
+    expect(canonicalAgency('Ban CHQS huyện').known).toBe(false)
+    expect(canonicalAgency('UBND huyện').known).toBe(false)
+    expect(canonicalAgency('Công an xã Chấn Hưng').name).toBe('Công an xã')
+  })
+})

@@ -59,6 +59,11 @@ describe('parseTimeframe', () => {
     ['Theo hướng dẫn của Trung ương và Kế hoạch số 310/KH-UBND ngày 24/11/2025', 2026, 'conditional', null, null],
     ['Quy I/2026', 2026, 'range', '2026-01-01', '2026-03-31'],
     ['Sớm nhất có thể', 2026, null, null, null],
+    ['Trước ngày 15 tháng 01 năm 2026', 2026, 'deadline', null, '2026-01-15'],
+    ['15 - 20/01/2026', 2026, 'range', '2026-01-15', '2026-01-20'],
+    ['Từ năm 2027', 2026, 'continuous', '2027-01-01', null],
+    ['Đến 2030', 2026, 'deadline', null, '2030-12-31'],
+    ['Quý I, năm 2026', 2026, 'range', '2026-01-01', '2026-03-31'],
     ['Ngày 31/02/2026', 2026, null, null, null]
   ]
   for (const [raw, year, kind, start, end] of cases) {

@@ -85,3 +85,135 @@ describe('detectTables: tabs', () => {
     expect(block.rows).toHaveLength(3)
   })
 })
+
+describe('detectTables: pipes', () => {
+  it('should read a markdown table, dropping the rule line', () => {
+    const lines = [
+      'Phụ lục',
+      '| TT | Nội dung | Cơ quan chủ trì | Thời gian |',
+      '|---|---|---|---|',
+      '| 1 | Ban hành Kế hoạch | Phòng Kinh tế | Quý I/2026 |',
+      '| 2 | Kiểm tra \\| rà soát | Công an xã | Quý II/2026 |',
+      'Nơi nhận:'
+    ]
+    const [block] = detectTables(lines)
+    expect(block).toMatchObject({layout: 'pipes', start: 1, end: 5})
+    expect(block.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([
+      ['TT', 'Nội dung', 'Cơ quan chủ trì', 'Thời gian'],
+      ['1', 'Ban hành Kế hoạch', 'Phòng Kinh tế', 'Quý I/2026'],
+      ['2', 'Kiểm tra | rà soát', 'Công an xã', 'Quý II/2026']
+    ])
+    const cell = block.rows[1].cells[2]
+    expect(lines[cell.line].slice(cell.column, cell.column + cell.text.length)).toBe('Phòng Kinh tế')
+  })
+
+  it('should make one row of the lines between two rules of a grid table', () => {
+    const lines = [
+      '+----+-------------------+-----------+',
+      '| TT | Nội dung          | Chủ trì   |',
+      '+====+===================+===========+',
+      '| 1  | Ban hành Kế hoạch | Phòng Văn |',
+      '|    | cải cách          | hoá-Xã hội|',
+      '+----+-------------------+-----------+',
+      '| 2  | Kiểm tra          | Công an   |',
+      '+----+-------------------+-----------+'
+    ]
+    const [block] = detectTables(lines)
+    expect(block).toMatchObject({layout: 'pipes', start: 0, end: 8})
+    expect(block.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([
+      ['TT', 'Nội dung', 'Chủ trì'],
+      ['1', 'Ban hành Kế hoạch\ncải cách', 'Phòng Văn\nhoá-Xã hội'],
+      ['2', 'Kiểm tra', 'Công an']
+    ])
+  })
+
+  it('should keep a marked paragraph before a new markdown table out of the table above', () => {
+    const lines = [
+      '| TT | Nội dung | Mức thu |',
+      '| --- | --- | --- |',
+      '| 1 | A | B |',
+      'b) Bổ sung điểm như sau:',
+      '',
+      '| TT | Nội dung | Mức thu |',
+      '| --- | --- | --- |',
+      '| 2 | C | D |'
+    ]
+    const blocks = detectTables(lines)
+    expect(blocks.map((block) => [block.start, block.end])).toEqual([
+      [0, 3],
+      [5, 8]
+    ])
+  })
+})
+
+describe('detectTables: aligned columns', () => {
+  const lines = [
+    'Phụ lục',
+    '',
+    'TT   Nội dung nhiệm vụ              Cơ quan chủ trì     Thời gian      Sản phẩm',
+    '                                                        thực hiện',
+    'I.   Chỉ đạo điều hành',
+    '1    Ban hành Kế hoạch cải cách     Phòng Văn hoá -     Trước ngày     Quyết định ban',
+    '     hành chính năm 2026            Xã hội              15/01/2026     hành Kế hoạch',
+    '2    Tổng hợp báo cáo               Công an xã          Quý IV/2026    Báo cáo',
+    '',
+    '                         - 2 -',
+    '',
+    'TT   Nội dung nhiệm vụ              Cơ quan chủ trì     Thời gian      Sản phẩm',
+    '                                                        thực hiện',
+    '     thực hiện công tác CCHC',
+    'II. Cải cách thể chế',
+    '3    Rà soát văn bản                Văn phòng           Cả năm 2026    Kế hoạch',
+    '',
+    'Nơi nhận:',
+    '- Như trên;'
+  ]
+
+  it('should find the columns, join wrapped cells and keep group rows', () => {
+    const [block] = detectTables(lines)
+    expect(block).toMatchObject({layout: 'aligned', start: 2, end: 16, breaks: [9]})
+    expect(block.rows.map((row) => row.cells.map((cell) => cell.text))).toEqual([
+      ['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian\nthực hiện', 'Sản phẩm'],
+      ['I.', 'Chỉ đạo điều hành'],
+      ['1', 'Ban hành Kế hoạch cải cách\nhành chính năm 2026', 'Phòng Văn hoá -\nXã hội', 'Trước ngày\n15/01/2026', 'Quyết định ban\nhành Kế hoạch'],
+      // Row 2 goes on after the page break and the repeated header.
+      ['2', 'Tổng hợp báo cáo\nthực hiện công tác CCHC', 'Công an xã', 'Quý IV/2026', 'Báo cáo'],
+      ['II. Cải cách thể chế'],
+      ['3', 'Rà soát văn bản', 'Văn phòng', 'Cả năm 2026', 'Kế hoạch']
+    ])
+  })
+
+  it('should not take prose with double spaces or a two-column header for a table', () => {
+    expect(
+      detectTables([
+        'Căn cứ Nghị định số 08/2015/NĐ-CP  ngày 21 tháng 01 năm 2015 của Chính phủ quy định chi tiết;',
+        'Căn cứ Nghị định số 31/2018/NĐ-CP  ngày 08 tháng 3 năm 2018 của Chính phủ  quy định chi tiết;',
+        'Căn cứ Nghị định số 43/2017/NĐ-CP  ngày 14 tháng 4 năm 2017 của Chính phủ  về nhãn hàng hóa;'
+      ])
+    ).toEqual([])
+    expect(
+      detectTables([
+        'ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'XÃ CHẤN HƯNG                 Độc lập - Tự do - Hạnh phúc',
+        'Số: 15/KH-UBND               Chấn Hưng, ngày 14 tháng 9 năm 2025'
+      ])
+    ).toEqual([])
+  })
+})
+
+describe('detectTables: pages', () => {
+  it('should continue a tab table over a form feed and a repeated header', () => {
+    const lines = [
+      'TT\tNội dung\tChủ trì\tThời gian',
+      '1\tA\tPhòng Kinh tế\tQuý I/2026',
+      '2\tB\tCông an xã\tQuý II/2026',
+      '\fTT\tNội dung\tChủ trì\tThời gian',
+      '\tcủa B\t\t',
+      '3\tC\tPhòng Kinh tế\tQuý III/2026'
+    ]
+    const [block] = detectTables(lines)
+    expect(block).toMatchObject({start: 0, end: 6, breaks: [3]})
+    expect(block.rows.map((row) => row.cells[1].text)).toEqual(['Nội dung', 'A', 'B\ncủa B', 'C'])
+    expect(block.rows[2].lines).toEqual([2, 4])
+  })
+})

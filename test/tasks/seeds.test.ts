@@ -1,12 +1,14 @@
 /**
- * The tasks stage on the seeds, with the parser and sections stages stood
- * in for by `textTree` (tables by `detectTables`, sections by the heading
- * grammar): task counts equal numbered rows/items, the `plan.tasks`
- * expectations of seed 000 hold.
+ * The tasks stage on the seeds, end to end (`parseSync`: parser, sections,
+ * tasks, compiler) and, for seeds 000/001, also on the stand-in tree of
+ * `textTree` (so the stage is checked apart from the sections stage):
+ * task counts equal numbered rows/items, the `plan.tasks` expectations of
+ * seed 000 hold, seeds without a task list give none.
  */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {TaskSchema} from '../../src/output/schema.js'
+import {TaskSchema, type Task} from '../../src/output/schema.js'
+import {parseSync} from '../../src/parse.js'
 import {resolvePath, satisfies, type Check} from './check-path.js'
 import {runTasks, textTree} from './trees.js'
 
@@ -40,10 +42,14 @@ const checks000: Check[] = [
   {path: 'plan.tasks[id=43].lead[0].name', equals: 'Phòng Văn hóa - Xã hội', loose: true}
 ]
 
-describe('tasks on seed 000 (tab-separated appendix table)', () => {
+const pipeline = (text: string) => {
+  const {output, messages} = parseSync(text)
+  return {tasks: output.plan?.tasks ?? [], messages: messages.filter((m) => m.source === 'tasks')}
+}
+
+describe('tasks on seed 000 (tab-separated appendix table), end to end', () => {
   const text = seed('seed-000')
-  // The plan's year comes from its title, as the sections stage sets it.
-  const {tasks, file} = runTasks(textTree(text), {}, {plan: {title: 'Cải cách hành chính nhà nước xã Chấn Hưng năm 2026'}})
+  const {tasks, messages} = pipeline(text)
 
   it('should give one task per numbered row, none dropped or duplicated', () => {
     const numbered = text.split('\n').filter((line) => /^\d+\t/.test(line)).map((line) => line.split('\t')[0])
@@ -63,15 +69,27 @@ describe('tasks on seed 000 (tab-separated appendix table)', () => {
   })
 
   it('should know every agency of the table and read every time frame', () => {
-    const unknown = file.messages.filter((m) => m.ruleId === 'unknown-agency' || m.ruleId === 'unknown-timeframe')
-    expect(unknown.map(String)).toEqual([])
+    expect(messages.map(String)).toEqual([])
     expect(tasks.every((task) => task.confidence === 1)).toBe(true)
   })
 })
 
-describe('tasks on seed 001 (list form, section IV)', () => {
+describe('tasks on seed 000 through the stand-in tree', () => {
+  it('should give the same tasks as the pipeline', () => {
+    const text = seed('seed-000')
+    const title = 'Cải cách hành chính nhà nước xã Chấn Hưng năm 2026'
+    const standIn = runTasks(textTree(text), {}, {plan: {title}}).tasks
+    const strip = (tasks: Task[]) => tasks.map(({source, ...task}) => task)
+    expect(strip(standIn)).toEqual(strip(pipeline(text).tasks))
+  })
+})
+
+for (const [label, run] of [
+  ['end to end', (text: string) => pipeline(text).tasks],
+  ['stand-in tree', (text: string) => runTasks(textTree(text), {}, {plan: {title: 'Cải cách hành chính phường Nam Đồ Sơn năm 2026'}}).tasks]
+] as const) describe(`tasks on seed 001 (list form, section IV), ${label}`, () => {
   const text = seed('seed-001')
-  const {tasks} = runTasks(textTree(text), {}, {plan: {title: 'Cải cách hành chính phường Nam Đồ Sơn năm 2026'}})
+  const tasks = run(text)
   const lines = text.split('\n')
   const from = lines.findIndex((line) => line.startsWith('IV. '))
   const to = lines.findIndex((line, i) => i > from && /^V\. /.test(line))
@@ -103,11 +121,16 @@ describe('tasks on seed 001 (list form, section IV)', () => {
     expect(task.lead.map((a) => a.name)).toEqual(['Phòng Văn hóa - Xã hội', 'Các đơn vị sự nghiệp công lập'])
     expect(tasks.every((t) => !t.lead.some((a) => a.raw.includes('*')))).toBe(true)
   })
+
+  it('should give every item its lead and time frame (each item of the seed has them)', () => {
+    expect(tasks.filter((t) => t.lead.length === 0 || t.timeframe === null).map((t) => t.id)).toEqual([])
+  })
 })
 
 describe('tasks on seeds without tasks', () => {
   for (const name of ['seed-002', 'seed-003', 'seed-004']) {
     it(`should find no task in ${name}`, () => {
+      expect(pipeline(seed(name)).tasks).toEqual([])
       expect(runTasks(textTree(seed(name))).tasks).toEqual([])
     })
   }

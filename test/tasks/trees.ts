@@ -8,7 +8,9 @@ import {VFile} from 'vfile'
 import {detectTables, type TableBlock} from '../../src/parser/tables/index.js'
 import type {LineData, Paragraph, Part, Root, Section, SectionKind, Table, TableCell, TableRow} from '../../src/tree/types.js'
 import {loadGrammar} from '../../src/util/grammar.js'
-import {extractTasks, type Options} from '../../src/tasks/index.js'
+import {unified} from 'unified'
+import parser from '../../src/parser/index.js'
+import tasksPlugin, {extractTasks, type Options} from '../../src/tasks/index.js'
 import type {Task} from '../../src/output/schema.js'
 
 const at = (line: number, column = 1, length = 0) => ({
@@ -136,4 +138,16 @@ export function runTasks(tree: Root, options: Options = {}, data: Partial<VFile[
   Object.assign(file.data, data)
   const tasks = extractTasks(tree, file, options)
   return {tasks, file}
+}
+
+/**
+ * Text → tasks through the real parser and the tasks stage (no sections
+ * stage: tables stand at the root), with `data` set on the file first.
+ */
+export function parseTasks(text: string, data: Partial<VFile['data']> = {}): {tasks: Task[]; file: VFile} {
+  const file = new VFile({value: text})
+  Object.assign(file.data, data)
+  const processor = unified().use(parser).use(tasksPlugin)
+  processor.runSync(processor.parse(file), file)
+  return {tasks: file.data.tasks ?? [], file}
 }

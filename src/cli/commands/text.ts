@@ -1,17 +1,24 @@
 /**
- * `sohoa text FILE`: print the document's text as the pipeline sees it.
+ * `sohoa text FILE`: print the document's text as the pipeline sees it —
+ * after diacritics restoration, or before it with `--raw`.
  */
-import type {Command} from 'commander'
+import {Option, type Command} from 'commander'
 import {read} from '../../read/index.js'
+import {restoredText} from '../../restored-text.js'
 
 /** Register `text` on the program. */
 export function register(program: Command): void {
   program
     .command('text')
-    .description('print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d')
+    .description(
+      'print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d; then diacritics restored (always for OCR and mangled text, only lines without marks for clean text)'
+    )
     .argument('<file>', 'the document: text, PDF, PNG, JPEG, TIFF or WebP (recognised by content)')
-    .action(async (path: string) => {
+    .option('--raw', 'print the text before restoration')
+    .addOption(new Option('--restore <when>', 'override when to restore').choices(['always', 'unmarked', 'never']))
+    .action(async (path: string, options: {raw?: boolean; restore?: 'always' | 'unmarked' | 'never'}) => {
       const file = await read(path)
-      process.stdout.write(String(file.value))
+      const when = options.raw ? 'never' : options.restore
+      process.stdout.write(restoredText(file, when))
     })
 }

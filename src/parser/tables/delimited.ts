@@ -18,6 +18,8 @@ export interface DelimitedSpec {
   layout: TableLayout
   /** The cells of `line` (index `index`), or null when the line is not a row of this layout. */
   split: (line: string, index: number) => CellFragment[] | null
+  /** Whether a line (with its cells) may open a table, besides the general rule (`canOpen`). */
+  opens?: (line: string, cells: CellFragment[]) => boolean
 }
 
 /** How many plain lines a table may hold between two rows (cells broken by newlines). */
@@ -29,17 +31,31 @@ export function canOpen(cells: CellFragment[] | null): cells is CellFragment[] {
   return cells.filter((cell) => cell.text !== '').length >= 2
 }
 
+/** Does a plain line go on with the bulleted list (`+ …`, `- …`) that ends the row's last filled cell? */
+function continuesList(row: TableBlockRow, text: string): boolean {
+  const bullet = /^\s*([-+•])\s/u.exec(text)?.[1]
+  if (!bullet) return false
+  const last = [...row.cells].reverse().find((cell) => cell.text !== '')
+  const lastLine = last?.text.split('\n').at(-1) ?? ''
+  return lastLine.trimStart().startsWith(bullet)
+}
+
 /** Scan a delimited table starting at line `start`; null when none starts there. */
 export function scanDelimited(lines: string[], start: number, spec: DelimitedSpec): TableBlock | null {
   const read = (index: number) => lines[index].replace(/\f/g, ' ')
   const opener = isRule(read(start)) ? null : spec.split(read(start), start)
-  if (!canOpen(opener) || opener[0].text === '' && spec.layout === 'tabs') return null
+  const opens =
+    opener !== null && ((canOpen(opener) && opener[0].text !== '') || spec.opens?.(read(start), opener) === true)
+  if (!opens) return null
 
   const expected = opener.length
-  const headerKey = rowKey(opener.map((cell) => cell.text))
+  // Keys of the header's physical lines, to drop the header repeated on a new page.
+  const headerLines = [rowKey(opener.map((cell) => cell.text))]
+  let skipping = 0
   const rows: TableBlockRow[] = []
   const breaks: number[] = []
   let pendingBreaks: number[] = []
+  let plainRun = 0
   let lastConsumed = start - 1
   let grid = start > 0 && /^\s*\+[-=+:]+\+?\s*$/u.test(lines[start - 1])
   let ruleBeforeRow = grid
@@ -50,14 +66,27 @@ export function scanDelimited(lines: string[], start: number, spec: DelimitedSpe
     return spec.split(text, index)
   }
 
-  /** Does a row of this table follow `index`, past blank lines, breaks and a few plain lines? */
-  const continues = (index: number) => {
+  /**
+   * Does a row of this table follow `index`, past blank lines, breaks and at
+   * most `budget` plain lines? A row right above a rule line opens a new
+   * (markdown) table instead.
+   */
+  const continues = (index: number, budget: number) => {
     let plain = 0
     for (let next = index + 1; next < lines.length; next++) {
       const text = read(next)
       if (isBlank(text) || isPageBreak(text) || isRule(text)) continue
-      if (tableLine(next)) return true
-      if (++plain > maxPlainRun) return false
+      const cells = tableLine(next)
+      if (cells) {
+        // A wider row is another table.
+        let width = cells.length
+        while (width > 0 && cells[width - 1].text === '') width--
+        if (width > expected) return false
+        let after = next + 1
+        while (after < lines.length && isBlank(read(after))) after++
+        return !(after < lines.length && isRule(read(after)) && !isPageBreak(read(after)))
+      }
+      if (++plain > budget) return false
     }
     return false
   }
@@ -84,10 +113,15 @@ export function scanDelimited(lines: string[], start: number, spec: DelimitedSpe
     const current = rows.at(-1)
     const cells = spec.split(text, index)
     if (cells) {
-      if (current && rowKey(cells.map((cell) => cell.text)) === headerKey) {
-        consume(index)
-        ruleBeforeRow = false
-        continue
+      const key = rowKey(cells.map((cell) => cell.text))
+      if (rows.length >= 2) {
+        if (skipping > 0 && skipping < headerLines.length && key === headerLines[skipping]) skipping++
+        else skipping = key === headerLines[0] ? 1 : 0
+        if (skipping > 0) {
+          consume(index)
+          ruleBeforeRow = false
+          continue
+        }
       }
       if (current && grid && !ruleBeforeRow) mergeColumns(current, index, cells)
       else if (current && !grid && cells[0].text === '') mergeColumns(current, index, cells)
@@ -100,12 +134,17 @@ export function scanDelimited(lines: string[], start: number, spec: DelimitedSpe
       ) {
         continueLastCell(current, index, cells)
       } else rows.push(newRow(index, cells))
+      if (rows.length === 1 && index !== start) headerLines.push(key)
+      plainRun = 0
       ruleBeforeRow = false
       consume(index)
       continue
     }
     // A plain line: a group row without delimiters, or a cell broken by a newline.
-    if (!current || !continues(index)) break
+    if (!current || plainRun >= maxPlainRun) break
+    const short = current.cells.length < expected && !startsWithMarker(text)
+    if (!short && !continuesList(current, text) && !continues(index, maxPlainRun - plainRun - 1)) break
+    plainRun++
     const column = text.length - text.trimStart().length
     const fragment: CellFragment = {text: text.trim(), line: index, column}
     if (startsWithMarker(text)) rows.push(newRow(index, [fragment]))

@@ -30,5 +30,10 @@ export function splitPipes(line: string, index: number): CellFragment[] | null {
 
 /** A piped table starting at line `start`, or null. */
 export function detectPipes(lines: string[], start: number): TableBlock | null {
-  return scanDelimited(lines, start, {layout: 'pipes', split: splitPipes})
+  return scanDelimited(lines, start, {layout: 'pipes', split: splitPipes, opens: opensPipes})
+}
+
+/** A piped row opens a table with two cells or more when it starts with a pipe (pipes are unambiguous). */
+function opensPipes(line: string, cells: CellFragment[]): boolean {
+  return cells.length >= 2 && line.trimStart().startsWith('|')
 }

@@ -10,7 +10,7 @@
  */
 import type {BBox} from '../../tree/types.js'
 import type {LayoutWord} from '../types.js'
-import {union} from './geometry.js'
+import {median, union} from './geometry.js'
 import type {Row} from './segments.js'
 
 /** A table found on a page: rows of cells, each cell the words it holds. */
@@ -51,9 +51,11 @@ function tableFrom(rows: Row[], start: number, options: TableOptions): FoundTabl
   // The free x-ranges between adjacent header segments, narrowed by every row taken in.
   let free: Array<Array<[number, number]>> = []
   for (let k = 0; k + 1 < header.length; k++) free.push([[header[k].bbox.x1, header[k + 1].bbox.x0]])
+  // A column gutter is wider than a word space: half the height of the header's words.
+  const minGutter = 0.5 * median(header.flatMap((s) => s.words.map((w) => w.bbox.y1 - w.bbox.y0)))
   let end = start + 1
   for (; end < rows.length; end++) {
-    const narrowed = free.map((intervals) => subtractWords(intervals, rows[end].segments.flatMap((s) => s.words)))
+    const narrowed = free.map((intervals) => subtractWords(intervals, rows[end].segments.flatMap((s) => s.words)).filter(([a, b]) => b - a >= minGutter))
     if (narrowed.some((intervals) => intervals.length === 0)) break
     free = narrowed
   }

@@ -1,0 +1,13 @@
+/**
+ * `npm run train -- CORPUS_DIR… --out models/diacritics.bin`: rebuild the diacritics model, exactly
+ * as `sohoa train` does (same corpus → same bytes). The shipped model was built with
+ *
+ *   npm run train -- LEGAL_CORPUS_DIR fixtures/seed-000/input.txt fixtures/seed-001/input.txt \
+ *     fixtures/seed-003/input.txt fixtures/seed-004/input.txt --out models/diacritics.bin
+ *
+ * where LEGAL_CORPUS_DIR is the shared corpus of 234 public-domain legal texts (see
+ * models/README.md). Seed 002 is never trained on: it is the OCR test document.
+ */
+import {program} from '../src/cli/program.js'
+
+await program.parseAsync(['train', ...process.argv.slice(2)], {from: 'user'})

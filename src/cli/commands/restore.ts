@@ -1,0 +1,76 @@
+/**
+ * `sohoa restore [FILE]`: restore Vietnamese diacritics (and repair OCR damage) in a text file or
+ * stdin; the restored text goes to stdout with every line break and non-word character in place.
+ */
+import {readFileSync} from 'node:fs'
+import type {Command} from 'commander'
+import {loadModel} from '../../diacritics/load-model.js'
+import {restore, type RestoreOptions} from '../../diacritics/restore.js'
+
+/** Read all of stdin. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** Decode UTF-8 (BOM dropped) to NFC, keeping the line endings as they are. */
+function decode(bytes: Uint8Array, name: string): string {
+  try {
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(start)).normalize('NFC')
+  } catch {
+    throw new Error(`${name}: not UTF-8 text`)
+  }
+}
+
+/** Register `restore` on the program. */
+export function register(program: Command): void {
+  program
+    .command('restore')
+    .description('restore Vietnamese diacritics and repair OCR damage; reads FILE or stdin, writes stdout')
+    .argument('[file]', 'text file (UTF-8); stdin when absent')
+    .option('-m, --mode <mode>', 'stripped | ocr | auto (decide per line)', 'auto')
+    .option('--model <path>', 'model file (default: the shipped model)')
+    .option('--json', 'write {text, tokens} as JSON instead of the text')
+    .option('--stats', 'print timings, syllables and peak memory to stderr')
+    .action((file: string | undefined, options: {mode: string; model?: string; json?: boolean; stats?: boolean}) => {
+      const mode = options.mode
+      if (mode !== 'stripped' && mode !== 'ocr' && mode !== 'auto') throw new Error(`--mode: expected stripped, ocr or auto, got ${mode}`)
+      const started = performance.now()
+      const input = file === undefined ? readStdin() : Promise.resolve(readInput(file))
+      return input.then((bytes) => {
+        const name = file ?? 'stdin'
+        const text = decode(bytes, name)
+        const read = performance.now()
+        const restorer = loadModel(options.model)
+        const loaded = performance.now()
+        const result = restore(text, {mode, model: options.model} satisfies RestoreOptions)
+        const done = performance.now()
+        process.stdout.write(options.json ? JSON.stringify(result) + '\n' : result.text)
+        if (options.stats) {
+          const syllables = (text.match(/\p{L}+/gu) ?? []).length
+          const stats = {
+            syllables,
+            changed: result.tokens.length,
+            readMs: round(read - started),
+            loadMs: round(loaded - read),
+            restoreMs: round(done - loaded),
+            modelLoadMs: round(restorer.loadMs),
+            maxRssMB: round(process.resourceUsage().maxRSS / 1024)
+          }
+          process.stderr.write(JSON.stringify(stats) + '\n')
+        }
+      })
+    })
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new Error(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`)
+  }
+}
+
+const round = (x: number) => Math.round(x * 10) / 10

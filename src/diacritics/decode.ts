@@ -1,0 +1,189 @@
+/**
+ * Beam search over a lattice of candidate ids, scored by the n-gram model
+ * plus each candidate's own cost (the channel: how likely the observed token
+ * is, given the candidate). Hypotheses with the same last n-1 ids are merged
+ * (Viterbi recombination), so a small beam loses little.
+ */
+import type {LanguageModel} from './language-model.js'
+
+/** One position of the lattice: the ids it may take and their log10 channel scores (≤ 0). */
+export interface Slot {
+  ids: ArrayLike<number>
+  /** log10 score per candidate added to the language model's; null = all 0. */
+  scores: ArrayLike<number> | null
+}
+
+/** The decoder's answer. */
+export interface Decoded {
+  /** Index of the chosen candidate per slot. */
+  choice: Int32Array
+}
+
+/** Options of `decode`. */
+export interface DecodeOptions {
+  /** Hypotheses kept per position (default 8). */
+  beam?: number
+  /** Weight of the channel scores against the language model (default 1). */
+  channelWeight?: number
+  /** Drop hypotheses more than this many log10 units below the best (default 5). */
+  threshold?: number
+}
+
+/** Find the best path through `slots`; the text start stands before slot 0. */
+export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptions = {}): Decoded {
+  const beam = Math.max(1, options.beam ?? 8)
+  const weight = options.channelWeight ?? 1
+  const threshold = options.threshold ?? 5
+  const n = slots.length
+  const h = model.order - 1
+  const choice = new Int32Array(n)
+  if (n === 0) return {choice}
+
+  // Back-pointers: for position i, kept hypothesis y came from candidate `candidateAt[i*beam+y]`
+  // of hypothesis `parentAt[i*beam+y]` of position i-1.
+  const candidateAt = new Int32Array(n * beam)
+  const parentAt = new Int32Array(n * beam)
+  // Current beam: histories (h ids each, oldest first; -1 = before the text), scores.
+  const histories = new Int32Array(beam * h).fill(-1)
+  const scores = new Float64Array(beam)
+  histories[h - 1] = 0 // the boundary class: the text starts here
+  let size = 1
+  let maxK = 1
+  for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
+  // Expansions of one step.
+  const capacity = beam * maxK
+  const nextHistories = new Int32Array(capacity * h)
+  const nextScores = new Float64Array(capacity)
+  const nextCandidate = new Int32Array(capacity)
+  const nextParent = new Int32Array(capacity)
+  // States reached through each candidate, as linked lists (recombination of equal histories).
+  const firstOfCandidate = new Int32Array(maxK)
+  const nextOfState = new Int32Array(capacity)
+  const scratch = new Int32Array(h + 1)
+  const top = new Int32Array(beam)
+
+  for (let i = 0; i < n; i++) {
+    const slot = slots[i]
+    const ids = slot.ids
+    const k = ids.length
+    const channel = slot.scores
+    firstOfCandidate.fill(-1, 0, k)
+    let count = 0
+    for (let b = 0; b < size; b++) {
+      const base = b * h
+      let start = 0
+      while (start < h && histories[base + start] === -1) start++
+      for (let j = start; j < h; j++) scratch[j - start] = histories[base + j]
+      const length = h - start
+      model.prepare(scratch, length)
+      const score = scores[b]
+      for (let c = 0; c < k; c++) {
+        scratch[length] = ids[c]
+        let s = score + model.scoreNext(scratch)
+        if (channel !== null) s += weight * channel[c]
+        // Merge with a state already reached through c with the same older history.
+        let state = firstOfCandidate[c]
+        while (state !== -1) {
+          let same = true
+          for (let j = 0; j < h - 1; j++) {
+            if (nextHistories[state * h + j] !== histories[base + j + 1]) {
+              same = false
+              break
+            }
+          }
+          if (same) break
+          state = nextOfState[state]
+        }
+        if (state !== -1) {
+          if (nextScores[state] < s) {
+            nextScores[state] = s
+            nextParent[state] = b
+          }
+          continue
+        }
+        for (let j = 0; j < h - 1; j++) nextHistories[count * h + j] = histories[base + j + 1]
+        nextHistories[count * h + h - 1] = ids[c]
+        nextScores[count] = s
+        nextCandidate[count] = c
+        nextParent[count] = b
+        nextOfState[count] = firstOfCandidate[c]
+        firstOfCandidate[c] = count
+        count++
+      }
+    }
+    // Keep the best `beam` states (insertion into a small sorted list).
+    let kept = 0
+    for (let x = 0; x < count; x++) {
+      const s = nextScores[x]
+      if (kept === beam && s <= nextScores[top[kept - 1]]) continue
+      let at = kept < beam ? kept++ : kept - 1
+      while (at > 0 && nextScores[top[at - 1]] < s) {
+        top[at] = top[at - 1]
+        at--
+      }
+      top[at] = x
+    }
+    const floor = nextScores[top[0]] - threshold
+    while (kept > 1 && nextScores[top[kept - 1]] < floor) kept--
+    for (let y = 0; y < kept; y++) {
+      const x = top[y]
+      for (let j = 0; j < h; j++) histories[y * h + j] = nextHistories[x * h + j]
+      scores[y] = nextScores[x]
+      candidateAt[i * beam + y] = nextCandidate[x]
+      parentAt[i * beam + y] = nextParent[x]
+    }
+    size = kept
+  }
+
+  // Kept hypotheses are sorted best first.
+  let best = 0
+  for (let i = n - 1; i >= 0; i--) {
+    choice[i] = candidateAt[i * beam + best]
+    best = parentAt[i * beam + best]
+  }
+  return {choice}
+}
+
+/**
+ * The log10 margin of the choice at each of `positions` against its rivals with the rest of the
+ * path fixed: how much worse the best rival scores on the slot's own n-gram and the next one
+ * (Infinity when the slot has one candidate). A local approximation of the path margin, cheap
+ * enough to compute for every changed token.
+ */
+export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array, positions: number[], options: DecodeOptions = {}): Float64Array {
+  const weight = options.channelWeight ?? 1
+  const n = slots.length
+  const h = model.order - 1
+  const margin = new Float64Array(positions.length).fill(Infinity)
+  const path = new Int32Array(n + 1)
+  path[0] = 0
+  for (let i = 0; i < n; i++) path[i + 1] = slots[i].ids[choice[i]]
+  const scratch = new Int32Array(h + 1)
+  for (let p = 0; p < positions.length; p++) {
+    const i = positions[p]
+    const slot = slots[i]
+    if (slot.ids.length < 2) continue
+    // History of the slot (path[i+1] is the slot itself).
+    const from = Math.max(0, i + 1 - h)
+    const length = i + 1 - from
+    for (let j = 0; j < length; j++) scratch[j] = path[from + j]
+    model.prepare(scratch, length)
+    const next = i + 2 <= n ? i + 2 : -1
+    let chosen = 0
+    let rival = -Infinity
+    for (let c = 0; c < slot.ids.length; c++) {
+      scratch[length] = slot.ids[c]
+      let s = model.scoreNext(scratch)
+      if (slot.scores) s += weight * slot.scores[c]
+      if (next !== -1) {
+        path[i + 1] = slot.ids[c]
+        s += model.score(path, Math.max(0, next - h), next + 1)
+      }
+      if (c === choice[i]) chosen = s
+      else if (s > rival) rival = s
+    }
+    path[i + 1] = slot.ids[choice[i]]
+    margin[p] = chosen - rival
+  }
+  return margin
+}

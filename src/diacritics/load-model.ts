@@ -1,0 +1,41 @@
+/**
+ * Load a diacritics model file once per path (lazily, on first use) and
+ * bundle what restoration needs from it.
+ */
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {StrippedIndex} from './candidates.js'
+import {LanguageModel} from './language-model.js'
+import {readModel} from './model-file.js'
+
+/** The model shipped with sohoa: `models/diacritics.bin` at the package root. */
+export const defaultModelPath = fileURLToPath(new URL('../../models/diacritics.bin', import.meta.url))
+
+/** A loaded model with its candidate indexes. */
+export interface Restorer {
+  path: string
+  model: LanguageModel
+  stripped: StrippedIndex
+  /** Milliseconds the load took. */
+  loadMs: number
+}
+
+const cache = new Map<string, Restorer>()
+
+/** Load (or return the already loaded) model at `path` (default: the shipped model); throws naming the file. */
+export function loadModel(path: string = defaultModelPath): Restorer {
+  const cached = cache.get(path)
+  if (cached) return cached
+  const started = performance.now()
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    throw new Error(`${path}: cannot read the diacritics model (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const model = new LanguageModel(readModel(bytes, path))
+  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), loadMs: 0}
+  restorer.loadMs = performance.now() - started
+  cache.set(path, restorer)
+  return restorer
+}

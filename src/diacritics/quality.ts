@@ -1,0 +1,68 @@
+/**
+ * How Vietnamese a text looks: the share of its words that are valid
+ * syllables, that carry marks, and that carry letters an English OCR model
+ * never writes. The pipeline uses it to choose a route (clean text, text
+ * whose marks were stripped, OCR damage).
+ */
+import {isAcronym} from './classes.js'
+import {isMarked, isVietnameseOnly} from './letters.js'
+import {decompose, isValidSyllable} from './orthography.js'
+import {tokenize, type Token} from './tokenize.js'
+
+/** Word statistics of a text. */
+export interface TextQuality {
+  /** Word tokens counted (acronyms, numbers and codes like `76/NQ-CP` are not). */
+  syllables: number
+  /** Share of them that are valid Vietnamese syllables (0..1; 1 when there are none). */
+  validShare: number
+  /** Share of them carrying a Vietnamese letter (ă â đ ê ô ơ ư) or a tone mark. */
+  markedShare: number
+  /** Share of them carrying a letter English OCR never outputs (ă â đ ê ô ơ ư, ả, ạ, ế, …). */
+  vietnameseOnlyShare: number
+}
+
+/** Counts behind `TextQuality`, for callers that sum over lines. */
+export interface WordCounts {
+  words: number
+  valid: number
+  /** Words spelt like a syllable, ignoring tone rules (`cac` from stripped `các` counts). */
+  spelled: number
+  marked: number
+  vietnameseOnly: number
+}
+
+/** Whether a token counts as a word for quality: letters (maybe OCR-damaged), not an acronym or a code. */
+export function isWordLike(token: Token): boolean {
+  if (token.kind === 'word') return !(isAcronym(token.text) && !isValidSyllable(token.text))
+  if (token.kind === 'mixed') return true
+  // OCR writes digits for letters: `S6`, `x4`, `d6i`; real codes have a slash or several digits.
+  return token.kind === 'code' && !token.text.includes('/') && token.text.length <= 5 && /[0-9]/.test(token.text) && /^[^0-9]*[0-9][^0-9]*$/u.test(token.text)
+}
+
+/** Add the counts of `tokens` to `counts`. */
+export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
+  for (const token of tokens) {
+    if (!isWordLike(token)) continue
+    counts.words++
+    if (token.kind === 'word') {
+      if (isValidSyllable(token.text)) counts.valid++
+      if (decompose(token.text) !== null) counts.spelled++
+    }
+    let marked = false
+    let only = false
+    for (const ch of token.text) {
+      if (isMarked(ch)) marked = true
+      if (isVietnameseOnly(ch)) only = true
+    }
+    if (marked) counts.marked++
+    if (only) counts.vietnameseOnly++
+  }
+  return counts
+}
+
+/** Word statistics of `text`. */
+export function textQuality(text: string): TextQuality {
+  const c = countWords(tokenize(text))
+  const share = (x: number) => (c.words === 0 ? (x === c.valid ? 1 : 0) : x / c.words)
+  return {syllables: c.words, validShare: share(c.valid), markedShare: share(c.marked), vietnameseOnlyShare: share(c.vietnameseOnly)}
+}

@@ -1,0 +1,120 @@
+/**
+ * Split text into the tokens the restorer works on, with offsets: words
+ * (letter runs), numbers, codes (`76/NQ-CP`, `S6`), OCR junk that mixes letters
+ * and symbols (`c}}é`), and punctuation. White space is not a token: it stays
+ * where it is, because restoration only ever replaces a token's characters.
+ */
+
+/** What a token is. */
+export type TokenKind =
+  /** Letters only: `Cải`, `UBND`, `Index`. */
+  | 'word'
+  /** Digits with separators: `2025`, `15/7/2021`, `1.000`. */
+  | 'number'
+  /** Letters and digits together: `76/NQ-CP`, `S6`, `x4y`, `d6i`. */
+  | 'code'
+  /** Letters with symbols inside, as OCR leaves them: `c}}é`, `Nhi€ém`, `K&`. */
+  | 'mixed'
+  /** One punctuation or symbol character. */
+  | 'punct'
+
+/** A token of the text, with its offsets (UTF-16 code units). */
+export interface Token {
+  start: number
+  end: number
+  text: string
+  kind: TokenKind
+  /** Whether white space (or the start of the text) stands before the token. */
+  spaceBefore: boolean
+  /** Whether a line break stands between this token and the one before. */
+  lineBefore: boolean
+}
+
+const letterRe = /[\p{L}\p{M}]/u
+const digitRe = /[0-9]/
+/** Punctuation that opens a token (peeled off the front of a chunk). */
+const opening = new Set([...'([{"\'“‘«*_<'])
+/** Punctuation that closes a token (peeled off the back of a chunk). */
+const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
+
+/** Whether `ch` is a letter (any script) or a combining mark. */
+export function isLetter(ch: string): boolean {
+  return letterRe.test(ch)
+}
+
+/** Split `text` into tokens; white space separates tokens and is not one. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  const chunkRe = /\S+/g
+  let previousEnd = 0
+  for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) {
+    const gap = text.slice(previousEnd, match.index)
+    const lineBefore = gap.includes('\n')
+    previousEnd = match.index + match[0].length
+    splitChunk(match[0], match.index, tokens, lineBefore)
+  }
+  return tokens
+}
+
+function splitChunk(chunk: string, offset: number, tokens: Token[], lineBefore: boolean): void {
+  let first = true
+  const push = (start: number, end: number, kind: TokenKind): void => {
+    tokens.push({
+      start: offset + start,
+      end: offset + end,
+      text: chunk.slice(start, end),
+      kind,
+      spaceBefore: first,
+      lineBefore: first && lineBefore
+    })
+    first = false
+  }
+  let start = 0
+  let end = chunk.length
+  while (start < end && opening.has(chunk[start])) {
+    push(start, start + 1, 'punct')
+    start++
+  }
+  const trailing: number[] = []
+  while (end > start && closing.has(chunk[end - 1])) trailing.unshift(--end)
+  if (start < end) splitCore(chunk, start, end, push)
+  for (const at of trailing) push(at, at + 1, 'punct')
+}
+
+/** Split the core of a chunk (no leading/trailing punctuation) into words, numbers, codes and punctuation. */
+function splitCore(chunk: string, start: number, end: number, push: (s: number, e: number, k: TokenKind) => void): void {
+  let letters = 0
+  let digits = 0
+  let others = 0
+  for (let i = start; i < end; i++) {
+    const ch = chunk[i]
+    if (digitRe.test(ch)) digits++
+    else if (letterRe.test(ch)) letters++
+    else others++
+  }
+  if (others === 0 && digits === 0) return push(start, end, 'word')
+  if (digits > 0 && letters === 0) {
+    // Digits and separators: a number or a date; a lone symbol run stays punctuation.
+    return push(start, end, /^[0-9]+(?:[.,/:-][0-9]+)*$/.test(chunk.slice(start, end)) ? 'number' : 'code')
+  }
+  if (digits > 0) return push(start, end, 'code')
+  if (letters === 0) {
+    for (let i = start; i < end; i++) push(i, i + 1, 'punct')
+    return
+  }
+  // Letters and symbols. Runs of letters joined by - . / are separate words (`Văn hóa-Xã hội`,
+  // `/KH-UBND`, `TP.HCM`); anything else inside a word is OCR junk kept whole.
+  const core = chunk.slice(start, end)
+  if (/^[-./–]*[\p{L}\p{M}]+(?:[-./–]+[\p{L}\p{M}]+)*[-./–]*$/u.test(core)) {
+    let i = start
+    while (i < end) {
+      let j = i
+      while (j < end && letterRe.test(chunk[j])) j++
+      if (j > i) push(i, j, 'word')
+      else push(i, ++j, 'punct')
+      i = j
+    }
+    return
+  }
+  push(start, end, 'mixed')
+}

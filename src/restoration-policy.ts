@@ -1,0 +1,23 @@
+/**
+ * When the diacritics stage runs, by route: always on OCR text and on text
+ * layers judged bad; on clean text only on the lines that lack marks. A
+ * text file that an earlier OCR run mangled (no Vietnamese-only letters, as
+ * English-model OCR output) is treated as OCR text.
+ */
+import type {VFile} from 'vfile'
+import type {Options as DiacriticsOptions} from './diacritics/index.js'
+import {textQuality} from './diacritics/index.js'
+
+/** Which nodes the diacritics stage restores: see the diacritics plugin's `when`. */
+export type Restoration = NonNullable<DiacriticsOptions['when']>
+
+/** Share of Vietnamese-only letters (ă â đ ê ô ơ ư, ả, ạ …) below which text reads as mangled. */
+const mangledBelow = 0.05
+
+/** Decide `when` for a file that `read` (or `parse`) prepared. */
+export function restorationFor(file: VFile): Restoration {
+  const route = file.data.source?.route ?? 'text'
+  if (route === 'ocr' || route === 'ocr-text') return 'always'
+  const quality = textQuality(String(file.value ?? ''))
+  return quality.syllables > 0 && quality.vietnameseOnlyShare < mangledBelow ? 'always' : 'unmarked'
+}

@@ -1,0 +1,60 @@
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import diacritics from '../../src/diacritics/index.js'
+import type {Paragraph, Root, Table} from '../../src/tree/types.js'
+
+function tree(): Root {
+  const cell = (value: string) => ({type: 'tableCell' as const, value})
+  const table: Table = {type: 'table', children: [{type: 'tableRow', children: [cell('Cai cach thu tuc hanh chinh'), cell('Quý I/2026')]}]}
+  return {
+    type: 'root',
+    children: [
+      {type: 'paragraph', value: 'KE HOACH', position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 9, offset: 8}}},
+      {type: 'paragraph', value: 'Thực hiện Nghị quyết số 76/NQ-CP của Chính phủ'},
+      {type: 'paragraph', value: 'ban'},
+      table
+    ]
+  }
+}
+
+async function run(options: Parameters<typeof diacritics>[0]) {
+  const file = new VFile()
+  const root = (await unified().use(diacritics, options).run(tree(), file)) as Root
+  return {root, file}
+}
+
+describe('diacritics plugin', () => {
+  it('should restore paragraphs and cells, keeping the original and the changes in data', async () => {
+    const {root} = await run({when: 'always'})
+    const heading = root.children[0] as Paragraph
+    expect(heading.value).toBe('KẾ HOẠCH')
+    expect(heading.data?.raw).toBe('KE HOACH')
+    expect(heading.data?.restored?.map((t) => t.value)).toEqual(['KẾ', 'HOẠCH'])
+    const clean = root.children[1] as Paragraph
+    expect(clean.value).toBe('Thực hiện Nghị quyết số 76/NQ-CP của Chính phủ')
+    expect(clean.data).toBeUndefined()
+    const table = root.children[3] as Table
+    expect(table.children[0].children[0].value).toBe('Cải cách thủ tục hành chính')
+    expect(table.children[0].children[1].value).toBe('Quý I/2026')
+  })
+
+  it('should report unsure repairs once per node, as info', async () => {
+    const {file} = await run({when: 'always'})
+    const messages = file.messages.filter((m) => m.ruleId === 'low-confidence')
+    expect(messages.length).toBeGreaterThan(0)
+    for (const m of messages) {
+      expect(m.source).toBe('diacritics')
+      expect(m.fatal).toBe(null)
+    }
+    expect(new Set(messages.map((m) => m.reason)).size).toBe(messages.length)
+  })
+
+  it('should leave everything alone with when: never, and marked nodes with when: unmarked', async () => {
+    const never = await run({when: 'never'})
+    expect((never.root.children[0] as Paragraph).value).toBe('KE HOACH')
+    const unmarked = await run({when: 'unmarked'})
+    expect((unmarked.root.children[0] as Paragraph).value).toBe('KẾ HOẠCH')
+    expect((unmarked.root.children[1] as Paragraph).data).toBeUndefined()
+  })
+})

@@ -1,0 +1,86 @@
+import {readFileSync} from 'node:fs'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {stripMarks} from '../../src/diacritics/letters.js'
+import {restore} from '../../src/diacritics/restore.js'
+
+describe('restore, stripped text', () => {
+  it('should restore the marks of a stripped sentence', () => {
+    expect(restore('Cai cach thu tuc hanh chinh', {mode: 'stripped'}).text).toBe('Cải cách thủ tục hành chính')
+    expect(restore('Cai cach thu tuc', {mode: 'stripped'}).text).toBe('Cải cách thủ tục')
+  })
+
+  it('should restore headings in capitals and keep their case', () => {
+    expect(restore('KE HOACH\nI. MUC DICH, YEU CAU', {mode: 'stripped'}).text).toBe('KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU')
+  })
+
+  it('should report changed tokens with offsets into the restored text', () => {
+    const result = restore('Uy ban nhan dan xa', {mode: 'stripped'})
+    expect(result.text).toBe('Ủy ban nhân dân xã')
+    expect(result.tokens.map((t) => [t.original, t.value])).toEqual([['Uy', 'Ủy'], ['nhan', 'nhân'], ['dan', 'dân'], ['xa', 'xã']])
+    for (const t of result.tokens) {
+      expect(result.text.slice(t.start, t.end)).toBe(t.value)
+      expect(t.confidence).toBeGreaterThan(0.5)
+      expect(t.confidence).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('should pass numbers, codes, acronyms and section numbers through', () => {
+    const input = 'Thuc hien Nghi quyet so 76/NQ-CP ngay 15/7/2021 cua Chinh phu; HĐND va UBND xa; muc II. va 100%'
+    const out = restore(input, {mode: 'stripped'}).text
+    expect(out).toBe('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; HĐND và UBND xã; mục II. và 100%')
+  })
+
+  it('should give a low confidence where the context cannot decide', () => {
+    const result = restore('ban', {mode: 'stripped'})
+    const sure = restore('Uy ban nhan dan thanh pho Ha Noi', {mode: 'stripped'})
+    const min = Math.min(...sure.tokens.map((t) => t.confidence))
+    expect(min).toBeGreaterThan(0.9)
+    for (const t of result.tokens) expect(t.confidence).toBeLessThan(min)
+  })
+})
+
+describe('restore, correct text', () => {
+  it('should leave correct Vietnamese alone in auto mode', () => {
+    const text = readFileSync(new URL('../../fixtures/seed-000/input.txt', import.meta.url), 'utf8')
+    const result = restore(text)
+    expect(result.tokens).toEqual([])
+    expect(result.text).toBe(text)
+  })
+
+  it('should keep a text of another tone placement as it is', () => {
+    const text = 'Uỷ ban nhân dân xã phối hợp với Hội Liên hiệp Phụ nữ về công tác hoà giải ở cơ sở.'
+    expect(restore(text).text).toBe(text)
+  })
+})
+
+describe('restore, properties', () => {
+  const alphabet = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĐOHUNG áàảãạéèẻẽẹóòỏõọúùủũụíìỉĩịýỳỷỹỵ0123456789.,;:()/-\n\t  '].map((c) => fc.constant(c))
+  const text = fc.array(fc.oneof(...alphabet), {maxLength: 80}).map((cs) => cs.join(''))
+  const plain = fc
+    .array(fc.constantFrom('cai', 'cach', 'hanh', 'chinh', 'thu', 'tuc', 'nha', 'nuoc', 'UBND', 'xa', 'Nguyen', '2025', 'KE', 'HOACH', '76/NQ-CP', 'duoc', 'a', 'o', 'y', 'quy', 'gi'), {maxLength: 30})
+    .chain((words) => fc.array(fc.constantFrom(' ', '\n', ', ', '. ', ' - ', '\n\n'), {minLength: words.length, maxLength: words.length}).map((gaps) => words.map((w, i) => w + gaps[i]).join('')))
+
+  it('should only add marks in stripped mode: removing them gives the input back', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, plain), (input) => {
+        const input_ = input.normalize('NFC')
+        const out = restore(input_, {mode: 'stripped'}).text
+        expect(stripMarks(out)).toBe(stripMarks(input_))
+        expect(out.length).toBe(input_.length)
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  it('should keep every line break and non-word character in place in every mode', () => {
+    const skeleton = (s: string) => s.replace(/[\p{L}\p{M}\p{N}]+/gu, 'w')
+    fc.assert(
+      fc.property(plain, fc.constantFrom('stripped', 'auto', 'ocr') as fc.Arbitrary<'stripped' | 'auto' | 'ocr'>, (input, mode) => {
+        const out = restore(input, {mode}).text
+        expect(skeleton(out)).toBe(skeleton(input))
+      }),
+      {numRuns: 200}
+    )
+  })
+})

@@ -58,32 +58,32 @@ function countOutputs(dir: string): number {
 
 describe('bulk: interruptions', () => {
   it('a run killed with SIGKILL leaves only whole JSON files, and --resume finishes the job', async () => {
-    const input = manyDecisions('killed', 200)
+    const input = manyDecisions('killed', 120)
     const out = path.join(tmp, 'killed-out')
     const run = start(['parse', input, '--out', out, '--concurrency', '2'])
-    await until(() => countOutputs(out) >= 20)
+    await until(() => countOutputs(out) >= 10)
     run.child.kill('SIGKILL')
     expect((await run.exit).signal).toBe('SIGKILL')
     const written = jsonFiles(out)
-    expect(written.length).toBeGreaterThanOrEqual(20)
-    expect(written.length).toBeLessThan(200)
+    expect(written.length).toBeGreaterThanOrEqual(10)
+    expect(written.length).toBeLessThan(120)
     for (const f of written) expect(() => JSON.parse(readFileSync(path.join(out, f), 'utf8'))).not.toThrow()
     const resumed = await sohoa(['parse', input, '--out', out, '--resume'])
     expect(resumed.code).toBe(0)
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BulkReport
     // Every output written before the kill is whole and up to date: none is parsed again.
     expect(report.totals.skipped).toBeGreaterThanOrEqual(written.length)
-    expect(report.totals).toMatchObject({files: 200, failed: 0})
-    expect(report.totals.skipped + report.totals.parsed).toBe(200)
-    expect(jsonFiles(out)).toHaveLength(200)
+    expect(report.totals).toMatchObject({files: 120, failed: 0})
+    expect(report.totals.skipped + report.totals.parsed).toBe(120)
+    expect(jsonFiles(out)).toHaveLength(120)
     expect(walk(out).filter((f) => f.includes('.sohoa-tmp'))).toEqual([])
   })
 
   it('Ctrl-C stops taking files, lets running ones finish, writes the report and exits 130', async () => {
-    const input = manyDecisions('sigint', 200)
+    const input = manyDecisions('sigint', 120)
     const out = path.join(tmp, 'sigint-out')
     const run = start(['parse', input, '--out', out])
-    await until(() => countOutputs(out) >= 20)
+    await until(() => countOutputs(out) >= 10)
     run.child.kill('SIGINT')
     const {code} = await run.exit
     expect(code).toBe(130)
@@ -92,10 +92,10 @@ describe('bulk: interruptions', () => {
     expect(report.interrupted).toBe(true)
     expect(report.totals.interrupted).toBe(0)
     expect(report.totals.pending).toBeGreaterThan(0)
-    expect(report.totals.parsed + report.totals.pending).toBe(200)
+    expect(report.totals.parsed + report.totals.pending).toBe(120)
     expect(jsonFiles(out)).toHaveLength(report.totals.parsed)
     expect(walk(out).filter((f) => f.includes('.sohoa-tmp'))).toEqual([])
-    expect(run.stderr()).toMatch(/^sohoa: interrupted: 200 files in [\d.]+ s: \d+ parsed \(\d+ with warnings\), 0 failed, \d+ not started$/m)
+    expect(run.stderr()).toMatch(/^sohoa: interrupted: 120 files in [\d.]+ s: \d+ parsed \(\d+ with warnings\), 0 failed, \d+ not started$/m)
   })
 
   it('Ctrl-C twice abandons a file in progress at once', async () => {

@@ -1,8 +1,8 @@
 /**
  * sohoa: Vietnamese administrative documents to schema-validated JSON.
  *
- * Public API (as it lands):
- * - `parse(input, options)`: text, bytes or a VFile → `{output, file, messages}`.
+ * Public API:
+ * - `parse(input, options)`: text, bytes or a VFile → `{output, file, tree, messages}`.
  * - `parseFile(path, options)`: read a file (text, PDF, image) and parse it.
  * - `read(input, options)`: any input file → VFile with text and layout.
  * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
@@ -17,6 +17,14 @@ export {read, createOcrPool, ReadError, judgeTextLayer, sniff} from './read/inde
 export type {ReadOptions, ReadProgress, OcrPool, OcrPoolOptions, PreprocessOptions, TextLayerQuality} from './read/index.js'
 export * from './output/schema.js'
 export {jsonSchema} from './output/json-schema.js'
+export {summarize, type Summary} from './output/summary.js'
+export {parse, parseFile, parseSync} from './parse.js'
+export type {ParseOptions, ParseResult} from './parse.js'
+export {createProcessor, type PipelineOptions} from './pipeline.js'
+export {restorationFor, type Restoration} from './restoration-policy.js'
+export {restoredText} from './restored-text.js'
+export {default as sections} from './sections/index.js'
+export {default as parser, parseText} from './parser/index.js'
 export {default as diacritics, restore, loadModel, textQuality} from './diacritics/index.js'
 export type {Options as DiacriticsOptions, RestoreOptions, RestoreResult, TextQuality} from './diacritics/index.js'
 export {default as tasks, extractTasks} from './tasks/index.js'

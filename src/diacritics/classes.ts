@@ -9,7 +9,7 @@ import type {Token} from './tokenize.js'
 /** Class names, in id order; syllables follow them in the vocabulary. */
 export const classNames = [
   '<s>', '<num>', '<code>', '<acr>', '<foreign>', '<unk>',
-  '<.>', '<,>', '<;>', '<:>', '<(>', '<)>', '<->', '</>', '<">', '<p>'
+  '<.>', '<,>', '<;>', '<:>', '<(>', '<)>', '<->', '</>', '<">', '<p>', '<letter>'
 ] as const
 
 /** Id of each class. */
@@ -29,7 +29,8 @@ export const Class = {
   dash: 12,
   slash: 13,
   quote: 14,
-  otherPunct: 15
+  otherPunct: 15,
+  letter: 16
 } as const
 
 /** Number of class ids; the first syllable has this id. */
@@ -76,6 +77,8 @@ export function tokenClass(token: Token, lookup: (key: string) => number | undef
       return Class.foreign
     case 'word': {
       if (isValidSyllable(token.text)) return lookup(syllableKey(token.text)) ?? Class.unknownSyllable
+      // A lone consonant is a list marker (`b)`, `đ)`) or an initial.
+      if (token.text.length === 1) return Class.letter
       return isAcronym(token.text) ? Class.acronym : Class.foreign
     }
   }

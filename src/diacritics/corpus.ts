@@ -7,7 +7,7 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {decodeText} from '../read/decode-text.js'
-import {Class, classCount, tokenClass} from './classes.js'
+import {Class, classCount, classNames, tokenClass} from './classes.js'
 import {tokenize} from './tokenize.js'
 
 /** A corpus document. */
@@ -68,6 +68,12 @@ export interface CountedCorpus {
   /** One id sequence per text, starting with the boundary class. */
   sequences: Int32Array[]
   tokens: number
+  /**
+   * For the classes of words kept as written (numbers, codes, acronyms, foreign words, lone
+   * letters): the mean log10 probability of a token's spelling within its class (minus the
+   * entropy of the class), so a class id can stand for one particular spelling.
+   */
+  spelling: Record<string, number>
 }
 
 /** Turn texts into id sequences over a vocabulary of every syllable they contain. */
@@ -88,17 +94,32 @@ export function countCorpus(texts: Iterable<string>): CountedCorpus {
   }
   const raw: Int32Array[] = []
   let tokens = 0
+  const spelled = [Class.number, Class.code, Class.acronym, Class.foreign, Class.letter] as number[]
+  const members = new Map<number, Map<string, number>>(spelled.map((c) => [c, new Map()]))
   for (const text of texts) {
     const list = tokenize(text)
     const ids = new Int32Array(list.length + 1)
     ids[0] = Class.boundary
-    for (let i = 0; i < list.length; i++) ids[i + 1] = tokenClass(list[i], lookup)
+    for (let i = 0; i < list.length; i++) {
+      const id = tokenClass(list[i], lookup)
+      ids[i + 1] = id
+      const m = members.get(id)
+      if (m) m.set(list[i].text, (m.get(list[i].text) ?? 0) + 1)
+    }
     tokens += list.length
     raw.push(ids)
+  }
+  const spelling: Record<string, number> = {}
+  for (const [id, m] of members) {
+    let n = 0
+    for (const c of m.values()) n += c
+    let sum = 0
+    for (const c of m.values()) sum += (c / n) * Math.log10(c / n)
+    spelling[classNames[id]] = n === 0 ? -3 : Math.round(sum * 1000) / 1000
   }
   const order = names.map((_, i) => i).sort((a, b) => counts[b] - counts[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
   const remap = new Int32Array(names.length)
   order.forEach((old, i) => (remap[old] = classCount + i))
   for (const ids of raw) for (let i = 0; i < ids.length; i++) if (ids[i] >= classCount) ids[i] = remap[ids[i] - classCount]
-  return {vocabulary: order.map((i) => names[i]), sequences: raw, tokens}
+  return {vocabulary: order.map((i) => names[i]), sequences: raw, tokens, spelling}
 }

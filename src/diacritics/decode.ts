@@ -144,6 +144,9 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
+/** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */
+const farBehind = 3
+
 /**
  * The log10 margin of the choice at each of `positions` against its rivals with the rest of the
  * path fixed: how much worse the best rival scores on the slot's own n-gram and the next one
@@ -159,6 +162,7 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
   path[0] = 0
   for (let i = 0; i < n; i++) path[i + 1] = slots[i].ids[choice[i]]
   const scratch = new Int32Array(h + 1)
+  let ownScores = new Float64Array(8)
   for (let p = 0; p < positions.length; p++) {
     const i = positions[p]
     const slot = slots[i]
@@ -168,19 +172,26 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
     const length = i + 1 - from
     for (let j = 0; j < length; j++) scratch[j] = path[from + j]
     model.prepare(scratch, length)
-    const next = i + 2 <= n ? i + 2 : -1
-    let chosen = 0
-    let rival = -Infinity
-    for (let c = 0; c < slot.ids.length; c++) {
+    const k = slot.ids.length
+    const own = ownScores.length >= k ? ownScores : (ownScores = new Float64Array(k))
+    for (let c = 0; c < k; c++) {
       scratch[length] = slot.ids[c]
-      let s = model.scoreNext(scratch)
-      if (slot.scores) s += weight * slot.scores[c]
-      if (next !== -1) {
-        path[i + 1] = slot.ids[c]
-        s += model.score(path, Math.max(0, next - h), next + 1)
-      }
-      if (c === choice[i]) chosen = s
-      else if (s > rival) rival = s
+      own[c] = model.scoreNext(scratch) + (slot.scores ? weight * slot.scores[c] : 0)
+    }
+    const next = i + 2 <= n ? i + 2 : -1
+    const nextScore = (c: number) => {
+      if (next === -1) return 0
+      path[i + 1] = slot.ids[c]
+      return model.score(path, Math.max(0, next - h), next + 1)
+    }
+    const chosenNext = nextScore(choice[i])
+    const chosen = own[choice[i]] + chosenNext
+    let rival = -Infinity
+    for (let c = 0; c < k; c++) {
+      if (c === choice[i]) continue
+      // A rival far behind on its own n-gram is not rescored on the next one (its margin is wide anyway).
+      const s = own[c] + (own[c] > own[choice[i]] - farBehind ? nextScore(c) : chosenNext)
+      if (s > rival) rival = s
     }
     path[i + 1] = slot.ids[choice[i]]
     margin[p] = chosen - rival

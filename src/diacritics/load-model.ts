@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {StrippedIndex} from './candidates.js'
+import {Channel, type ChannelCandidate} from './channel.js'
 import {LanguageModel} from './language-model.js'
 import {readModel} from './model-file.js'
 
@@ -16,6 +17,10 @@ export interface Restorer {
   path: string
   model: LanguageModel
   stripped: StrippedIndex
+  /** The OCR channel, when the model has a confusion table (else OCR mode only restores marks). */
+  channel: Channel | null
+  /** OCR candidates already searched, by lowercase token. */
+  ocrCache: Map<string, ChannelCandidate[]>
   /** Milliseconds the load took. */
   loadMs: number
 }
@@ -34,7 +39,8 @@ export function loadModel(path: string = defaultModelPath): Restorer {
     throw new Error(`${path}: cannot read the diacritics model (${error instanceof Error ? error.message : String(error)})`)
   }
   const model = new LanguageModel(readModel(bytes, path))
-  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), loadMs: 0}
+  const channel = model.header.channel ? new Channel(model.header.channel, model) : null
+  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), channel, ocrCache: new Map(), loadMs: 0}
   restorer.loadMs = performance.now() - started
   cache.set(path, restorer)
   return restorer

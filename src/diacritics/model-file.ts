@@ -45,6 +45,8 @@ export interface ModelHeader {
   vocabulary: string[]
   tables: TableHeader[]
   training: TrainingRecord
+  /** Mean log10 probability of a spelling within each class of words kept as written (`<acr>`: −1.5…). */
+  spelling: Record<string, number>
   /** OCR confusion statistics, when trained with some. */
   channel: ChannelTable | null
 }

@@ -5,8 +5,8 @@
  * whose marks were stripped, OCR damage).
  */
 import {isAcronym} from './classes.js'
-import {isMarked, isVietnameseOnly} from './letters.js'
-import {decompose, isValidSyllable} from './orthography.js'
+import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
+import {allSyllables, isValidSyllable} from './orthography.js'
 import {tokenize, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
@@ -25,7 +25,11 @@ export interface TextQuality {
 export interface WordCounts {
   words: number
   valid: number
-  /** Words spelt like a syllable, ignoring tone rules (`cac` from stripped `các` counts). */
+  /**
+   * Words a syllable may have been written as: valid syllables, and unmarked words whose letters
+   * some syllable has once its marks are stripped (`cac`, `nguoi`). OCR damage (`hién`, `ctia`,
+   * `x4`) is not.
+   */
   spelled: number
   marked: number
   vietnameseOnly: number
@@ -39,23 +43,49 @@ export function isWordLike(token: Token): boolean {
   return token.kind === 'code' && !token.text.includes('/') && token.text.length <= 5 && /[0-9]/.test(token.text) && /^[^0-9]*[0-9][^0-9]*$/u.test(token.text)
 }
 
+/** What the counts need to know of one word, cached by its spelling. */
+interface WordFlags {
+  valid: boolean
+  spelled: boolean
+  marked: boolean
+  vietnameseOnly: boolean
+}
+
+const flagCache = new Map<string, WordFlags>()
+let strippedKeys: Set<string> | null = null
+
+function flagsOf(token: Token): WordFlags {
+  const cached = flagCache.get(token.text)
+  if (cached) return cached
+  let marked = false
+  let only = false
+  for (const ch of token.text) {
+    if (isMarked(ch)) marked = true
+    if (isVietnameseOnly(ch)) only = true
+  }
+  let valid = false
+  let spelled = false
+  if (token.kind === 'word') {
+    valid = isValidSyllable(token.text)
+    strippedKeys ??= new Set(allSyllables().map((s) => stripMarks(s)))
+    spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
+  }
+  const flags = {valid, spelled, marked, vietnameseOnly: only}
+  if (flagCache.size > 200_000) flagCache.clear()
+  flagCache.set(token.text, flags)
+  return flags
+}
+
 /** Add the counts of `tokens` to `counts`. */
 export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
   for (const token of tokens) {
     if (!isWordLike(token)) continue
+    const flags = flagsOf(token)
     counts.words++
-    if (token.kind === 'word') {
-      if (isValidSyllable(token.text)) counts.valid++
-      if (decompose(token.text) !== null) counts.spelled++
-    }
-    let marked = false
-    let only = false
-    for (const ch of token.text) {
-      if (isMarked(ch)) marked = true
-      if (isVietnameseOnly(ch)) only = true
-    }
-    if (marked) counts.marked++
-    if (only) counts.vietnameseOnly++
+    if (flags.valid) counts.valid++
+    if (flags.spelled) counts.spelled++
+    if (flags.marked) counts.marked++
+    if (flags.vietnameseOnly) counts.vietnameseOnly++
   }
   return counts
 }

@@ -10,7 +10,8 @@ import {decode, margins, type Slot} from './decode.js'
 import {stripMarks} from './letters.js'
 import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
 import {loadModel, type Restorer} from './load-model.js'
-import {applyCase, canonical} from './orthography.js'
+import {applyCase, canonical, decompose} from './orthography.js'
+import {ocrCandidates} from './ocr-candidates.js'
 import {countWords} from './quality.js'
 import {tokenize, type Token} from './tokenize.js'
 
@@ -23,6 +24,8 @@ export interface RestoreOptions {
   mode?: 'stripped' | 'ocr' | 'auto'
   /** Path of a model file (default: the model shipped with sohoa). */
   model?: string
+  /** An already loaded model (from `loadModel`, or a variant of one); overrides `model`. */
+  restorer?: Restorer
   /** Hypotheses kept by the decoder (default 8). */
   beam?: number
   /**
@@ -30,6 +33,10 @@ export interface RestoreOptions {
    * lines then get OCR repair unless they are clean); default: judged from the text itself.
    */
   ocrText?: boolean
+  /** Whether to list the changed tokens with their confidence (default true; false: only the text, faster). */
+  details?: boolean
+  /** Weight of the OCR channel against the language model (default 1). */
+  channelWeight?: number
   /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 5). */
   threshold?: number
 }
@@ -38,23 +45,64 @@ export interface RestoreOptions {
 export interface RestoreResult {
   /** The restored text. */
   text: string
-  /** The tokens that changed, with offsets into the restored text. */
+  /** The tokens that changed, with offsets into the restored text (empty with `details: false`). */
   tokens: RestoredToken[]
 }
 
-/** Candidates of a token: model ids, the words they write (lowercase), and channel scores. */
+/** Candidates of a token: model ids, the words they write (lowercase; null: the token as it is), channel scores. */
 interface Lattice extends Slot {
-  words: string[] | null
+  words: Array<string | null> | null
+  /** Whether the words may differ from the token in more than marks (OCR repair). */
+  ocr: boolean
 }
 
 const romanNumeral = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
 
+/** Texts longer than this (UTF-16 units) are restored in blocks of whole lines, to bound memory. */
+const blockSize = 1 << 17
+
 /** Restore `text`; loads the model on first use. */
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
-  const restorer = loadModel(options.model)
+  const restorer = options.restorer ?? loadModel(options.model)
   const mode = options.mode ?? 'auto'
+  if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options)
+  const blocks = splitBlocks(text)
+  let ocrText = options.ocrText
+  if (mode === 'auto' && ocrText === undefined) {
+    const counts = countWords([])
+    for (const block of blocks) countWords(tokenize(block), counts)
+    ocrText = looksLikeOcr(counts)
+  }
+  let out = ''
+  const tokens: RestoredToken[] = []
+  for (const block of blocks) {
+    const result = restoreBlock(block, restorer, mode, ocrText, options)
+    for (const t of result.tokens) tokens.push({...t, start: t.start + out.length, end: t.end + out.length})
+    out += result.text
+  }
+  return {text: out, tokens}
+}
+
+/** Cut `text` after line breaks into blocks of about `blockSize`. */
+function splitBlocks(text: string): string[] {
+  const blocks: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + blockSize)
+    if (end < text.length) {
+      const cut = text.indexOf('\n', end)
+      end = cut === -1 ? text.length : cut + 1
+    }
+    blocks.push(text.slice(start, end))
+    start = end
+  }
+  return blocks
+}
+
+function restoreBlock(text: string, restorer: Restorer, mode: 'stripped' | 'ocr' | 'auto', ocrText: boolean | undefined, options: RestoreOptions): RestoreResult {
   const tokens = tokenize(text)
-  const modes = tokenModes(tokens, mode, options.ocrText)
+  const modes = tokenModes(tokens, mode, ocrText)
+  const upperLines = upperLineFlags(tokens)
   const lookup = (key: string) => restorer.model.id(key)
   const cache = new Map<string, Lattice>()
   const slots: Lattice[] = new Array(tokens.length)
@@ -74,7 +122,8 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
     }
     slots[i] = slot
   }
-  const {choice} = decode(restorer.model, slots, {beam: options.beam, threshold: options.threshold})
+  const decodeOptions = {beam: options.beam, threshold: options.threshold, channelWeight: options.channelWeight}
+  const {choice} = decode(restorer.model, slots, decodeOptions)
 
   const positions: number[] = []
   const values: string[] = []
@@ -82,25 +131,30 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
     const slot = slots[i]
     if (slot.words === null) continue
     const token = tokens[i]
-    const value = applyCase(slot.words[choice[i]], token.text)
+    const word = slot.words[choice[i]]
+    if (word === null) continue
+    const value = slot.ocr ? ocrCase(word, token.text, upperLines[i]) : applyCase(word, token.text)
     if (value === token.text || canonical(token.text) === value) continue
     positions.push(i)
     values.push(value)
   }
-  const margin = margins(restorer.model, slots, choice, positions)
-  let out = ''
+  const details = options.details ?? true
+  const margin = details ? margins(restorer.model, slots, choice, positions, decodeOptions) : null
+  const parts: string[] = []
+  let length = 0
   let last = 0
   const changed: RestoredToken[] = []
   for (let p = 0; p < positions.length; p++) {
     const token = tokens[positions[p]]
-    out += text.slice(last, token.start)
-    const start = out.length
-    out += values[p]
+    const before = text.slice(last, token.start)
+    parts.push(before, values[p])
+    const start = length + before.length
+    length = start + values[p].length
     last = token.end
-    changed.push({start, end: out.length, original: token.text, value: values[p], confidence: confidence(margin[p])})
+    if (margin) changed.push({start, end: length, original: token.text, value: values[p], confidence: confidence(margin[p])})
   }
-  out += text.slice(last)
-  return {text: out, tokens: changed}
+  parts.push(text.slice(last))
+  return {text: parts.join(''), tokens: changed}
 }
 
 /** Probability-like confidence from a log10 margin: 0.5 for a tie, → 1 for a wide margin. */
@@ -131,16 +185,51 @@ function isMarker(token: Token | undefined): boolean {
 }
 
 function fixed(id: number): Lattice {
-  return {ids: [id], scores: null, words: null}
+  return {ids: [id], scores: null, words: null, ocr: false}
+}
+
+/** For each token, whether its line is written in capitals (a heading): judged on words spelt like syllables. */
+function upperLineFlags(tokens: Token[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false)
+  let start = 0
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i].lineBefore) {
+      let words = 0
+      let upper = 0
+      for (let j = start; j < i; j++) {
+        const t = tokens[j]
+        if (t.kind !== 'word' || t.text.length < 2 || decompose(t.text) === null) continue
+        words++
+        if (t.text === t.text.toUpperCase()) upper++
+      }
+      out.fill(words > 0 && upper * 2 > words, start, i)
+      start = i
+    }
+  }
+  return out
+}
+
+/** Case an OCR repair like the token it replaces: capitals, title case or lower case. */
+export function ocrCase(word: string, original: string, upperLine: boolean): string {
+  const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase())
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length
+  const first = letters.length > 0 && letters[0] !== letters[0].toLowerCase() && /^\P{L}*\p{Lu}/u.test(original)
+  if (upperLine && letters.length === 0) return word.toUpperCase()
+  if ((letters.length >= 2 && upper === letters.length) || (upperLine && upper > 0 && (first || upper * 2 > letters.length))) return word.toUpperCase()
+  if (first) return word[0].toUpperCase() + word.slice(1)
+  return word
 }
 
 /** The lattice slot of a token under a mode. */
 function buildSlot(restorer: Restorer, token: Token, mode: LineMode, lookup: (key: string) => number | undefined): Lattice {
-  // OCR lines get the stripped-text candidates until the OCR confusion channel lands.
+  if (mode === 'ocr' && restorer.channel) {
+    const found = ocrCandidates(restorer.channel, token, lookup, restorer.ocrCache, restorer.model.header.spelling)
+    if (found) return {ids: found.ids, scores: found.scores, words: found.words, ocr: true}
+  }
   if (mode === 'keep' || token.kind !== 'word') return fixed(tokenClass(token, lookup))
   const text = token.text
   if (stripMarks(text) !== text) return fixed(tokenClass(token, lookup))
   const list = restorer.stripped.get(text.toLowerCase())
   if (list === undefined) return fixed(tokenClass(token, lookup))
-  return {ids: list.ids, scores: null, words: list.words}
+  return {ids: list.ids, scores: null, words: list.words, ocr: false}
 }

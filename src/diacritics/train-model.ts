@@ -90,6 +90,7 @@ export function trainModel(options: TrainOptions): TrainResult {
         tokens: counted.tokens,
         minCounts
       },
+      spelling: counted.spelling,
       channel: options.channel ?? null
     },
     unigramLogProbs,

@@ -146,6 +146,14 @@ const resolvers: Record<string, Resolver> = {
     if (y === null) return none
     return {start: monthStart(y, Math.min(...quarters) * 3 - 2), end: monthEnd(y, Math.max(...quarters) * 3)}
   },
+  quarterSpan(groups) {
+    const q1 = quarterNumber(groups.q1 ?? '')
+    const q2 = quarterNumber(groups.q2 ?? '')
+    if (q1 === null || q2 === null) return null
+    const start = monthStart(Number(groups.y1), q1 * 3 - 2)
+    const end = monthEnd(Number(groups.y2), q2 * 3)
+    return start && end && start <= end ? {start, end} : null
+  },
   halfYear(groups, year) {
     const y = yearOf(groups, 'y', year)
     if (y === null) return none

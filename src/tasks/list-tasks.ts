@@ -83,6 +83,8 @@ export function listTask(section: Section, siblings: Child[], index: number, gro
       contentParts.push(itemText(child))
     }
   }
+  // A labelled `Nội dung:` adds to the item's own words.
+  if (values.content) contentParts.push(values.content)
   return {
     id: markerId(section.marker),
     group,

@@ -40,6 +40,35 @@ describe('restore, stripped text', () => {
   })
 })
 
+describe('restore, OCR damage', () => {
+  const ocr = (text: string) => restore(text, {mode: 'ocr'}).text
+
+  it('should repair digits and symbols read for letters', () => {
+    expect(ocr('S6: 15 /KH-UBND')).toBe('Số: 15 /KH-UBND')
+    expect(ocr('UBND x4 va HDND x4')).toBe('UBND xã và HDND xã')
+    expect(ocr('Chinh sach d6i véi can bo')).toBe('Chính sách đối với cán bộ')
+    expect(ocr('co c}}é mot cua')).toBe('cơ chế một cửa')
+    expect(ocr('Trong tdm 1a x4y dung nén hanh chinh')).toBe('Trọng tâm là xây dựng nền hành chính')
+  })
+
+  it('should repair wrong base letters, not only marks', () => {
+    expect(ocr('Pay manh cai cach hanh chinh')).toBe('Đẩy mạnh cải cách hành chính')
+    expect(ocr('Nhi€ém vu trong tam')).toBe('Nhiệm vụ trọng tâm')
+    expect(ocr('theo Nghi quyét s6 76/NQ-CP ngay 15/7/2021 cta Chinh phu')).toBe('theo Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ')
+  })
+
+  it('should keep headings in capitals and codes as they are', () => {
+    expect(ocr('UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM')).toBe('ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    expect(ocr('I. MUC PiCH, YEU CAU')).toBe('I. MỤC ĐÍCH, YÊU CẦU')
+    expect(ocr('Chi s6 hai long (SIPAS), Chi s6 PAR Index')).toBe('Chỉ số hài lòng (SIPAS), Chỉ số PAR Index')
+  })
+
+  it('should see English-model OCR output in auto mode', () => {
+    const out = restore('S6: 15 /KH-UBND, ngay 14 thang 9 ndm 2025\nThuc hién Quyét dinh s6 3470/QD-UBND').text
+    expect(out).toBe('Số: 15 /KH-UBND, ngày 14 tháng 9 năm 2025\nThực hiện Quyết định số 3470/QD-UBND')
+  })
+})
+
 describe('restore, correct text', () => {
   it('should leave correct Vietnamese alone in auto mode', () => {
     const text = readFileSync(new URL('../../fixtures/seed-000/input.txt', import.meta.url), 'utf8')

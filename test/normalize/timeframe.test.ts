@@ -64,6 +64,7 @@ describe('parseTimeframe', () => {
     ['Từ năm 2027', 2026, 'continuous', '2027-01-01', null],
     ['Đến 2030', 2026, 'deadline', null, '2030-12-31'],
     ['Quý I, năm 2026', 2026, 'range', '2026-01-01', '2026-03-31'],
+    ['Quý IV/2026 - Quý I/2027', 2026, 'range', '2026-10-01', '2027-03-31'],
     ['Ngày 31/02/2026', 2026, null, null, null]
   ]
   for (const [raw, year, kind, start, end] of cases) {

@@ -250,6 +250,21 @@ describe('tasks stage: list form', () => {
     expect(found.map((task) => [task.id, task.lead[0]?.name, task.timeframe?.end])).toEqual([['2.1', 'Công an xã', '2026-01-15']])
   })
 
+  it('should take a labelled "Nội dung:" as content and bold labels as labels', () => {
+    const tree = root([
+      part('plan', [
+        section('a)', 'letter', 'Nhiệm vụ 1', [
+          section('-', 'dash', 'Nội dung: Rà soát thủ tục hành chính'),
+          section('-', 'dash', '**Đơn vị chủ trì:** Công an xã'),
+          section('-', 'dash', '**Thời hạn hoàn thành:** Quý II/2026')
+        ])
+      ])
+    ])
+    expect(runTasks(tree).tasks).toMatchObject([
+      {id: 'a', content: 'Nhiệm vụ 1 Rà soát thủ tục hành chính', lead: [{name: 'Công an xã'}], timeframe: {start: '2026-04-01'}}
+    ])
+  })
+
   it('should not take a section with only a date or prose dashes for a task', () => {
     const tree = root([
       part('plan', [

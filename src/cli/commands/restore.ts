@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .option('-m, --mode <mode>', 'stripped | ocr | auto (decide per line)', 'auto')
     .option('--model <path>', 'model file (default: the shipped model)')
     .option('--json', 'write {text, tokens} as JSON instead of the text')
-    .option('--stats', 'print timings, syllables and peak memory to stderr')
+    .option('--stats', 'print timings, CPU time (whole process), word count and peak memory to stderr as JSON')
     .action((file: string | undefined, options: {mode: string; model?: string; json?: boolean; stats?: boolean}) => {
       const mode = options.mode
       if (mode !== 'stripped' && mode !== 'ocr' && mode !== 'auto') throw new Error(`--mode: expected stripped, ocr or auto, got ${mode}`)
@@ -45,18 +45,20 @@ export function register(program: Command): void {
         const read = performance.now()
         const restorer = loadModel(options.model)
         const loaded = performance.now()
-        const result = restore(text, {mode, model: options.model} satisfies RestoreOptions)
+        // Confidences are only computed when they are written (--json).
+        const result = restore(text, {mode, model: options.model, details: options.json === true} satisfies RestoreOptions)
         const done = performance.now()
         process.stdout.write(options.json ? JSON.stringify(result) + '\n' : result.text)
         if (options.stats) {
           const syllables = (text.match(/\p{L}+/gu) ?? []).length
+          const cpu = process.cpuUsage()
           const stats = {
             syllables,
-            changed: result.tokens.length,
             readMs: round(read - started),
             loadMs: round(loaded - read),
             restoreMs: round(done - loaded),
             modelLoadMs: round(restorer.loadMs),
+            cpuMs: round((cpu.user + cpu.system) / 1000),
             maxRssMB: round(process.resourceUsage().maxRSS / 1024)
           }
           process.stderr.write(JSON.stringify(stats) + '\n')

@@ -1,24 +1,16 @@
 /**
  * `sohoa train CORPUS_DIR… --out MODEL`: build a diacritics model from corpus folders (every `.txt`
- * below them; about 10% of the documents held out by name) and single text files.
+ * below them; about 10% of the documents held out by name) and single text files, with the OCR
+ * channel from the shipped confusion counts plus any real OCR pairs given.
  */
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {existsSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
 import type {Command} from 'commander'
-import type {ChannelTable} from '../../diacritics/channel-table.js'
+import {buildChannel, defaultConfusionsPath, defaultPairsWeight, readCounts, readPairs} from '../../diacritics/channel-sources.js'
+import type {ChannelCounts, ChannelPair} from '../../diacritics/learn-channel.js'
 import {trainModel} from '../../diacritics/train-model.js'
 
-/** The OCR confusion statistics shipped with sohoa (derived by `scripts/ocr-pairs.ts`). */
-export const defaultConfusionsPath = fileURLToPath(new URL('../../../models/ocr-confusions.json', import.meta.url))
-
-/** Read a confusion table; throws naming the file. */
-export function readConfusions(file: string): ChannelTable {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ChannelTable
-  } catch (error) {
-    throw new Error(`${file}: cannot read the OCR confusion table (${error instanceof Error ? error.message : String(error)})`)
-  }
-}
+const collect = (value: string, previous: string[]) => [...previous, value]
 
 /** Register `train` on the program. */
 export function register(program: Command): void {
@@ -28,14 +20,26 @@ export function register(program: Command): void {
     .argument('<corpus...>', 'folders of .txt files (about 10% held out by name) or single .txt files')
     .requiredOption('-o, --out <model>', 'model file to write')
     .option('--order <n>', 'highest n-gram order', '4')
-    .option('--confusions <file>', 'OCR confusion table (JSON) to embed; default: the shipped one, "none" for none')
-    .action((corpus: string[], options: {out: string; order: string; confusions?: string}) => {
+    .option('--confusions <file>', 'OCR confusion counts (JSON); default: the shipped ones, "none" for none')
+    .option('--ocr-pairs <gold:read>', 'real OCR pairs: a gold text and an OCR reading whose first as many lines it transcribes (repeatable)', collect, [])
+    .option('--ocr-pairs-weight <w>', 'how many times each real pair counts against the rendered ones', String(defaultPairsWeight))
+    .action((corpus: string[], options: {out: string; order: string; confusions?: string; ocrPairs: string[]; ocrPairsWeight: string}) => {
       const order = Number(options.order)
-      if (!Number.isInteger(order) || order < 2 || order > 5) throw new Error(`--order: expected 2..5, got ${options.order}`)
-      let channel: ChannelTable | null = null
+      if (!Number.isInteger(order) || order < 2 || order > 4) throw new Error(`--order: expected 2..4, got ${options.order}`)
+      const weight = Number(options.ocrPairsWeight)
+      if (!(weight > 0)) throw new Error(`--ocr-pairs-weight: expected a positive number, got ${options.ocrPairsWeight}`)
+      let base: ChannelCounts | null = null
       if (options.confusions === undefined) {
-        if (existsSync(defaultConfusionsPath)) channel = readConfusions(defaultConfusionsPath)
-      } else if (options.confusions !== 'none') channel = readConfusions(options.confusions)
+        if (existsSync(defaultConfusionsPath)) base = readCounts(defaultConfusionsPath)
+      } else if (options.confusions !== 'none') base = readCounts(options.confusions)
+      const pairs: ChannelPair[] = []
+      for (const spec of options.ocrPairs) {
+        const [gold, read] = spec.split(':')
+        if (!gold || !read) throw new Error(`--ocr-pairs: expected GOLD:READ, got ${spec}`)
+        pairs.push(...readPairs(gold, read))
+      }
+      const names = options.ocrPairs.map((spec) => spec.split(':').map((f) => path.basename(path.dirname(f)) + '/' + path.basename(f)).join(' vs '))
+      const channel = buildChannel(base, pairs, weight, `real OCR pairs: ${names.join(', ')}`)
       const log = (line: string) => process.stderr.write(line + '\n')
       const result = trainModel({inputs: corpus, order, channel, log})
       writeFileSync(options.out, result.bytes)

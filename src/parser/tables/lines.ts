@@ -25,11 +25,6 @@ export function hasFormFeed(line: string): boolean {
   return line.includes('\f')
 }
 
-/** Text of a line without form feeds. */
-export function withoutFormFeed(line: string): string {
-  return line.replace(/\f/g, '')
-}
-
 /** A rule line: dashes, `|---|---|`, `+----+----+`, `====`. */
 export function isRule(line: string): boolean {
   return rule.test(line)

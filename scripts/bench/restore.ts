@@ -1,0 +1,60 @@
+/**
+ * Benchmark `sohoa restore` end to end (the built CLI, model load included):
+ *   npm run bench -- restore [--corpus LEGAL_CORPUS_DIR] [--model FILE]
+ *
+ * Inputs: stripped text (the model's held-out corpus documents when --corpus is given, else the
+ * fixture seeds 000, 001, 003, 004 repeated), the same text with its marks (auto mode leaves it
+ * alone), and OCR output (seed 002 lines 1–300, OCR mode).
+ */
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {stripMarks} from '../../src/diacritics/letters.js'
+import {loadModel} from '../../src/diacritics/load-model.js'
+import {build, measureCli, speedRow} from '../eval/diacritics.js'
+import {table} from '../table.js'
+
+/** One-line title for `npm run bench`. */
+export const title = '`sohoa restore` throughput and memory (issue 4)'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Run the benchmark and print its table. */
+export async function run(args: string[]): Promise<void> {
+  const get = (name: string) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const corpus = get('corpus')
+  const model = get('model')
+  let marked: string
+  let source: string
+  if (corpus) {
+    const names = loadModel(model).model.header.training.holdout.files
+    marked = names.map((n) => readFileSync(path.join(corpus, n), 'utf8').normalize('NFC')).join('\n\n')
+    source = `${names.length} held-out corpus documents`
+  } else {
+    const seeds = ['000', '001', '003', '004'].map((s) => readFileSync(path.join(root, `fixtures/seed-${s}/input.txt`), 'utf8').normalize('NFC'))
+    marked = Array.from({length: 40}, () => seeds.join('\n\n')).join('\n\n')
+    source = 'fixture seeds 000, 001, 003, 004 × 40'
+  }
+  const ocr = readFileSync(path.join(root, 'fixtures/seed-002/input.txt'), 'utf8').split('\n').slice(0, 300).join('\n')
+  build()
+  const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-'))
+  const files = {stripped: path.join(dir, 'stripped.txt'), marked: path.join(dir, 'marked.txt'), ocr: path.join(dir, 'ocr.txt')}
+  writeFileSync(files.stripped, stripMarks(marked))
+  writeFileSync(files.marked, marked)
+  writeFileSync(files.ocr, ocr)
+  const rows = []
+  for (const [what, file, mode] of [
+    [`stripped text, auto mode (${source})`, files.stripped, 'auto'],
+    [`correct text, auto mode (${source})`, files.marked, 'auto'],
+    ['English-model OCR output, ocr mode (seed 002 lines 1–300)', files.ocr, 'ocr']
+  ] as const) {
+    const m = measureCli(file, {mode, model})
+    rows.push(speedRow(what, m.stats.syllables, m))
+  }
+  process.stdout.write(table(rows))
+  process.stdout.write('\nShared 2-core machine; CPU time is the whole `sohoa restore` process (start, model load, read, restore, write).\n')
+}

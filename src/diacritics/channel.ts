@@ -6,7 +6,10 @@
  */
 import type {ChannelTable} from './channel-table.js'
 import type {LanguageModel} from './language-model.js'
-import {maxReading, readingLogProb} from './learn-channel.js'
+import {maxReading as maxReadingExport, readingLogProb} from './learn-channel.js'
+
+/** Longest reading of a letter (a local copy: hot loops read it). */
+const maxReading = maxReadingExport
 
 /** A syllable that may have been read as the token, with log10 P(token | syllable). */
 export interface ChannelCandidate {
@@ -99,19 +102,21 @@ export class Channel {
   candidates(read: string, options: SearchOptions = {}): ChannelCandidate[] {
     const floor = options.floor ?? -7
     const window = options.window ?? 5
-    const limit = options.limit ?? 12
+    const limit = options.limit ?? 30
     const chars = [...read]
     const m = chars.length
-    // Emission scores per letter: emissions.get(letter)[j * (maxReading+1) + l] for chars[j-l..j).
+    const width = maxReading + 1
+    // Every reading a letter may have produced: substrings[j * width + l] = chars[j-l..j).
+    const substrings: string[] = new Array((m + 1) * width).fill('')
+    for (let j = 0; j <= m; j++) for (let l = 0; l <= maxReading && l <= j; l++) substrings[j * width + l] = chars.slice(j - l, j).join('')
+    // Emission scores per letter: emissions.get(letter)[j * width + l] for chars[j-l..j).
     const emissions = new Map<string, Float64Array>()
     const emissionRow = (letter: string): Float64Array => {
       let e = emissions.get(letter)
       if (e) return e
-      e = new Float64Array((m + 1) * (maxReading + 1)).fill(-Infinity)
+      e = new Float64Array((m + 1) * width).fill(-Infinity)
       for (let j = 0; j <= m; j++) {
-        for (let l = 0; l <= maxReading && l <= j; l++) {
-          e[j * (maxReading + 1) + l] = readingLogProb(this.table, letter, chars.slice(j - l, j).join(''))
-        }
+        for (let l = 0; l <= maxReading && l <= j; l++) e[j * width + l] = readingLogProb(this.table, letter, substrings[j * width + l])
       }
       emissions.set(letter, e)
       return e
@@ -130,7 +135,7 @@ export class Channel {
         for (let j = 0; j <= m; j++) {
           let v = -Infinity
           for (let l = 0; l <= maxReading && l <= j; l++) {
-            const s = parent[j - l] + e[j * (maxReading + 1) + l]
+            const s = parent[j - l] + e[j * width + l]
             if (s > v) v = s
           }
           row[j] = v

@@ -8,6 +8,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {decodeText} from '../read/decode-text.js'
 import {Class, classCount, classNames, tokenClass} from './classes.js'
+import {learnSpelling, type SpellingModel} from './spelling.js'
 import {tokenize} from './tokenize.js'
 
 /** A corpus document. */
@@ -68,12 +69,8 @@ export interface CountedCorpus {
   /** One id sequence per text, starting with the boundary class. */
   sequences: Int32Array[]
   tokens: number
-  /**
-   * For the classes of words kept as written (numbers, codes, acronyms, foreign words, lone
-   * letters): the mean log10 probability of a token's spelling within its class (minus the
-   * entropy of the class), so a class id can stand for one particular spelling.
-   */
-  spelling: Record<string, number>
+  /** How each class of words kept as written (numbers, codes, acronyms, foreign words, lone letters) spells its members. */
+  spelling: Record<string, SpellingModel>
 }
 
 /** Turn texts into id sequences over a vocabulary of every syllable they contain. */
@@ -109,14 +106,8 @@ export function countCorpus(texts: Iterable<string>): CountedCorpus {
     tokens += list.length
     raw.push(ids)
   }
-  const spelling: Record<string, number> = {}
-  for (const [id, m] of members) {
-    let n = 0
-    for (const c of m.values()) n += c
-    let sum = 0
-    for (const c of m.values()) sum += (c / n) * Math.log10(c / n)
-    spelling[classNames[id]] = n === 0 ? -3 : Math.round(sum * 1000) / 1000
-  }
+  const spelling: Record<string, SpellingModel> = {}
+  for (const [id, m] of members) spelling[classNames[id]] = learnSpelling(m)
   const order = names.map((_, i) => i).sort((a, b) => counts[b] - counts[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
   const remap = new Int32Array(names.length)
   order.forEach((old, i) => (remap[old] = classCount + i))

@@ -8,15 +8,21 @@ import type {Token} from './tokenize.js'
 /** What to do with a line. */
 export type LineMode = 'keep' | 'stripped' | 'ocr'
 
-/** Whether the whole text reads as English-model OCR output: no Vietnamese-only letter, many words no syllable is spelt like. */
+/**
+ * Whether the whole text reads as English-model OCR output: (almost) no Vietnamese-only letter,
+ * and words with the marks of OCR damage (`hién`, `x4`: 10–25% of the words of such output, none
+ * of stripped text's) or, in a text long enough to judge, many words no syllable is spelt like
+ * (badly scanned pages come out without any accent).
+ */
 export function looksLikeOcr(counts: WordCounts): boolean {
-  if (counts.words < 5) return counts.vietnameseOnly === 0 && counts.spelled < counts.words
-  return counts.vietnameseOnly <= 0.02 * counts.words && counts.words - counts.spelled > 0.05 * counts.words
+  if (counts.vietnameseOnly > 0.02 * counts.words) return false
+  if (counts.ocrLike > 0.03 * counts.words) return true
+  return counts.words >= 30 && counts.words - counts.spelled > 0.15 * counts.words
 }
 
-/** Words of a line that decide its mode: letters only, two or more (a lone `b` is a list marker). */
+/** Tokens of a line that decide its mode: not lone letters (a lone `b` is a list marker). */
 function deciding(tokens: Token[]): Token[] {
-  return tokens.filter((t) => t.kind === 'word' && t.text.length >= 2)
+  return tokens.filter((t) => t.kind !== 'word' || t.text.length >= 2)
 }
 
 /** Mode of one line in `auto`, given the line's tokens and whether the whole text reads as OCR output. */
@@ -26,9 +32,8 @@ export function lineMode(tokens: Token[], textIsOcr: boolean): LineMode {
   // Real Vietnamese marks most syllables; a line with marks on a good share is left as it is.
   if (c.vietnameseOnly > 0 && c.marked >= 0.3 * c.words) return 'keep'
   if (textIsOcr) return 'ocr'
-  // In a text that is not OCR output, a line needs several damaged words to be treated as such
-  // (one English word or code does not make a line OCR damage).
-  const damaged = c.words - c.spelled
-  if (c.vietnameseOnly === 0 && damaged >= 2 && damaged >= 0.2 * c.words) return 'ocr'
+  // In a text that is not OCR output, a line is OCR damage when several of its words bear the
+  // marks of it (English words, acronyms and a stray code do not).
+  if (c.vietnameseOnly === 0 && c.ocrLike >= 2 && c.ocrLike >= 0.2 * c.words) return 'ocr'
   return 'stripped'
 }

@@ -9,6 +9,7 @@
  */
 import type {ChannelTable} from './channel-table.js'
 import type {NgramTableArrays} from './ngram-table.js'
+import type {SpellingModel} from './spelling.js'
 
 /** The magic bytes that open a model file. */
 export const MAGIC = 'SOHOALM1'
@@ -45,8 +46,8 @@ export interface ModelHeader {
   vocabulary: string[]
   tables: TableHeader[]
   training: TrainingRecord
-  /** Mean log10 probability of a spelling within each class of words kept as written (`<acr>`: −1.5…). */
-  spelling: Record<string, number>
+  /** How each class of words kept as written spells its members (by class name). */
+  spelling: Record<string, SpellingModel>
   /** OCR confusion statistics, when trained with some. */
   channel: ChannelTable | null
 }

@@ -6,6 +6,7 @@
  */
 import type {Channel, ChannelCandidate} from './channel.js'
 import {classNames, tokenClass} from './classes.js'
+import {spellingLogProb, type SpellingModel} from './spelling.js'
 import type {Token} from './tokenize.js'
 
 /** Candidates of a token: model ids, the syllables they write (null: keep the token), channel scores. */
@@ -45,7 +46,7 @@ export function ocrCandidates(
   token: Token,
   lookup: (key: string) => number | undefined,
   cache: Map<string, ChannelCandidate[]>,
-  spelling: Record<string, number>
+  spelling: Record<string, SpellingModel>
 ): OcrCandidates | null {
   if (!mayBeSyllable(token)) return null
   const read = token.text.toLowerCase()
@@ -71,7 +72,8 @@ export function ocrCandidates(
     const id = tokenClass(token, lookup)
     ids.push(id)
     words.push(null)
-    scores.push(channel.table.identity + (spelling[classNames[id]] ?? -3))
+    const model = spelling[classNames[id]]
+    scores.push(channel.table.identity + (model ? spellingLogProb(model, token.text) : -3 * token.text.length))
   }
   return ids.length > 1 ? {ids, words, scores} : null
 }

@@ -38,7 +38,7 @@ const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
     const nodes: TextNode[] = []
     collect(tree, nodes)
     const tokensOf = nodes.map((node) => tokenize(node.value))
-    const counts: WordCounts = {words: 0, valid: 0, spelled: 0, marked: 0, vietnameseOnly: 0}
+    const counts: WordCounts = countWords([])
     for (const tokens of tokensOf) countWords(tokens, counts)
     const ocrText = looksLikeOcr(counts)
     nodes.forEach((node, i) => {

@@ -31,6 +31,11 @@ export interface WordCounts {
    * `x4`) is not.
    */
   spelled: number
+  /**
+   * Words with the marks of English-model OCR damage: a Latin-1 mark on a word no syllable is
+   * (`hién`), digits or symbols among letters (`x4`, `c}}é`). English words and acronyms are not.
+   */
+  ocrLike: number
   marked: number
   vietnameseOnly: number
 }
@@ -47,6 +52,7 @@ export function isWordLike(token: Token): boolean {
 interface WordFlags {
   valid: boolean
   spelled: boolean
+  ocrLike: boolean
   marked: boolean
   vietnameseOnly: boolean
 }
@@ -70,20 +76,22 @@ function flagsOf(token: Token): WordFlags {
     strippedKeys ??= new Set(allSyllables().map((s) => stripMarks(s)))
     spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
   }
-  const flags = {valid, spelled, marked, vietnameseOnly: only}
+  const ocrLike = token.kind === 'word' ? marked && !only && !valid : true
+  const flags = {valid, spelled, ocrLike, marked, vietnameseOnly: only}
   if (flagCache.size > 200_000) flagCache.clear()
   flagCache.set(token.text, flags)
   return flags
 }
 
 /** Add the counts of `tokens` to `counts`. */
-export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
+export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
   for (const token of tokens) {
     if (!isWordLike(token)) continue
     const flags = flagsOf(token)
     counts.words++
     if (flags.valid) counts.valid++
     if (flags.spelled) counts.spelled++
+    if (flags.ocrLike) counts.ocrLike++
     if (flags.marked) counts.marked++
     if (flags.vietnameseOnly) counts.vietnameseOnly++
   }

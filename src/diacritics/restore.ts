@@ -7,10 +7,10 @@
 import type {RestoredToken} from '../tree/types.js'
 import {tokenClass} from './classes.js'
 import {decode, margins, type Slot} from './decode.js'
-import {stripMarks} from './letters.js'
+import {isVietnameseOnly, stripMarks} from './letters.js'
 import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
 import {loadModel, type Restorer} from './load-model.js'
-import {applyCase, canonical, decompose} from './orthography.js'
+import {applyCase, canonical, decompose, isValidSyllable} from './orthography.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {countWords} from './quality.js'
 import {tokenize, type Token} from './tokenize.js'
@@ -179,6 +179,12 @@ function tokenModes(tokens: Token[], mode: 'stripped' | 'ocr' | 'auto', ocrText:
   return out
 }
 
+/** Whether `word` has a letter an English OCR model never writes. */
+function hasVietnameseOnly(word: string): boolean {
+  for (const ch of word) if (isVietnameseOnly(ch)) return true
+  return false
+}
+
 /** Whether `token` is the `.` or `)` after a section number. */
 function isMarker(token: Token | undefined): boolean {
   return token !== undefined && !token.spaceBefore && (token.text === '.' || token.text === ')')
@@ -222,7 +228,9 @@ export function ocrCase(word: string, original: string, upperLine: boolean): str
 
 /** The lattice slot of a token under a mode. */
 function buildSlot(restorer: Restorer, token: Token, mode: LineMode, lookup: (key: string) => number | undefined): Lattice {
-  if (mode === 'ocr' && restorer.channel) {
+  if (mode === 'ocr' && restorer.channel && !(token.kind === 'word' && hasVietnameseOnly(token.text) && isValidSyllable(token.text))) {
+    // (A valid syllable with ă â đ ê ô ơ ư or a hook or dot below was not written by an engine
+    // without Vietnamese: it stays as it is.)
     const found = ocrCandidates(restorer.channel, token, lookup, restorer.ocrCache, restorer.model.header.spelling)
     if (found) return {ids: found.ids, scores: found.scores, words: found.words, ocr: true}
   }

@@ -31,6 +31,13 @@ describe('restore, stripped text', () => {
     expect(out).toBe('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; HĐND và UBND xã; mục II. và 100%')
   })
 
+  it('should pass English words through in auto mode', () => {
+    expect(restore('Ung dung e-Government va Smart City trong cai cach hanh chinh').text).toBe(
+      'Ứng dụng e-Government và Smart City trong cải cách hành chính'
+    )
+    expect(restore('Phan mem JavaScript, file PDF, Microsoft Word').text).toBe('Phần mềm JavaScript, file PDF, Microsoft Word')
+  })
+
   it('should give a low confidence where the context cannot decide', () => {
     const result = restore('ban', {mode: 'stripped'})
     const sure = restore('Uy ban nhan dan thanh pho Ha Noi', {mode: 'stripped'})

@@ -7,6 +7,7 @@
  * - `read(input, options)`: any input file → VFile with text and layout.
  * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
  * - `jsonSchema()`: the JSON Schema of the output.
+ * - `bulkParse(options)`: many files, folders, globs → JSON files or JSONL and a report.
  */
 import './vfile-data.js'
 
@@ -35,3 +36,5 @@ export type {TimeframeContext} from './normalize/timeframe.js'
 export {splitAgencies, canonicalAgency} from './normalize/agencies.js'
 export type {CanonicalAgency} from './normalize/agencies.js'
 export {splitOutputs} from './normalize/outputs.js'
+export {bulkParse, parseInput, defaultLimits, InputError, UsageError} from './bulk/index.js'
+export type {BulkOptions, BulkReport, BulkTotals, BulkEvent, FileReport, FileStatus, Limits, ParseInputOptions} from './bulk/index.js'

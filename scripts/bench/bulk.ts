@@ -1,19 +1,20 @@
 /**
- * Bulk import: `sohoa parse DIR --out OUT` as users run it (a child
- * process, from the sources through tsx). Text throughput (files/s) and
- * peak RSS over N generated decisions, the process's RSS sampled through
- * the run (flat or growing?), the time of a `--resume` rerun over the
- * finished outputs, and OCR throughput (pages/s) over scanned fixtures
- * with one and with every core.
+ * Bulk import: `sohoa parse DIR --out OUT` as users run it, a child process
+ * running the built CLI (`dist/`, built first with `tsconfig.build.json`;
+ * `--sources` runs the sources through tsx instead). Text throughput
+ * (files/s) and peak RSS over N generated decisions, the process's RSS
+ * sampled through the run (flat or growing?), the time of a `--resume`
+ * rerun over the finished outputs, and OCR throughput (pages/s) over
+ * scanned fixtures with one file at a time and with one per core.
  *
- *   npm run bench -- bulk [--files 1000] [--ocr-pages 12] [--skip-ocr]
+ *   npm run bench -- bulk [--files 1000] [--ocr-pages 12] [--skip-ocr] [--sources]
  *
  * The inputs are generated in a temporary folder and deleted afterwards.
  * RSS sampling reads /proc/<pid>/status (Linux); elsewhere it is skipped.
  */
-import {spawn} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {availableParallelism, tmpdir} from 'node:os'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {BulkReport} from '../../src/bulk/index.js'
@@ -23,7 +24,9 @@ import {table} from '../table.js'
 export const title = 'Bulk import: text files/s, peak RSS, --resume rerun, OCR pages/s'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const cli = path.join(root, 'src/cli/index.ts')
+
+/** How to start the CLI: node arguments before the sohoa arguments. */
+let command: string[] = []
 
 /** Run the benchmark and print its tables. */
 export async function run(args: string[]): Promise<void> {
@@ -33,7 +36,13 @@ export async function run(args: string[]): Promise<void> {
   }
   const files = option('--files', 1000)
   const ocrPages = option('--ocr-pages', 12)
+  if (args.includes('--sources')) command = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
+  else {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
+    command = [path.join(root, 'dist/cli/index.js')]
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-bulk-'))
+  const loadBefore = loadavg()[0]
   try {
     const rows: Array<Record<string, string | number | null>> = []
     const text = path.join(tmp, 'text')
@@ -59,7 +68,8 @@ export async function run(args: string[]): Promise<void> {
       const [low, high] = [Math.min(...rest), Math.max(...rest)].map(Math.round)
       process.stdout.write(`\nAfter the first tenth (workers starting) RSS stays between ${low} and ${high} MB.\n`)
     }
-    process.stdout.write(`\n${availableParallelism()} cores, shared machine; node ${process.version}; run from the sources through tsx.\n`)
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`
+    process.stdout.write(`\n${availableParallelism()} cores, shared machine (${load}); node ${process.version}; ${args.includes('--sources') ? 'the sources through tsx' : 'the built CLI (dist/)'}.\n`)
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }
@@ -103,7 +113,7 @@ interface Measured {
 function sohoa(args: string[]): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const samples: number[] = []

@@ -28,7 +28,11 @@ export interface Discovered {
 
 /** Options of `discoverInputs`. */
 export interface DiscoverOptions {
-  /** Leave out files under these folders or equal to these paths (the output folder, the JSONL file). */
+  /**
+   * Leave out files under these folders or equal to these paths (the output
+   * folder, the JSONL file) — except a folder that holds the argument
+   * itself (`sohoa parse . --out .`), where only the extensions filter.
+   */
   exclude?: string[]
 }
 
@@ -39,20 +43,21 @@ export interface DiscoverOptions {
  */
 export async function discoverInputs(args: string[], options: DiscoverOptions = {}): Promise<Discovered> {
   const excluded = (options.exclude ?? []).map((p) => path.resolve(p))
-  const isExcluded = (file: string) => {
-    const resolved = path.resolve(file)
-    return excluded.some((e) => resolved === e || resolved.startsWith(e + path.sep))
-  }
+  const within = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep)
+  let isExcluded = (_file: string) => false
   const files: InputFile[] = []
   const unmatched: string[] = []
   const seen = new Set<string>()
   const add = (file: string, root: string) => {
     const key = path.resolve(file)
-    if (seen.has(key) || isExcluded(file)) return
+    if (seen.has(key) || isExcluded(key)) return
     seen.add(key)
     files.push({path: file, root})
   }
   for (const arg of args) {
+    const base = path.resolve(isDynamicPattern(arg) ? globBase(arg) : arg)
+    const active = excluded.filter((e) => !within(base, e))
+    isExcluded = (file) => active.some((e) => within(file, e))
     const info = await stat(arg).catch(() => undefined)
     if (info?.isDirectory()) {
       const found = await glob(`**/*.{${documentExtensions.join(',')}}`, {cwd: arg, onlyFiles: true, dot: false, caseSensitiveMatch: false})

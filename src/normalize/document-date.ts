@@ -5,7 +5,7 @@
  */
 import type {DateInfo} from '../output/schema.js'
 
-const worded = /(?:ngày\s*(?:(?<day>\d{1,2})(?!\d)|[^\s\d]{1,4})?[\s.…_]*)?tháng\s*(?<month>\d{1,2})?[\s.…_]*năm\s*(?<year>\d{4})/iu
+const worded = /(?:ngày\s*(?:(?<day>\d{1,2})(?![\d\p{L}])|\S{1,4})?[\s.…_]*)?tháng\s*(?<month>\d{1,2})?[\s.…_]*năm\s*(?<year>\d{4})/iu
 const numeric = /(?:ngày\s*)?(?<day>\d{1,2})?\s*\/\s*(?<month>\d{1,2})\s*\/\s*(?<year>\d{4})/u
 
 /** Parse the first date in `text`, or null when there is none. */

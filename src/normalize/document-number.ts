@@ -8,7 +8,7 @@ import {loadGrammar} from '../util/grammar.js'
 
 /** Split a raw number (`15 /KH-UBND`) into its parts. */
 export function parseDocumentNumber(raw: string): DocumentNumber {
-  const clean = raw.replace(/\s+/g, '').replace(/[.;,]+$/, '')
+  const clean = canonicalCodes(raw.replace(/\s+/g, '').replace(/[.;,]+$/, ''))
   const [head, ...rest] = clean.split('/')
   const seq = /^\d+$/.test(head) ? Number(head) : null
   const codes = rest.join('/').split('-').filter((c) => c !== '')
@@ -18,6 +18,16 @@ export function parseDocumentNumber(raw: string): DocumentNumber {
   }
   if (codes.length === 1 && known.has(codes[0])) return {raw: clean, seq, typeCode: codes[0], issuerCode: null}
   return {raw: clean, seq, typeCode: null, issuerCode: codes.join('-') || null}
+}
+
+/**
+ * Put back the Đ that OCR and plain-ASCII typing lose in codes
+ * (`3470/QD-UBND` → `3470/QĐ-UBND`, `ND-CP` → `NĐ-CP`, `HDND` → `HĐND`).
+ */
+export function canonicalCodes(number: string): string {
+  const known = [...typeCodes(), 'HĐND', 'ĐU', 'BCĐ', 'SGDĐT']
+  const byFolded = new Map(known.filter((c) => c.includes('Đ')).map((c) => [c.replace(/Đ/g, 'D'), c]))
+  return number.replace(/[\p{L}]+/gu, (code) => byFolded.get(code) ?? code)
 }
 
 /** Type codes of `grammars/document-types.json` (QĐ, KH, …), plus NĐ and TT. */

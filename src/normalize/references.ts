@@ -5,6 +5,7 @@
 import type {Reference} from '../output/schema.js'
 import {loadGrammar} from '../util/grammar.js'
 import {parseDocumentDate} from './document-date.js'
+import {canonicalCodes} from './document-number.js'
 
 /** Every citation in `text`, in order. A citation needs a number or a date. */
 export function findReferences(text: string): Reference[] {
@@ -18,7 +19,7 @@ export function findReferences(text: string): Reference[] {
     const type = groups.type.replace(/\s+/g, ' ')
     const reference: Reference = {
       type: type.charAt(0).toUpperCase() + type.slice(1),
-      number: groups.number ?? null,
+      number: groups.number ? canonicalCodes(groups.number) : null,
       date: groups.date ? (parseDocumentDate(`ngày ${groups.date}`)?.iso ?? null) : null
     }
     const name = groups.name?.trim()

@@ -30,11 +30,11 @@ export function compile(tree: Root, file: VFile): Output {
     source: source(file),
     document: file.data.document ?? emptyDocument(),
     plan:
-      plan && planData
+      (plan && planData) || (file.data.tasks ?? []).length > 0
         ? {
-            title: planData.title,
-            ...(planData.period ? {period: planData.period} : {}),
-            sections: planSections(plan),
+            title: planData?.title ?? null,
+            ...(planData?.period ? {period: planData.period} : {}),
+            sections: plan ? planSections(plan) : [],
             targets: file.data.targets ?? [],
             tasks: file.data.tasks ?? []
           }

@@ -78,16 +78,22 @@ function tableOf(block: TableBlock, lines: SourceLine[], layout: Parameters<type
   const rows: TableRow[] = block.rows.map((row) => {
     const cells: TableCell[] = row.cells.map((cell) => {
       const line = lines[cell.line]
-      const value = stripEmphasis(cell.text).replace(/\s+/g, ' ').trim()
+      // A cell wrapped over several lines keeps its line breaks (they often separate items).
+      const value = cell.text
+        .split('\n')
+        .map((part) => stripEmphasis(part).replace(/[ \t\u00a0]+/g, ' ').trim())
+        .join('\n')
+      const last = cell.fragments?.[cell.fragments.length - 1] ?? cell
+      const lastLine = lines[last.line]
       return {
         type: 'tableCell',
         value,
         position: {
           start: {line: cell.line + 1, column: cell.column + 1, offset: line.offset + cell.column},
           end: {
-            line: cell.line + 1,
-            column: cell.column + cell.text.length + 1,
-            offset: line.offset + cell.column + cell.text.length
+            line: last.line + 1,
+            column: last.column + last.text.length + 1,
+            offset: lastLine.offset + last.column + last.text.length
           }
         }
       }

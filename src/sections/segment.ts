@@ -153,8 +153,12 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         } else if (test('personName', text)) {
           role(block, 'signatureName')
           state = 'closing'
-        } else {
+        } else if (/^\p{Ll}/u.test(text)) {
           role(block, 'recipient')
+        } else {
+          // Not an item: the list of recipients has ended.
+          role(block, 'body')
+          state = 'closing'
         }
         part.children.push(block)
         continue

@@ -3,11 +3,11 @@
  * `--resume` over it (also after a kill left a partial last line); and the
  * exit codes and usage errors of `sohoa parse`.
  */
-import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import type {BulkReport} from '../../src/bulk/index.js'
+import {bulkParse, formatBytes, type BulkOptions, type BulkReport} from '../../src/bulk/index.js'
 import type {Output} from '../../src/output/schema.js'
 import {seed, sohoa} from './corpus.js'
 
@@ -16,7 +16,8 @@ afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
 const input = path.join(tmp, 'in')
 mkdirSync(path.join(input, 'sub'), {recursive: true})
-for (const n of [0, 1, 3]) writeFileSync(path.join(input, `seed-${n}.txt`), seed(n))
+// The two quickest seeds to parse, each file with its own content.
+for (const n of [0, 1, 3]) writeFileSync(path.join(input, `seed-${n}.txt`), `${seed(3 + (n % 2))}\n${n}\n`)
 writeFileSync(path.join(input, 'sub/seed-4.md'), seed(4))
 
 const records = (file: string) =>
@@ -42,7 +43,7 @@ describe('bulk: --jsonl', () => {
   it('--resume skips recorded inputs, cuts a partial last line a kill left, and appends the rest', async () => {
     const whole = readFileSync(jsonl, 'utf8')
     appendFileSync(jsonl, Buffer.from(whole.split('\n')[0]).subarray(0, 500)) // a record cut mid-write
-    writeFileSync(path.join(input, 'seed-2.txt'), seed(2))
+    writeFileSync(path.join(input, 'seed-2.txt'), `${seed(4)}\n2\n`)
     const run = await sohoa(['parse', input, '--jsonl', jsonl, '--resume'])
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/cut off a partial last line \(500 bytes\) a killed run left/)
@@ -54,8 +55,8 @@ describe('bulk: --jsonl', () => {
   })
 
   it('without --resume starts the file afresh', async () => {
-    const run = await sohoa(['parse', path.join(input, 'seed-0.txt'), path.join(input, 'seed-1.txt'), '--jsonl', jsonl])
-    expect(run.code).toBe(0)
+    const report = await bulkParse({inputs: [path.join(input, 'seed-0.txt'), path.join(input, 'seed-1.txt')], jsonl})
+    expect(report.totals).toMatchObject({files: 2, parsed: 2})
     expect(records(jsonl)).toHaveLength(2)
   })
 
@@ -68,16 +69,26 @@ describe('bulk: --jsonl', () => {
 })
 
 describe('sohoa parse: exit codes and usage errors', () => {
+  it('refuses impossible batches with a usage error', async () => {
+    const file = path.join(input, 'seed-0.txt')
+    const out = path.join(tmp, 'o')
+    const cases: Array<[BulkOptions, RegExp]> = [
+      [{inputs: [file]}, /give --out DIR or --jsonl FILE for the outputs/],
+      [{inputs: [file], out, jsonl: path.join(tmp, 'o.jsonl')}, /--out DIR or --jsonl FILE, not both/],
+      [{inputs: [file], jsonl: '-', resume: true}, /--resume needs a JSONL file/],
+      [{inputs: [file], out, concurrency: 0}, /--concurrency must be a positive integer/],
+      [{inputs: [file], out, limits: {maxPages: 0}}, /limit maxPages must be positive/],
+      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/]
+    ]
+    for (const [options, message] of cases) await expect(bulkParse(options)).rejects.toThrow(message)
+  })
+
   it('exits 2 on usage errors, saying what is wrong', async () => {
     const file = path.join(input, 'seed-0.txt')
     const cases: Array<[string[], RegExp]> = [
       [['parse', file, path.join(input, 'seed-1.txt')], /several inputs, a folder or a glob need --out DIR or --jsonl FILE/],
-      [['parse', input], /need --out DIR or --jsonl FILE/],
       [['parse', file, '--out', path.join(tmp, 'o'), '--jsonl', path.join(tmp, 'o.jsonl')], /--out DIR or --jsonl FILE, not both/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--concurrency', '0'], /--concurrency.*a positive integer is expected/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--max-bytes', 'lots'], /--max-bytes.*a size such as 32M/],
-      [['parse', `${tmp}/nothing/*.pdf`, '--out', path.join(tmp, 'o')], /no input files/],
-      [['parse', file, '--out', path.join(tmp, 'o'), '--summary'], /--summary prints one file's summary/]
+      [['parse', file, '--out', path.join(tmp, 'o'), '--max-bytes', 'lots'], /--max-bytes.*a size such as 32M/]
     ]
     const runs = await Promise.all(cases.map(([args]) => sohoa(args)))
     runs.forEach((run, i) => {
@@ -90,10 +101,10 @@ describe('sohoa parse: exit codes and usage errors', () => {
     const file = path.join(input, 'seed-0.txt')
     const refused = await sohoa(['parse', file, '--max-bytes', '10K'])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain(`${file}: file too large: 43.5 KiB (over --max-bytes 10.0 KiB)`)
+    expect(refused.stderr).toContain(`${file}: file too large: ${formatBytes(statSync(file).size)} (over --max-bytes 10.0 KiB)`)
     const ok = await sohoa(['parse', file, '--summary', '-q'])
     expect(ok.code).toBe(0)
-    expect(JSON.parse(ok.stdout)).toMatchObject({type: 'Quyết định'})
+    expect(JSON.parse(ok.stdout)).toMatchObject({path: file, route: 'text', type: 'Kế hoạch'})
   })
 
   it('--help tells the flags', async () => {

@@ -76,6 +76,8 @@ describe('inputs', () => {
     expect(found.files[3].root).toBe(dir)
     const excluded = await discoverInputs([dir], {exclude: [path.join(dir, 'sub')]})
     expect(excluded.files.map((x) => path.basename(x.path))).toEqual(['B.PDF', 'a.txt', 'c.jpeg'])
+    // An output folder that holds the input itself (`sohoa parse . --out .`) leaves only the extension filter.
+    expect((await discoverInputs([dir], {exclude: [dir]})).files).toHaveLength(4)
     expect((await discoverInputs([`${dir}/*.none`])).unmatched).toEqual([`${dir}/*.none`])
   })
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {parseDocumentDate} from '../../src/normalize/document-date.js'
-import {parseDocumentNumber} from '../../src/normalize/document-number.js'
+import {canonicalCodes, parseDocumentNumber} from '../../src/normalize/document-number.js'
 import {properCase} from '../../src/normalize/proper-case.js'
 import {findReferences} from '../../src/normalize/references.js'
 
@@ -11,6 +11,11 @@ describe('document numbers', () => {
   it('should leave a blank sequence null', () => {
     expect(parseDocumentNumber('/QĐ-UBND')).toMatchObject({seq: null, typeCode: 'QĐ', issuerCode: 'UBND'})
   })
+  it('should put back the Đ lost in codes', () => {
+    expect(parseDocumentNumber('3470/QD-UBND')).toMatchObject({raw: '3470/QĐ-UBND', typeCode: 'QĐ'})
+    expect(canonicalCodes('118/2025/ND-CP')).toBe('118/2025/NĐ-CP')
+    expect(canonicalCodes('12/NQ-HDND')).toBe('12/NQ-HĐND')
+  })
   it('should give a công văn no type code', () => {
     expect(parseDocumentNumber('5740/UBND-SGDĐT')).toMatchObject({seq: 5740, typeCode: null, issuerCode: 'UBND-SGDĐT'})
   })
@@ -20,6 +25,9 @@ describe('document dates', () => {
   it('should read worded and numeric dates', () => {
     expect(parseDocumentDate('ngày 14 tháng 9 năm 2025')).toEqual({raw: 'ngày 14 tháng 9 năm 2025', iso: '2025-09-14', year: 2025, month: 9, day: 14})
     expect(parseDocumentDate('ngày 26/12/2025')?.iso).toBe('2025-12-26')
+  })
+  it('should read OCR junk in the day as a blank day', () => {
+    expect(parseDocumentDate('ngày A4 tháng 9 năm 2025')).toMatchObject({iso: null, year: 2025, month: 9, day: null})
   })
   it('should keep blanks as nulls and never invent a day', () => {
     expect(parseDocumentDate('ngày    tháng 01 năm 2026')).toMatchObject({iso: null, year: 2026, month: 1, day: null})

@@ -153,6 +153,11 @@ describe('document header', () => {
     expect(output.plan).toBeNull()
   })
 
+  it('should end the recipients at the first line that is not an item', () => {
+    const {output} = parseLines('Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT.', 'Các cơ quan chuyên môn 2026 - 2030', 'Quyết định, Kế hoạch')
+    expect(output.document.recipients).toEqual(['Sở Nội vụ', 'Lưu: VT'])
+  })
+
   it('should report what it could not find instead of failing', () => {
     const {output, messages} = parseLines('Một đoạn văn bản không có gì.')
     expect(output.document.number).toBeNull()

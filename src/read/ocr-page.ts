@@ -1,38 +1,55 @@
 /**
- * OCR one page image: even out the light, upscale small text, erase table
- * rules, then recognise with the pool; boxes come back in the pixels of the
- * image as given.
+ * OCR one page image: even out the light, straighten a skewed page, upscale
+ * small text, find and erase table rules, then recognise with the pool;
+ * boxes come back in the pixels of the image as given, straightened (see
+ * `OcrPage.skew` to map them back onto the image).
  */
 import type {LayoutWord} from './types.js'
 import type {GreyImage} from './image/grey-image.js'
 import {scaleImage, toPgm} from './image/grey-image.js'
 import {normalizeBackground} from './image/normalize-background.js'
-import {eraseRulingLines} from './image/ruling-lines.js'
+import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
+import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateTextHeight} from './image/text-height.js'
+import {findGrids, mapGrid, type Grid} from './layout/grid.js'
 import type {OcrPool} from './ocr-pool.js'
-import {recoverMissingCells} from './recover-cells.js'
-import type {RulingLines} from './image/ruling-lines.js'
+import {rereadCells} from './reread-cells.js'
+import {rereadSegments} from './reread-segments.js'
 
-/** Which preprocessing steps run before OCR (all on by default). */
+/** Which preprocessing steps run before OCR (all on by default, but tesseract's own deskew). */
 export interface PreprocessOptions {
   /** Divide out uneven light (photos, dark scans). */
   background?: boolean
+  /** Measure the page's skew and rotate it straight before looking for rules and OCR. */
+  deskew?: boolean
   /** Upscale pages whose text lines are under `minTextHeight` pixels. */
   upscale?: boolean
-  /** Find and erase table rules. */
+  /** Find and erase table rules, and rebuild ruled tables from them. */
   rules?: boolean
-  /** Let tesseract straighten a skewed page. */
-  deskew?: boolean
+  /** Read again, one by one, table cells OCR left empty or doubtful and doubtful pieces of lines that run two columns together. */
+  reread?: boolean
+  /** Read red ink (a seal over the signature) as paper when the page is decoded. */
+  dropRed?: boolean
+  /** Let tesseract straighten the page as well (its `rotateAuto`; off by default: it lowers accuracy on photos). */
+  tesseractDeskew?: boolean
 }
 
 /** Text lines shorter than this (pixels) are upscaled to about this height. */
 export const minTextHeight = 28
 
-/** The recognised page: lines of words in the image's pixels, confidence, rules. */
+/** Skews smaller than this (degrees) are left alone: under a pixel or two of drift across a page. */
+export const minSkew = 0.05
+
+/** The recognised page: lines of words in the image's pixels (straightened), confidence, rules. */
 export interface OcrPage {
   lines: Array<{words: LayoutWord[]}>
   confidence: number
+  /** Horizontal rules (y), for tables whose columns are not ruled. */
   horizontalRules: number[]
+  /** Ruled tables. */
+  grids: Grid[]
+  /** The page's skew in degrees (clockwise), undone before OCR; 0 when the page was straight or not measured. */
+  skew: number
   /** The factor the image was scaled by before OCR (1 when not). */
   scale: number
 }
@@ -41,6 +58,14 @@ export interface OcrPage {
 export async function ocrPage(image: GreyImage, pool: OcrPool, options: PreprocessOptions = {}): Promise<OcrPage> {
   let work = image
   if (options.background !== false) work = normalizeBackground(work)
+  let skew = 0
+  if (options.deskew !== false) {
+    const measured = measureSkew(work)
+    if (Math.abs(measured.degrees) >= minSkew) {
+      skew = measured.degrees
+      work = rotateImage(work, -skew)
+    }
+  }
   let scale = 1
   if (options.upscale !== false) {
     const textHeight = estimateTextHeight(work)
@@ -55,23 +80,38 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
     work = erased.image
     rules = erased.rules
   }
-  const horizontalRules = rules.horizontal.map((y) => y / scale)
-  const result = await pool.recognize(toPgm(work), {deskew: options.deskew ?? true})
-  // Cells of a ruled table that OCR left empty (row numbers): read again one by one.
+  // Rule ends and edges within about 1 mm meet (12 pixels on an A4 page at 300 dpi).
+  const grids = findGrids(rules, {tolerance: Math.max(4, 0.005 * Math.min(work.width, work.height))})
+  const result = await pool.recognize(toPgm(work), {deskew: options.tesseractDeskew ?? false})
+  // Short doubtful lines are noise, but in a table's cell ("TT", "1") they are text.
+  const inTable = (b: {x0: number; y0: number; x1: number; y1: number}) =>
+    grids.some((g) => b.x0 >= g.xs[0] && b.x1 <= g.xs[g.xs.length - 1] && b.y0 >= g.ys[0] && b.y1 <= g.ys[g.ys.length - 1])
+  let found = result.lines.filter((line) => inTable(line.bbox) || !isJunkLine(line.words))
+  // Cells of a ruled table that OCR left empty or garbled (row numbers): read again one by one.
   // Only when tesseract did not rotate the page, so boxes and rules share coordinates.
-  if (Math.abs(result.rotateRadians) < 1e-6) {
-    const words = result.lines.flatMap((l) => l.words)
-    const recovered = await recoverMissingCells(work, rules, words, pool)
-    for (const w of recovered) result.lines.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
+  if (options.reread !== false && Math.abs(result.rotateRadians) < 1e-6) {
+    const reread = await rereadCells(work, grids, found.flatMap((l) => l.words), pool)
+    found = found.map((line) => ({...line, words: line.words.filter((w) => !reread.replaced.has(w))}))
+    // A cell's short text ("TT", "1") is kept even when doubtful: the cell holds ink.
+    for (const w of reread.words) found.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
   }
-  const lines = result.lines.filter((line) => !isJunkLine(line.words)).map((line) => ({
+  const reread = options.reread === false ? found : await rereadSegments(work, found, pool)
+  const back = (v: number) => v / scale
+  const lines = reread.map((line) => ({
     words: line.words.filter((w) => !isJunkWord(w)).map((w) => ({
       text: w.text,
       confidence: w.confidence,
-      bbox: {x0: w.bbox.x0 / scale, y0: w.bbox.y0 / scale, x1: w.bbox.x1 / scale, y1: w.bbox.y1 / scale}
+      bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}
     }))
   }))
-  return {lines, confidence: result.confidence, horizontalRules, scale}
+  return {
+    lines,
+    confidence: result.confidence,
+    horizontalRules: rules.horizontal.map((r) => back(r.y)),
+    grids: grids.map((g) => mapGrid(g, back)),
+    skew,
+    scale
+  }
 }
 
 /** Specks read as punctuation or a stray mark: a word without Latin letters or digits that tesseract doubts, or a lone doubtful character. */

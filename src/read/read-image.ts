@@ -7,6 +7,7 @@ import {decodeImage} from './image/decode-image.js'
 import {scaleImage} from './image/grey-image.js'
 import {composePages, type PageInput} from './layout/compose.js'
 import {ocrPage} from './ocr-page.js'
+import {pageFromOcr} from './page-from-ocr.js'
 import type {OcrPool} from './ocr-pool.js'
 import {ReadError} from './read-error.js'
 import type {InputKind} from './sniff.js'
@@ -16,7 +17,7 @@ import type {ReadContext} from './read-context.js'
 export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind, pool: OcrPool, context: ReadContext): Promise<{pages: number; confidence: number}> {
   let images
   try {
-    images = await decodeImage(bytes, kind)
+    images = await decodeImage(bytes, kind, {dropRed: context.options.preprocess?.dropRed ?? true})
   } catch (error) {
     throw new ReadError(context.name, `corrupt ${kind.toUpperCase()} image (${(error as Error).message})`, {cause: error})
   }
@@ -36,18 +37,7 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
       image = scaleImage(image, factor)
     }
     const ocr = await ocrPage(image, pool, context.options.preprocess)
-    const back = (x: number) => x / factor
-    pages.push({
-      number: n + 1,
-      width: images[n].width,
-      height: images[n].height,
-      route: 'ocr',
-      confidence: round(ocr.confidence),
-      horizontalRules: ocr.horizontalRules.map(back),
-      lines: ocr.lines.map((l) => ({
-        words: l.words.map((w) => ({...w, bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}}))
-      }))
-    })
+    pages.push(pageFromOcr(ocr, {number: n + 1, width: images[n].width, height: images[n].height}, image, 1 / factor))
     context.options.onProgress?.({page: n + 1, pages: limit, route: 'ocr'})
   }
   const composed = composePages(pages)

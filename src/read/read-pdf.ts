@@ -8,9 +8,10 @@
 import {createCanvas} from '@napi-rs/canvas'
 import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {VFile} from 'vfile'
-import {greyFromRgba, type GreyImage} from './image/grey-image.js'
+import {greyFromRgba, type GreyImage, type GreyOptions} from './image/grey-image.js'
 import {composePages, type PageInput} from './layout/compose.js'
 import {ocrPage} from './ocr-page.js'
+import {pageFromOcr} from './page-from-ocr.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
 import {readTextLayer} from './pdf/text-layer.js'
 import type {ReadContext} from './read-context.js'
@@ -73,18 +74,9 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   if (!needsOcr) return {...base, route: 'pdf-text', lines: layer.lines}
   if (context.options.render !== false) {
     try {
-      const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels)
+      const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels, {dropRed: context.options.preprocess?.dropRed ?? true})
       const ocr = await ocrPage(image, context.pool(), context.options.preprocess)
-      const back = (x: number) => x / scale
-      return {
-        ...base,
-        route: 'ocr',
-        confidence: round(ocr.confidence),
-        horizontalRules: ocr.horizontalRules.map(back),
-        lines: ocr.lines.map((l) => ({
-          words: l.words.map((w) => ({...w, bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}}))
-        }))
-      }
+      return pageFromOcr(ocr, base, image, 1 / scale)
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error
       const m = file.message(`page ${n}: cannot render for OCR (${(error as Error).message})`, {source: 'read', ruleId: 'render-failed'})
@@ -108,7 +100,7 @@ async function hasImages(page: PDFPageProxy): Promise<boolean> {
 }
 
 /** Render `page` at `dpi` (less if that exceeds `maxPixels`) to a greyscale image; `scale` is pixels per point. */
-export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: number): Promise<{image: GreyImage; scale: number}> {
+export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: number, grey: GreyOptions = {}): Promise<{image: GreyImage; scale: number}> {
   let scale = dpi / 72
   const unit = page.getViewport({scale: 1})
   if (unit.width * unit.height * scale * scale > maxPixels) scale = Math.sqrt(maxPixels / (unit.width * unit.height))
@@ -123,7 +115,7 @@ export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: num
   const parameters = {canvasContext: context, canvas, viewport} as unknown as RenderParameters
   await page.render(parameters).promise
   const {data} = context.getImageData(0, 0, width, height)
-  return {image: greyFromRgba(data, width, height), scale}
+  return {image: greyFromRgba(data, width, height, grey), scale}
 }
 
 function round(x: number): number {

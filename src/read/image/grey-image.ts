@@ -11,13 +11,31 @@ export interface GreyImage {
   data: Uint8Array
 }
 
+/** Options of `greyFromRgba`. */
+export interface GreyOptions {
+  /**
+   * Turn red ink (a seal stamped over the signature and the signer's name)
+   * into paper: a red pixel turns white instead of taking its luma, which
+   * is as dark as text. Black text under the red stays black: it is not
+   * red.
+   */
+  dropRed?: boolean
+}
+
+/** A pixel this much redder than green and blue is red ink; between 10 and this, partly (a JPEG blurs the colour of edges). */
+const redMargin = 60
+
 /** Greyscale from RGBA pixels, composited over white (ITU-R BT.601 luma). */
-export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GreyImage {
+export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, options: GreyOptions = {}): GreyImage {
   const data = new Uint8Array(width * height)
+  const dropRed = options.dropRed ?? false
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {
     const a = rgba[j + 3] / 255
-    const luma = 0.299 * rgba[j] + 0.587 * rgba[j + 1] + 0.114 * rgba[j + 2]
-    data[i] = Math.round(luma * a + 255 * (1 - a))
+    const [r, g, b] = [rgba[j], rgba[j + 1], rgba[j + 2]]
+    const luma = 0.299 * r + 0.587 * g + 0.114 * b
+    const red = dropRed ? Math.min(1, Math.max(0, (r - Math.max(g, b) - 10) / (redMargin - 10))) : 0
+    const value = luma + (255 - luma) * red
+    data[i] = Math.round(value * a + 255 * (1 - a))
   }
   return {width, height, data}
 }

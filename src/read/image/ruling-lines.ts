@@ -1,17 +1,37 @@
 /**
  * Find the ruling lines of tables (long straight runs of dark pixels) and
  * erase them: left in, tesseract merges them into words ("TI|Nội"); erased,
- * every rule leaves a clean gap, and the horizontal ones split table rows.
+ * every rule leaves a clean gap. Where each rule starts and ends is kept, so
+ * the table's grid (rows, columns, merged cells) can be rebuilt
+ * (`layout/grid.ts`). The page should be straight (`skew.ts`): a tilted rule
+ * is not one row of pixels.
  */
 import type {GreyImage} from './grey-image.js'
 
-/** Rules found: y of each horizontal rule, x of each vertical one (pixel centres). */
+/** A horizontal rule: its centre line `y` from `x0` to `x1`. */
+export interface HorizontalRule {
+  y: number
+  x0: number
+  x1: number
+}
+
+/** A vertical rule (or a piece of one, broken by merged cells): its centre line `x` from `y0` to `y1`. */
+export interface VerticalRule {
+  x: number
+  y0: number
+  y1: number
+}
+
+/** Rules found: the horizontal ones, then the vertical ones (each piece of a broken rule on its own). */
 export interface RulingLines {
-  horizontal: number[]
-  vertical: number[]
+  horizontal: HorizontalRule[]
+  vertical: VerticalRule[]
 }
 
 const dark = 140
+
+/** A run of dark pixels along one row (or column): the row, its start and end. */
+type Run = [fixed: number, start: number, end: number]
 
 /** Erase rules from a copy of `image`; return the copy and where the rules were. */
 export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: RulingLines} {
@@ -19,62 +39,77 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   const out = new Uint8Array(data)
   const minH = Math.max(60, Math.round(width * 0.08))
   const minV = Math.max(60, Math.round(height * 0.03))
-  const rowsWithRule: number[] = []
-  const colsWithRule: number[] = []
-  const erase: Array<[number, number, number, boolean]> = []
+  // A rule goes on over short gaps: ink that did not take, a speck of paper, a lighter pixel of a JPEG.
+  const maxGap = Math.max(2, Math.round(0.0025 * Math.max(width, height)))
+  const rows: Run[] = []
   for (let y = 0; y < height; y++) {
-    let run = 0
-    let found = false
-    for (let x = 0; x <= width; x++) {
-      if (x < width && data[y * width + x] < dark) run++
-      else {
-        if (run >= minH) {
-          erase.push([y, x - run, x, true])
-          if (run >= width * 0.15) found = true
-        }
-        run = 0
-      }
-    }
-    if (found) rowsWithRule.push(y)
+    for (const [start, end] of darkRuns(width, (x) => data[y * width + x] < dark, maxGap)) if (end - start >= minH) rows.push([y, start, end])
   }
+  const columns: Run[] = []
   for (let x = 0; x < width; x++) {
-    let run = 0
-    let found = false
-    for (let y = 0; y <= height; y++) {
-      if (y < height && data[y * width + x] < dark) run++
-      else {
-        if (run >= minV) {
-          erase.push([x, y - run, y, false])
-          found = true
+    for (const [start, end] of darkRuns(height, (y) => data[y * width + x] < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
+  }
+  for (const [runs, horizontal] of [
+    [rows, true],
+    [columns, false]
+  ] as const) {
+    for (const [fixed, a, b] of runs) {
+      for (let t = a; t < b; t++) {
+        // The rule and its anti-aliased fringe one pixel either side.
+        for (let d = -1; d <= 1; d++) {
+          const f = fixed + d
+          if (horizontal) {
+            if (f >= 0 && f < height) out[f * width + t] = 255
+          } else if (f >= 0 && f < width) out[t * width + f] = 255
         }
-        run = 0
-      }
-    }
-    if (found) colsWithRule.push(x)
-  }
-  for (const [fixed, a, b, horizontal] of erase) {
-    for (let t = a; t < b; t++) {
-      // The rule and its anti-aliased fringe one pixel either side.
-      for (let d = -1; d <= 1; d++) {
-        const f = fixed + d
-        if (horizontal) {
-          if (f >= 0 && f < height) out[f * width + t] = 255
-        } else if (f >= 0 && f < width) out[t * width + f] = 255
       }
     }
   }
-  return {image: {width, height, data: out}, rules: {horizontal: centres(rowsWithRule), vertical: centres(colsWithRule)}}
+  // Short horizontal runs are erased (underlines) but are not table rules.
+  const horizontal = mergeRuns(rows)
+    .filter((r) => r.end - r.start >= width * 0.15)
+    .map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
+  const vertical = mergeRuns(columns).map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
+  return {image: {width, height, data: out}, rules: {horizontal, vertical}}
 }
 
-/** Centres of runs of consecutive integers. */
-function centres(values: number[]): number[] {
-  const out: number[] = []
-  let start = 0
-  for (let i = 1; i <= values.length; i++) {
-    if (i === values.length || values[i] !== values[i - 1] + 1) {
-      if (values.length > 0) out.push((values[start] + values[i - 1]) / 2)
+/** Runs of dark positions along a line of `length`, bridging gaps of up to `maxGap` light ones. */
+function darkRuns(length: number, isDark: (i: number) => boolean, maxGap: number): Array<[number, number]> {
+  const runs: Array<[number, number]> = []
+  let start = -1
+  let last = -1
+  for (let i = 0; i < length; i++) {
+    if (!isDark(i)) continue
+    if (start >= 0 && i - last - 1 > maxGap) {
+      runs.push([start, last + 1])
       start = i
-    }
+    } else if (start < 0) start = i
+    last = i
   }
-  return out
+  if (start >= 0) runs.push([start, last + 1])
+  return runs
+}
+
+/** Runs in adjacent rows (or columns) that overlap are one rule, a few pixels thick. */
+function mergeRuns(runs: Run[]): Array<{centre: number; start: number; end: number}> {
+  const open: Array<{first: number; last: number; start: number; end: number}> = []
+  const done: typeof open = []
+  for (const [fixed, start, end] of runs) {
+    // Runs come sorted by row; rules whose last row is more than one row above are finished.
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i].last < fixed - 1) done.push(...open.splice(i, 1))
+    }
+    // A run joins every open rule it overlaps: a rule a hair off straight starts as two pieces, one row apart.
+    const joins = open.filter((r) => Math.min(r.end, end) - Math.max(r.start, start) >= 0.5 * Math.min(r.end - r.start, end - start))
+    const merged = {first: fixed, last: fixed, start, end}
+    for (const r of joins) {
+      open.splice(open.indexOf(r), 1)
+      merged.first = Math.min(merged.first, r.first)
+      merged.start = Math.min(merged.start, r.start)
+      merged.end = Math.max(merged.end, r.end)
+    }
+    open.push(merged)
+  }
+  done.push(...open)
+  return done.map((r) => ({centre: (r.first + r.last) / 2, start: r.start, end: r.end})).sort((a, b) => a.centre - b.centre || a.start - b.start)
 }

@@ -3,6 +3,8 @@
  * right) and the closing block (Nơi nhận left, signature right). Consecutive
  * rows that all leave one vertical gutter free in the middle of the page form
  * a zone; its left column is read first, top to bottom, then its right one.
+ * A zone with text on the left needs two pieces of text or more on the
+ * right: a single piece there is a hole in a line of prose (a lost word).
  */
 import type {Row, Segment} from './segments.js'
 
@@ -48,7 +50,10 @@ export function findZones(rows: Row[], contentX: [number, number]): Zone[] {
     for (const row of rows.slice(i, end)) {
       for (const s of row.segments) (s.bbox.x1 <= split ? left : right).push(s)
     }
-    zones.push({start: i, end, left, right})
+    if (right.length === 1 && left.length > 0) {
+      // One piece on the right is a hole in a line of prose (a word OCR lost), not a column: rows as they are.
+      for (let k = i; k < end; k++) zones.push({start: k, end: k + 1, left: rows[k].segments, right: []})
+    } else zones.push({start: i, end, left, right})
     i = end
   }
   return zones

@@ -17,6 +17,9 @@ import {findZones} from './columns.js'
 import {height, meanConfidence, median, roundBox, union} from './geometry.js'
 import {groupRows, splitAtGaps, type Row, type Segment} from './segments.js'
 import {findTables, type FoundTable} from './tables.js'
+import {tablesFromGrids} from './grid-tables.js'
+import type {Grid} from './grid.js'
+import {unrotatePoint} from '../image/skew.js'
 
 /** A page as an engine saw it: lines of positioned words. */
 export interface PageInput {
@@ -26,8 +29,16 @@ export interface PageInput {
   route: Route
   confidence?: number
   lines: Array<{words: LayoutWord[]}>
-  /** Horizontal ruling lines (y) found in the page image, to split table rows. */
+  /** Horizontal ruling lines (y) found in the page image, to split the rows of tables without column rules. */
   horizontalRules?: number[]
+  /** Ruled tables found in the page image. */
+  grids?: Grid[]
+  /**
+   * The page was straightened before OCR: word boxes, rules and grids are in
+   * the straightened page, which is the page rotated by `-degrees` about
+   * (`cx`, `cy`). The layout's boxes are mapped back onto the page.
+   */
+  skew?: {degrees: number; cx: number; cy: number}
 }
 
 /** The text and layout of a laid-out file. */
@@ -44,7 +55,7 @@ export function composePages(pages: PageInput[]): Composed {
   const provenance: Layout['lines'] = []
   const layoutPages: LayoutPage[] = []
   for (const page of pages) {
-    const emitted = orderPage(page)
+    const emitted = page.skew ? orderPage(page).map((e) => ({...e, line: unskewLine(e.line, page)})) : orderPage(page)
     if (textLines.length > 0 && emitted.length > 0) {
       textLines.push('')
       provenance.push(undefined)
@@ -80,7 +91,7 @@ export function orderPage(page: PageInput): Emitted[] {
   const pitches = rows.slice(1).map((r, k) => r.bbox.y0 - rows[k].bbox.y0).filter((d) => d > 0)
   const wordHeight = Math.max(1, median(words.map((w) => height(w.bbox))))
   const pitch = pitches.length > 0 ? median(pitches) : 2 * wordHeight
-  const tables = findTables(rows, {horizontalRules: page.horizontalRules})
+  const tables = pageTables(rows, page)
   const x0 = Math.min(...segments.map((s) => s.bbox.x0))
   const x1 = Math.max(...segments.map((s) => s.bbox.x1))
   const out: Emitted[] = []
@@ -116,6 +127,47 @@ export function orderPage(page: PageInput): Emitted[] {
       previous = {...previous!, y0: -Infinity}
     }
   }
+  return out
+}
+
+/** Ruled tables from their grids, then tables found from word boxes alone in the rows between them. */
+function pageTables(rows: Row[], page: PageInput): FoundTable[] {
+  const ruled = tablesFromGrids(rows, page.grids ?? [])
+  const out: FoundTable[] = []
+  let from = 0
+  for (const table of [...ruled, undefined]) {
+    const to = table ? table.start : rows.length
+    for (const found of findTables(rows.slice(from, to), {horizontalRules: page.horizontalRules})) {
+      out.push({...found, start: found.start + from, end: found.end + from})
+    }
+    if (table) {
+      out.push(table)
+      from = table.end
+    }
+  }
+  return out
+}
+
+/** A line with its boxes mapped from the straightened page back onto the page. */
+function unskewLine(line: LayoutLine, page: PageInput): LayoutLine {
+  const skew = page.skew!
+  const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v))
+  const map = (b: BBox): BBox => {
+    const corners = [
+      unrotatePoint(b.x0, b.y0, -skew.degrees, skew.cx, skew.cy),
+      unrotatePoint(b.x1, b.y0, -skew.degrees, skew.cx, skew.cy),
+      unrotatePoint(b.x0, b.y1, -skew.degrees, skew.cx, skew.cy),
+      unrotatePoint(b.x1, b.y1, -skew.degrees, skew.cx, skew.cy)
+    ]
+    return roundBox({
+      x0: clamp(Math.min(...corners.map((c) => c[0])), page.width),
+      y0: clamp(Math.min(...corners.map((c) => c[1])), page.height),
+      x1: clamp(Math.max(...corners.map((c) => c[0])), page.width),
+      y1: clamp(Math.max(...corners.map((c) => c[1])), page.height)
+    })
+  }
+  const out: LayoutLine = {...line, bbox: map(line.bbox)}
+  if (line.words) out.words = line.words.map((w) => ({...w, bbox: map(w.bbox)}))
   return out
 }
 

@@ -87,7 +87,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const workers = await Promise.all(
       Array.from({length: size}, async () => {
         const worker = await createWorker('vie', OEM.LSTM_ONLY, {langPath, gzip: true, cacheMethod: 'none'})
-        await worker.setParameters({tessedit_pageseg_mode: psm as never})
+        // debug_file: tesseract's own notes ("Estimating resolution as …") would otherwise go to stderr.
+        await worker.setParameters({tessedit_pageseg_mode: psm as never, debug_file: '/dev/null'} as never)
         return worker
       })
     )

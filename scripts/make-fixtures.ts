@@ -42,6 +42,12 @@ export const RECIPES: Recipe[] = [
     source: {plan: 'plan.json'},
     options: {noise: 'heavy', seed: 3, dpi: 200, grey: true, pageFormat: 'jpeg'},
     about: 'a plan JSON: Kế hoạch with sections, signature and stamp, and a five-task appendix; heavy noise'
+  },
+  {
+    name: 'sample',
+    source: {plan: 'plan.json'},
+    options: {noise: 'light', seed: 7, dpi: 200, grey: true, pageFormat: 'jpeg'},
+    about: 'the sample `npm start` parses: the plan of plan-small with light noise (two pages, five tasks)'
   }
 ]
 

@@ -12,6 +12,7 @@ import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateTextHeight} from './image/text-height.js'
 import {findGrids, mapGrid, type Grid} from './layout/grid.js'
+import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
 import {rereadSegments} from './reread-segments.js'
@@ -98,7 +99,7 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   const reread = options.reread === false ? found : await rereadSegments(work, found, pool)
   const back = (v: number) => v / scale
   const lines = reread.map((line) => ({
-    words: line.words.filter((w) => !isJunkWord(w)).map((w) => ({
+    words: dropLeadingSpecks(line.words.filter((w) => !isJunkWord(w))).map((w) => ({
       text: w.text,
       confidence: w.confidence,
       bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}
@@ -118,6 +119,22 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
 export function isJunkWord(word: LayoutWord): boolean {
   if (!/[\p{sc=Latin}\p{N}]/u.test(word.text)) return word.confidence < 0.7
   return [...word.text].length === 1 && word.confidence < 0.3
+}
+
+/**
+ * Without the specks read as a dot, colon or quote that stand first in a
+ * piece of a line ("． CHỦ TỊCH", ": - Như Điều 3"): no line of Vietnamese
+ * text starts with one. Dashes, brackets and opening quotes stay.
+ */
+export function dropLeadingSpecks(words: LayoutWord[]): LayoutWord[] {
+  const keep = new Set(words)
+  for (const segment of splitAtGaps([...words])) {
+    for (const w of segment.words) {
+      if (!/^[.,:;'`´‘’"„]+$/u.test(w.text)) break
+      keep.delete(w)
+    }
+  }
+  return words.filter((w) => keep.has(w))
 }
 
 /** A line of noise: at most two letters or digits in all, every word doubtful. */

@@ -28,8 +28,6 @@ export interface RecognizeOptions {
   deskew?: boolean
   /** Page segmentation mode for this call (default: the pool's). */
   pageSegMode?: number
-  /** Read only these characters (a column of row numbers: digits and Roman numerals). */
-  characters?: string
 }
 
 /** A recognised line: its words with boxes (pixels of the image) and confidences (0..1). */
@@ -104,8 +102,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       const s = scheduler ?? (await (starting ??= start()))
       const result = await s.addJob('recognize', Buffer.from(image.buffer, image.byteOffset, image.byteLength), {
           rotateAuto: recognizeOptions.deskew ?? true,
-          ...(recognizeOptions.pageSegMode === undefined ? {} : {tessedit_pageseg_mode: String(recognizeOptions.pageSegMode)}),
-          ...(recognizeOptions.characters === undefined ? {} : {tessedit_char_whitelist: recognizeOptions.characters})
+          ...(recognizeOptions.pageSegMode === undefined ? {} : {tessedit_pageseg_mode: String(recognizeOptions.pageSegMode)})
         } as never, {blocks: true, text: false})
       return convert(result.data as unknown as TesseractPage)
     },

@@ -8,6 +8,7 @@ import {scaleImage} from './image/grey-image.js'
 import {composePages, type PageInput} from './layout/compose.js'
 import {ocrPage} from './ocr-page.js'
 import {pageFromOcr} from './page-from-ocr.js'
+import {reportRepairs} from './marker-messages.js'
 import type {OcrPool} from './ocr-pool.js'
 import {ReadError} from './read-error.js'
 import type {InputKind} from './sniff.js'
@@ -43,6 +44,7 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
   const composed = composePages(pages)
   file.value = composed.text
   file.data.layout = composed.layout
+  reportRepairs(file, composed.repairs)
   return {pages: limit, confidence: meanOf(pages.map((p) => p.confidence ?? 0))}
 }
 

@@ -12,6 +12,7 @@ import {greyFromRgba, type GreyImage, type GreyOptions} from './image/grey-image
 import {composePages, type PageInput} from './layout/compose.js'
 import {ocrPage} from './ocr-page.js'
 import {pageFromOcr} from './page-from-ocr.js'
+import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
 import {readTextLayer} from './pdf/text-layer.js'
 import type {ReadContext} from './read-context.js'
@@ -46,6 +47,7 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
     const composed = composePages(pages)
     file.value = composed.text
     file.data.layout = composed.layout
+    reportRepairs(file, composed.repairs)
     const routes = new Set(pages.map((p) => p.route))
     const route: Route = routes.has('ocr') ? 'ocr' : routes.has('ocr-text') ? 'ocr-text' : 'pdf-text'
     const ocred = pages.filter((p) => p.route === 'ocr')

@@ -17,6 +17,7 @@ import {findZones} from './columns.js'
 import {height, meanConfidence, median, roundBox, union} from './geometry.js'
 import {groupRows, splitAtGaps, type Row, type Segment} from './segments.js'
 import {findTables, type FoundTable} from './tables.js'
+import {repairMarkers, type MarkerRepair} from './repair-markers.js'
 import {tablesFromGrids} from './grid-tables.js'
 import type {Grid} from './grid.js'
 import {unrotatePoint} from '../image/skew.js'
@@ -45,6 +46,8 @@ export interface PageInput {
 export interface Composed {
   text: string
   layout: Layout
+  /** Markers of OCR'd lines put right (`repair-markers.ts`); `line` is 0-based in `text`. */
+  repairs: Array<MarkerRepair & {page: number}>
 }
 
 type Emitted = {line: LayoutLine; breakBefore: boolean}
@@ -54,8 +57,13 @@ export function composePages(pages: PageInput[]): Composed {
   const textLines: string[] = []
   const provenance: Layout['lines'] = []
   const layoutPages: LayoutPage[] = []
-  for (const page of pages) {
-    const emitted = page.skew ? orderPage(page).map((e) => ({...e, line: unskewLine(e.line, page)})) : orderPage(page)
+  const ordered = pages.map((page) => (page.skew ? orderPage(page).map((e) => ({...e, line: unskewLine(e.line, page)})) : orderPage(page)))
+  // OCR'd lines in reading order, for the marker repairs (numbering runs on across pages).
+  const ocred = ordered.flatMap((emitted, p) => (pages[p].route === 'ocr' ? emitted.map((e) => ({page: pages[p].number, line: e.line})) : []))
+  const repaired = repairMarkers(ocred.map((o) => o.line))
+  const repairs: Composed['repairs'] = []
+  for (const [p, page] of pages.entries()) {
+    const emitted = ordered[p]
     if (textLines.length > 0 && emitted.length > 0) {
       textLines.push('')
       provenance.push(undefined)
@@ -65,6 +73,8 @@ export function composePages(pages: PageInput[]): Composed {
         textLines.push('')
         provenance.push(undefined)
       }
+      const repair = repaired.find((r) => ocred[r.line].line === e.line)
+      if (repair) repairs.push({line: textLines.length, from: repair.from, to: repair.to, page: page.number})
       textLines.push(e.line.text)
       provenance.push({page: page.number, bbox: e.line.bbox, confidence: e.line.confidence})
     }
@@ -78,7 +88,7 @@ export function composePages(pages: PageInput[]): Composed {
     if (page.confidence !== undefined) out.confidence = page.confidence
     layoutPages.push(out)
   }
-  return {text: textLines.join('\n'), layout: {pages: layoutPages, lines: provenance}}
+  return {text: textLines.join('\n'), layout: {pages: layoutPages, lines: provenance}, repairs}
 }
 
 /** The lines of one page in reading order. */

@@ -46,6 +46,11 @@ function makeSegment(words: LayoutWord[]): Segment {
   return {words, bbox: union(words.map((w) => w.bbox))}
 }
 
+/** The vertical extent of a segment's typical word: the medians of its words' tops and bottoms. */
+function core(segment: Segment): [number, number] {
+  return [median(segment.words.map((w) => w.bbox.y0)), median(segment.words.map((w) => w.bbox.y1))]
+}
+
 /** Group segments into rows (vertical overlap of at least half the smaller height), top to bottom. */
 export function groupRows(segments: Segment[]): Row[] {
   const sorted = [...segments].sort((a, b) => a.bbox.y0 + a.bbox.y1 - (b.bbox.y0 + b.bbox.y1))
@@ -62,10 +67,13 @@ export function groupRows(segments: Segment[]): Row[] {
 }
 
 function sameRow(row: Row, segment: Segment): boolean {
-  // Compare with the row's segments, not its (growing) box.
+  // Compare with the row's segments, not its (growing) box; by their usual word height, not their box,
+  // which one word swollen by a speck or a stamp stretches over two lines.
+  const b = core(segment)
   return row.segments.some((s) => {
-    const overlap = Math.min(s.bbox.y1, segment.bbox.y1) - Math.max(s.bbox.y0, segment.bbox.y0)
-    const smaller = Math.min(height(s.bbox), height(segment.bbox))
+    const a = core(s)
+    const overlap = Math.min(a[1], b[1]) - Math.max(a[0], b[0])
+    const smaller = Math.min(a[1] - a[0], b[1] - b[0])
     const horizontalOverlap = Math.min(s.bbox.x1, segment.bbox.x1) - Math.max(s.bbox.x0, segment.bbox.x0)
     return overlap >= 0.5 * smaller && horizontalOverlap <= 0
   })

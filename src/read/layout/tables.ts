@@ -37,7 +37,9 @@ export function findTables(rows: Row[], options: TableOptions = {}): FoundTable[
   const tables: FoundTable[] = []
   let i = 0
   while (i < rows.length) {
-    const table = rows[i].segments.length >= minTableColumns ? tableFrom(rows, i, options) : undefined
+    // Pieces without a letter or digit (a speck read as ".") do not make a column.
+    const columns = rows[i].segments.filter((s) => s.words.some((w) => /[\p{L}\p{N}]/u.test(w.text))).length
+    const table = columns >= minTableColumns ? tableFrom(rows, i, options) : undefined
     if (table) {
       tables.push(table)
       i = table.end

@@ -87,19 +87,23 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   // Short doubtful lines are noise, but in a table's cell ("TT", "1") they are text.
   const inTable = (b: {x0: number; y0: number; x1: number; y1: number}) =>
     grids.some((g) => b.x0 >= g.xs[0] && b.x1 <= g.xs[g.xs.length - 1] && b.y0 >= g.ys[0] && b.y1 <= g.ys[g.ys.length - 1])
+  const cellWords = new Set<LayoutWord>()
   let found = result.lines.filter((line) => inTable(line.bbox) || !isJunkLine(line.words))
   // Cells of a ruled table that OCR left empty or garbled (row numbers): read again one by one.
   // Only when tesseract did not rotate the page, so boxes and rules share coordinates.
   if (options.reread !== false && Math.abs(result.rotateRadians) < 1e-6) {
     const reread = await rereadCells(work, grids, found.flatMap((l) => l.words), pool)
     found = found.map((line) => ({...line, words: line.words.filter((w) => !reread.replaced.has(w))}))
-    // A cell's short text ("TT", "1") is kept even when doubtful: the cell holds ink.
-    for (const w of reread.words) found.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
+    // A cell's short text ("TT", "1", even "|" for 1) is kept even when doubtful: the cell holds ink.
+    for (const w of reread.words) {
+      found.push({text: w.text, bbox: w.bbox, confidence: w.confidence, words: [w]})
+      cellWords.add(w)
+    }
   }
   const reread = options.reread === false ? found : await rereadSegments(work, found, pool)
   const back = (v: number) => v / scale
   const lines = reread.map((line) => ({
-    words: dropLeadingSpecks(line.words.filter((w) => !isJunkWord(w))).map((w) => ({
+    words: dropLeadingSpecks(line.words.filter((w) => cellWords.has(w) || !isJunkWord(w))).map((w) => ({
       text: w.text,
       confidence: w.confidence,
       bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}

@@ -41,9 +41,11 @@ export async function rereadCells(image: GreyImage, grids: Grid[], words: Layout
       const cy = (w.bbox.y0 + w.bbox.y1) / 2
       return cx > x0 && cx < x1 && cy > y0 && cy < y1
     })
-    const before = meanConfidence(inside)
-    if (inside.length > 0 && before >= doubtfulCell) continue
-    if (countInk(image, x0, y0, x1, y1) < minCellInk) continue
+    // Specks read as punctuation do not fill a cell.
+    const text = inside.filter((w) => /[\p{L}\p{N}]/u.test(w.text))
+    const before = meanConfidence(text)
+    if (text.length > 0 && before >= doubtfulCell) continue
+    if (countInk(image, x0, y0, x1, y1, cellThreshold) < minCellInk) continue
     // Just the text, on white: specks and faint traces of the erased rules around an almost empty cell mislead tesseract ("7" read as "b4").
     const cut = cutText(image, x0, y0, x1, y1)
     if (!cut) continue
@@ -57,7 +59,7 @@ export async function rereadCells(image: GreyImage, grids: Grid[], words: Layout
             bbox: {x0: w.bbox.x0 + cut.x0, y0: w.bbox.y0 + cut.y0, x1: w.bbox.x1 + cut.x0, y1: w.bbox.y1 + cut.y0}
           }))
         )
-        if (found.length === 0 || (inside.length > 0 && meanConfidence(found) <= before)) return {words: [], replaced: new Set()}
+        if (found.length === 0 || (text.length > 0 && meanConfidence(found) <= before)) return {words: [], replaced: new Set()}
         return {words: found, replaced: new Set(inside)}
       })
     )

@@ -1,11 +1,14 @@
 /**
  * Decode PNG, JPEG, WebP (with @napi-rs/canvas, the canvas pdf.js uses) and
- * TIFF (with UTIF, every page of a multi-page file) to greyscale rasters.
+ * TIFF (with UTIF, every page of a multi-page file) to greyscale rasters,
+ * upright by their EXIF/TIFF orientation (the canvas turns JPEG and WebP
+ * itself; TIFF pages are turned by `orientation.ts`).
  */
 import {createCanvas, loadImage} from '@napi-rs/canvas'
 import UTIF from 'utif2'
 import type {InputKind} from '../sniff.js'
 import {checkImageHeader} from './check-header.js'
+import {orientImage} from './orientation.js'
 import {greyFromRgba, type GreyImage, type GreyOptions} from './grey-image.js'
 
 /** Decode the image bytes of `kind` to one greyscale raster per page; throws on corrupt data. */
@@ -30,6 +33,7 @@ function decodeTiff(bytes: Uint8Array, options: GreyOptions): GreyImage[] {
     UTIF.decodeImage(buffer, ifd)
     const rgba = UTIF.toRGBA8(ifd)
     if (!ifd.width || !ifd.height) throw new Error('TIFF page has no pixels')
-    return greyFromRgba(rgba, ifd.width, ifd.height, options)
+    const orientation = ifd['t274'] as number[] | undefined
+    return orientImage(greyFromRgba(rgba, ifd.width, ifd.height, options), orientation?.[0] ?? 1)
   })
 }

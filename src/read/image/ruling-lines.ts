@@ -65,11 +65,18 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
       }
     }
   }
+  const mergedRows = mergeRuns(rows)
+  const mergedColumns = mergeRuns(columns)
+  // Each rule's whole thickness and a fringe of two pixels: its lighter edges (blur, a low resolution) would be read as "|".
+  for (const r of mergedRows) {
+    for (let y = Math.max(0, r.first - 2); y <= Math.min(height - 1, r.last + 2); y++) out.fill(255, y * width + r.start, y * width + r.end)
+  }
+  for (const r of mergedColumns) {
+    for (let y = r.start; y < r.end; y++) out.fill(255, y * width + Math.max(0, r.first - 2), y * width + Math.min(width, r.last + 3))
+  }
   // Short horizontal runs are erased (underlines) but are not table rules.
-  const horizontal = mergeRuns(rows)
-    .filter((r) => r.end - r.start >= width * 0.15)
-    .map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
-  const vertical = mergeRuns(columns).map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
+  const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.15).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
+  const vertical = mergedColumns.map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
   return {image: {width, height, data: out}, rules: {horizontal, vertical}}
 }
 
@@ -91,7 +98,7 @@ function darkRuns(length: number, isDark: (i: number) => boolean, maxGap: number
 }
 
 /** Runs in adjacent rows (or columns) that overlap are one rule, a few pixels thick. */
-function mergeRuns(runs: Run[]): Array<{centre: number; start: number; end: number}> {
+function mergeRuns(runs: Run[]): Array<{centre: number; first: number; last: number; start: number; end: number}> {
   const open: Array<{first: number; last: number; start: number; end: number}> = []
   const done: typeof open = []
   for (const [fixed, start, end] of runs) {
@@ -111,5 +118,5 @@ function mergeRuns(runs: Run[]): Array<{centre: number; start: number; end: numb
     open.push(merged)
   }
   done.push(...open)
-  return done.map((r) => ({centre: (r.first + r.last) / 2, start: r.start, end: r.end})).sort((a, b) => a.centre - b.centre || a.start - b.start)
+  return done.map((r) => ({...r, centre: (r.first + r.last) / 2})).sort((a, b) => a.centre - b.centre || a.start - b.start)
 }

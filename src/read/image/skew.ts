@@ -6,8 +6,8 @@
  *
  * The skew is the angle at which the page's ink, projected onto the vertical
  * axis along that angle, is most sharply peaked: text lines and rules then
- * fall into few bins (the sum of squared bin counts is largest). The search
- * runs on a half-size image, coarse then fine.
+ * fall into few bins with sharp edges (the sum of squared differences of
+ * neighbouring bins is largest). The search runs coarse, then fine.
  */
 import type {GreyImage} from './grey-image.js'
 
@@ -28,7 +28,7 @@ export interface Skew {
 }
 
 /** Ink points sampled for the projection (more are thinned out). */
-const maxPoints = 400_000
+const maxPoints = 500_000
 
 /** Measure the skew of `image`. */
 export function measureSkew(image: GreyImage, options: SkewOptions = {}): Skew {
@@ -36,59 +36,61 @@ export function measureSkew(image: GreyImage, options: SkewOptions = {}): Skew {
   const threshold = options.threshold ?? 140
   const points = inkPoints(image, threshold)
   if (points.xs.length < 200) return {degrees: 0, gain: 1}
-  const height = Math.ceil(image.height / 2)
-  const width = Math.ceil(image.width / 2)
-  const score = scorer(points, width, height)
+  const score = scorer(points, image.width, image.height)
   const base = score(0)
-  let best = 0
-  let bestScore = base
-  // Coarse: every 0.1°; then every 0.01° around the best.
-  for (let a = -maxDegrees; a <= maxDegrees + 1e-9; a += 0.1) {
-    const s = score(a)
-    if (s > bestScore) {
-      bestScore = s
-      best = a
+  // Coarse: every 0.1°.
+  let centre = 0
+  let coarse = base
+  for (let k = -Math.round(maxDegrees * 10); k <= Math.round(maxDegrees * 10); k++) {
+    const s = score(k / 10)
+    if (s > coarse) {
+      coarse = s
+      centre = k / 10
     }
   }
-  const centre = best
-  for (let a = centre - 0.1; a <= centre + 0.1 + 1e-9; a += 0.01) {
-    const s = score(a)
-    if (s > bestScore) {
-      bestScore = s
-      best = a
-    }
+  // Fine: every 0.01° around it. Angles a fraction of a pixel apart give the same bins, so the
+  // best score is a plateau: its middle is the skew.
+  const angles: number[] = []
+  const scores: number[] = []
+  for (let k = -10; k <= 10; k++) {
+    angles.push(Math.round((centre + k / 100) * 100) / 100)
+    scores.push(score(angles[angles.length - 1]))
   }
-  return {degrees: Math.round(best * 100) / 100, gain: base > 0 ? bestScore / base : 1}
+  const best = Math.max(...scores)
+  const top = scores.indexOf(best)
+  let from = top
+  let to = top
+  while (from > 0 && scores[from - 1] >= best) from--
+  while (to + 1 < scores.length && scores[to + 1] >= best) to++
+  const degrees = Math.round(((angles[from] + angles[to]) / 2) * 100) / 100
+  return {degrees: Object.is(degrees, -0) ? 0 : degrees, gain: base > 0 ? best / base : 1}
 }
 
-/** Ink pixels of the half-size image (a 2×2 block is ink when its darkest pixel is). */
+/** The ink pixels of `image` (thinned out evenly when there are many, as on a dark photo). */
 function inkPoints(image: GreyImage, threshold: number): {xs: Float32Array; ys: Float32Array} {
   const {width, height, data} = image
-  const xs: number[] = []
-  const ys: number[] = []
-  for (let y = 0; y + 1 < height; y += 2) {
-    for (let x = 0; x + 1 < width; x += 2) {
-      const i = y * width + x
-      const v = Math.min(data[i], data[i + 1], data[i + width], data[i + width + 1])
-      if (v < threshold) {
-        xs.push(x / 2)
-        ys.push(y / 2)
+  let count = 0
+  for (let i = 0; i < data.length; i++) if (data[i] < threshold) count++
+  const stride = Math.max(1, Math.ceil(count / maxPoints))
+  const n = Math.ceil(count / stride)
+  const xs = new Float32Array(n)
+  const ys = new Float32Array(n)
+  let seen = 0
+  let j = 0
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x] >= threshold) continue
+      if (seen++ % stride === 0 && j < n) {
+        xs[j] = x
+        ys[j] = y
+        j++
       }
     }
   }
-  // Thin out evenly when there is a lot of ink (a dark photo), to bound the work.
-  const step = Math.max(1, Math.ceil(xs.length / maxPoints))
-  const n = Math.ceil(xs.length / step)
-  const px = new Float32Array(n)
-  const py = new Float32Array(n)
-  for (let i = 0, j = 0; i < xs.length; i += step, j++) {
-    px[j] = xs[i]
-    py[j] = ys[i]
-  }
-  return {xs: px, ys: py}
+  return {xs: xs.subarray(0, j), ys: ys.subarray(0, j)}
 }
 
-/** A function giving, for an angle, the sum of squared bin counts of the ink projected along it. */
+/** A function giving, for an angle, the sharpness of the ink's profile projected along it. */
 function scorer(points: {xs: Float32Array; ys: Float32Array}, width: number, height: number): (degrees: number) => number {
   const margin = Math.ceil(width * Math.tan((10 * Math.PI) / 180)) + 2
   const bins = new Float64Array(height + 2 * margin)
@@ -97,16 +99,12 @@ function scorer(points: {xs: Float32Array; ys: Float32Array}, width: number, hei
     const t = Math.tan((degrees * Math.PI) / 180)
     const {xs, ys} = points
     for (let i = 0; i < xs.length; i++) {
-      // Each point split between the two nearest bins: the score varies smoothly with the angle.
-      const v = ys[i] - xs[i] * t + margin
-      const b = Math.floor(v)
-      if (b < 0 || b + 1 >= bins.length) continue
-      const f = v - b
-      bins[b] += 1 - f
-      bins[b + 1] += f
+      const b = Math.round(ys[i] - xs[i] * t) + margin
+      if (b >= 0 && b < bins.length) bins[b]++
     }
+    // Squared differences of neighbouring bins: sharp edges of lines (baselines, rules) score high (Postl's measure).
     let sum = 0
-    for (let i = 0; i < bins.length; i++) sum += bins[i] * bins[i]
+    for (let i = 1; i < bins.length; i++) sum += (bins[i] - bins[i - 1]) ** 2
     return sum
   }
 }

@@ -86,6 +86,7 @@ export function composePages(pages: PageInput[]): Composed {
       lines: emitted.map((e) => e.line)
     }
     if (page.confidence !== undefined) out.confidence = page.confidence
+    if (page.skew) out.skew = page.skew.degrees
     layoutPages.push(out)
   }
   return {text: textLines.join('\n'), layout: {pages: layoutPages, lines: provenance}, repairs}

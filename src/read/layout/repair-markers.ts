@@ -6,6 +6,7 @@
  *   "L", "II." as "H." or as "I." (one stem lost), "III." as "HI." — at the
  *   start of a line whose rest is capitals ("L MỤC ĐÍCH, YÊU CẦU"), where
  *   the numbering before it says what comes next.
+ * - The "TT" heading the numbering column of a table, read as "TI".
  * - The row numbers of a table (its first cell): the same numerals, digits
  *   read as look-alike letters ("3z" for 32, "l" for 1), and a number out of
  *   step between two in step ("10", "1", "12": "11" lost a digit).
@@ -96,7 +97,13 @@ export function repairMarkers(lines: LayoutLine[]): MarkerRepair[] {
     let to: string | undefined
     if (line.text.includes('\t')) {
       const cell = line.text.split('\t')[0]
-      if (/^S?TT$/i.test(cell)) group = 0
+      if (/^S?T[TIl1|]\.?$/.test(cell)) {
+        // The header of the numbering column ("TT", "STT"), its second T often read as "I".
+        group = 0
+        const header = cell.startsWith('S') ? 'STT' : 'TT'
+        if (cell !== header) change(line, index, cell, header, repairs)
+        continue
+      }
       const roman = romanMarker(first)
       const number = first === cell ? rowNumber(first) : undefined
       if (roman && (first === cell || isHeading(rest.split('\t')[0]) || /^\s\p{Lu}/u.test(rest))) {

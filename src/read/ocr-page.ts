@@ -10,7 +10,7 @@ import {scaleImage, toPgm} from './image/grey-image.js'
 import {normalizeBackground} from './image/normalize-background.js'
 import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
-import {estimateTextHeight} from './image/text-height.js'
+import {estimateLinePitch, estimateTextHeight} from './image/text-height.js'
 import {findGrids, mapGrid, type Grid} from './layout/grid.js'
 import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
@@ -23,7 +23,7 @@ export interface PreprocessOptions {
   background?: boolean
   /** Measure the page's skew and rotate it straight before looking for rules and OCR. */
   deskew?: boolean
-  /** Upscale pages whose text lines are under `minTextHeight` pixels. */
+  /** Upscale pages whose text lines are under `minTextHeight` pixels (a photo of 100 dpi or less). */
   upscale?: boolean
   /** Find and erase table rules, and rebuild ruled tables from them. */
   rules?: boolean
@@ -35,11 +35,17 @@ export interface PreprocessOptions {
   tesseractDeskew?: boolean
 }
 
-/** Text lines shorter than this (pixels) are upscaled to about this height. */
-export const minTextHeight = 28
+/** Text lines shorter than this (pixels) are upscaled, to about `upscaledTextHeight`. */
+export const minTextHeight = 20
+
+/** The text height (pixels) an upscaled page is brought to. */
+export const upscaledTextHeight = 28
 
 /** Skews smaller than this (degrees) are left alone: under a pixel or two of drift across a page. */
 export const minSkew = 0.05
+
+/** A skewed page without a ruled table is left as it is while its lines drift by less than this share of the line pitch across it. */
+export const maxDrift = 0.8
 
 /** The recognised page: lines of words in the image's pixels (straightened), confidence, rules. */
 export interface OcrPage {
@@ -62,19 +68,21 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   let skew = 0
   if (options.deskew !== false) {
     const measured = measureSkew(work)
-    if (Math.abs(measured.degrees) >= minSkew) {
-      skew = measured.degrees
-      work = rotateImage(work, -skew)
-    }
+    if (Math.abs(measured.degrees) >= minSkew) skew = measured.degrees
   }
+  const straight = skew === 0 ? work : rotateImage(work, -skew)
+  const textHeight = estimateTextHeight(straight)
   let scale = 1
-  if (options.upscale !== false) {
-    const textHeight = estimateTextHeight(work)
-    if (textHeight > 0 && textHeight < minTextHeight) {
-      scale = Math.min(3, minTextHeight / textHeight)
-      work = scaleImage(work, scale)
-    }
+  if (options.upscale !== false && textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
+  // Rotating costs sharpness: undo a skew only when a ruled table needs straight rules, or when lines drift by
+  // most of a line across the page (rows of words would mix); tesseract follows a slighter slant itself.
+  if (skew !== 0 && findGrids(eraseRulingLines(straight).rules).length === 0) {
+    const drift = work.width * Math.tan((Math.abs(skew) * Math.PI) / 180)
+    if (drift < maxDrift * estimateLinePitch(straight)) skew = 0
   }
+  // Straightened and upscaled in one pass from the page, bicubic when upscaling, so a small photo is interpolated once.
+  if (skew !== 0) work = scale === 1 ? straight : rotateImage(work, -skew, scale, true)
+  else if (scale !== 1) work = scaleImage(work, scale)
   let rules: RulingLines = {horizontal: [], vertical: []}
   if (options.rules !== false) {
     const erased = eraseRulingLines(work)

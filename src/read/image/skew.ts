@@ -110,35 +110,57 @@ function scorer(points: {xs: Float32Array; ys: Float32Array}, width: number, hei
 }
 
 /**
- * Rotate `image` by `degrees` (clockwise on screen) about its centre, keeping
- * its size; uncovered corners become white. Bilinear.
+ * Rotate `image` by `degrees` (clockwise on screen) about its centre, and
+ * scale it by `scale` in the same pass (one interpolation, not two: a small
+ * photo loses less); uncovered corners become white. Bilinear, or bicubic
+ * (Catmull-Rom) with `cubicWeights`: sharper, four times the work.
  */
-export function rotateImage(image: GreyImage, degrees: number): GreyImage {
-  const {width, height, data} = image
+export function rotateImage(image: GreyImage, degrees: number, scale = 1, cubicWeights = false): GreyImage {
+  const {width: sw, height: sh, data} = image
+  const width = Math.max(1, Math.round(sw * scale))
+  const height = Math.max(1, Math.round(sh * scale))
   const out = new Uint8Array(width * height)
   const rad = (degrees * Math.PI) / 180
-  const cos = Math.cos(rad)
-  const sin = Math.sin(rad)
+  const cos = Math.cos(rad) / scale
+  const sin = Math.sin(rad) / scale
   const cx = width / 2
   const cy = height / 2
+  const scx = sw / 2
+  const scy = sh / 2
   for (let y = 0; y < height; y++) {
     const dy = y + 0.5 - cy
     // Inverse map: the source of output pixel (x, y) is it rotated by -degrees.
-    let sx = cos * (0.5 - cx) + sin * dy + cx - 0.5
-    let sy = -sin * (0.5 - cx) + cos * dy + cy - 0.5
+    let sx = cos * (0.5 - cx) + sin * dy + scx - 0.5
+    let sy = -sin * (0.5 - cx) + cos * dy + scy - 0.5
+    const row = y * width
     for (let x = 0; x < width; x++, sx += cos, sy -= sin) {
       const x0 = Math.floor(sx)
       const y0 = Math.floor(sy)
-      if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) {
-        out[y * width + x] = 255
-        continue
-      }
       const fx = sx - x0
       const fy = sy - y0
-      const p = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= width || yy >= height ? 255 : data[yy * width + xx])
-      const top = p(x0, y0) * (1 - fx) + p(x0 + 1, y0) * fx
-      const bottom = p(x0, y0 + 1) * (1 - fx) + p(x0 + 1, y0 + 1) * fx
-      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy)
+      if (cubicWeights && x0 >= 1 && y0 >= 1 && x0 + 2 < sw && y0 + 2 < sh) {
+        const wx = cubic(fx)
+        const wy = cubic(fy)
+        let v = 0
+        for (let j = 0; j < 4; j++) {
+          const r = (y0 - 1 + j) * sw + x0 - 1
+          v += wy[j] * (wx[0] * data[r] + wx[1] * data[r + 1] + wx[2] * data[r + 2] + wx[3] * data[r + 3])
+        }
+        out[row + x] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v)
+      } else if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
+        const i = y0 * sw + x0
+        const top = data[i] + (data[i + 1] - data[i]) * fx
+        const bottom = data[i + sw] + (data[i + sw + 1] - data[i + sw]) * fx
+        out[row + x] = Math.round(top + (bottom - top) * fy)
+      } else if (x0 < -1 || y0 < -1 || x0 >= sw || y0 >= sh) {
+        out[row + x] = 255
+      } else {
+        // On the edge: pixels outside the image count as white paper.
+        const p = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= sw || yy >= sh ? 255 : data[yy * sw + xx])
+        const top = p(x0, y0) * (1 - fx) + p(x0 + 1, y0) * fx
+        const bottom = p(x0, y0 + 1) * (1 - fx) + p(x0 + 1, y0 + 1) * fx
+        out[row + x] = Math.round(top * (1 - fy) + bottom * fy)
+      }
     }
   }
   return {width, height, data: out}
@@ -155,4 +177,11 @@ export function unrotatePoint(x: number, y: number, degrees: number, cx: number,
   const dx = x - cx
   const dy = y - cy
   return [cos * dx + sin * dy + cx, -sin * dx + cos * dy + cy]
+}
+
+/** Catmull-Rom weights of the four neighbours at -1, 0, 1, 2 for a point `t` past the second. */
+function cubic(t: number): [number, number, number, number] {
+  const t2 = t * t
+  const t3 = t2 * t
+  return [(-t3 + 2 * t2 - t) / 2, (3 * t3 - 5 * t2 + 2) / 2, (-3 * t3 + 4 * t2 + t) / 2, (t3 - t2) / 2]
 }

@@ -8,7 +8,7 @@ import type {Output} from './output/schema.js'
 import {createProcessor, type PipelineOptions} from './pipeline.js'
 import {decodeText, normalizeText} from './read/decode-text.js'
 import {read, type ReadOptions} from './read/index.js'
-import {restorationFor} from './restoration-policy.js'
+import {restorationFor, restorationModeFor} from './restoration-policy.js'
 import type {Root} from './tree/types.js'
 import './vfile-data.js'
 
@@ -50,7 +50,8 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
           value: typeof input === 'string' ? normalizeText(input) : decodeText(input)
         })
   const when = options.diacritics?.when ?? restorationFor(file)
-  const processor = createProcessor({...options, diacritics: {...options.diacritics, when}})
+  const mode = options.diacritics?.mode ?? restorationModeFor(file)
+  const processor = createProcessor({...options, diacritics: {...options.diacritics, when, mode}})
   const tree = processor.runSync(processor.parse(file), file) as Root
   const output = processor.stringify(tree, file) as unknown as Output
   return {output, file, tree, messages: file.messages}

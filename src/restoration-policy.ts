@@ -2,10 +2,12 @@
  * When the diacritics stage runs, by route: always on OCR text and on text
  * layers judged bad; on clean text only on the lines that lack marks. A
  * text file that an earlier OCR run mangled (no Vietnamese-only letters, as
- * English-model OCR output) is treated as OCR text.
+ * English-model OCR output) is treated as OCR text. And how: what sohoa's
+ * own reader OCR'd (the Vietnamese model) gets its marks checked against
+ * the language model; everything else is judged line by line.
  */
 import type {VFile} from 'vfile'
-import type {Options as DiacriticsOptions} from './diacritics/index.js'
+import type {Options as DiacriticsOptions, RestoreMode} from './diacritics/index.js'
 import {textQuality} from './diacritics/index.js'
 
 /** Which nodes the diacritics stage restores: see the diacritics plugin's `when`. */
@@ -20,4 +22,9 @@ export function restorationFor(file: VFile): Restoration {
   if (route === 'ocr' || route === 'ocr-text') return 'always'
   const quality = textQuality(String(file.value ?? ''))
   return quality.syllables > 0 && quality.vietnameseOnlyShare < mangledBelow ? 'always' : 'unmarked'
+}
+
+/** Decide the restoration mode for a file: `marks` for pages sohoa OCR'd (route `ocr`), else `auto`. */
+export function restorationModeFor(file: VFile): RestoreMode {
+  return file.data.source?.route === 'ocr' ? 'marks' : 'auto'
 }

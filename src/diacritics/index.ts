@@ -6,7 +6,7 @@
 export {default} from './plugin.js'
 export type {Options} from './plugin.js'
 export {restore} from './restore.js'
-export type {RestoreOptions, RestoreResult} from './restore.js'
+export type {RestoreMode, RestoreOptions, RestoreResult} from './restore.js'
 export {loadModel, defaultModelPath} from './load-model.js'
 export type {Restorer} from './load-model.js'
 export {textQuality} from './quality.js'

@@ -5,8 +5,8 @@
 import {countWords, type WordCounts} from './quality.js'
 import type {Token} from './tokenize.js'
 
-/** What to do with a line. */
-export type LineMode = 'keep' | 'stripped' | 'ocr'
+/** What to do with a line: the last, `marks`, is never chosen per line, only asked for (text from a Vietnamese OCR model). */
+export type LineMode = 'keep' | 'stripped' | 'ocr' | 'marks'
 
 /**
  * Whether the whole text reads as English-model OCR output: (almost) no Vietnamese-only letter,

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {StrippedIndex} from './candidates.js'
 import {Channel, type ChannelCandidate} from './channel.js'
 import {LanguageModel} from './language-model.js'
+import type {MarksTable} from './marks-channel.js'
 import {readModel} from './model-file.js'
 
 /** The model shipped with sohoa: `models/diacritics.bin` at the package root. */
@@ -19,6 +20,8 @@ export interface Restorer {
   stripped: StrippedIndex
   /** The OCR channel, when the model has a confusion table (else OCR mode only restores marks). */
   channel: Channel | null
+  /** The marks channel, when the model has one (else `marks` mode leaves text as it is). */
+  marks: MarksTable | null
   /** OCR candidates already searched, by lowercase token. */
   ocrCache: Map<string, ChannelCandidate[]>
   /** Milliseconds the load took. */
@@ -40,7 +43,7 @@ export function loadModel(path: string = defaultModelPath): Restorer {
   }
   const model = new LanguageModel(readModel(bytes, path))
   const channel = model.header.channel ? new Channel(model.header.channel, model) : null
-  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), channel, ocrCache: new Map(), loadMs: 0}
+  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), channel, marks: model.header.marks ?? null, ocrCache: new Map(), loadMs: 0}
   restorer.loadMs = performance.now() - started
   cache.set(path, restorer)
   return restorer

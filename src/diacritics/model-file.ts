@@ -8,6 +8,7 @@
  *   per order 2..N: u32 fingerprints [cap] | u8 prob codes [cap] | u8 back-off codes [cap] (not for N)
  */
 import type {ChannelTable} from './channel-table.js'
+import type {MarksTable} from './marks-channel.js'
 import type {NgramTableArrays} from './ngram-table.js'
 import type {SpellingModel} from './spelling.js'
 
@@ -50,6 +51,8 @@ export interface ModelHeader {
   spelling: Record<string, SpellingModel>
   /** OCR confusion statistics, when trained with some. */
   channel: ChannelTable | null
+  /** How an OCR engine that knows Vietnamese misreads marks, when trained with it (absent in older models). */
+  marks?: MarksTable | null
 }
 
 /** The parts of a loaded (or about to be written) model. */

@@ -9,7 +9,7 @@ import type {VFile} from 'vfile'
 import type {LineData, Paragraph, Root, TableCell} from '../tree/types.js'
 import {looksLikeOcr} from './line-mode.js'
 import {countWords, type WordCounts} from './quality.js'
-import {restore} from './restore.js'
+import {restore, type RestoreMode} from './restore.js'
 import {tokenize} from './tokenize.js'
 
 /** Options of the diacritics plugin. */
@@ -19,8 +19,8 @@ export interface Options {
    * paragraphs and cells whose words carry no mark at all), `never`. Default `always`.
    */
   when?: 'always' | 'unmarked' | 'never'
-  /** Restoration mode (default `auto`: decided per line). */
-  mode?: 'stripped' | 'ocr' | 'auto'
+  /** Restoration mode (default `auto`: decided per line; `marks` for text a Vietnamese OCR model read). */
+  mode?: RestoreMode
   /** Path of a model file (default: the shipped model). */
   model?: string
   /** Changes below this confidence (0..1) are reported (default 0.9). */

@@ -11,6 +11,7 @@ import {isVietnameseOnly, stripMarks} from './letters.js'
 import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
 import {loadModel, type Restorer} from './load-model.js'
 import {applyCase, canonical, decompose, isValidSyllable} from './orthography.js'
+import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {countWords} from './quality.js'
 import {tokenize, type Token} from './tokenize.js'
@@ -19,9 +20,12 @@ import {tokenize, type Token} from './tokenize.js'
 export interface RestoreOptions {
   /**
    * What damage to repair: `stripped` (marks removed: only unmarked words change, and only their
-   * marks), `ocr` (OCR damage: any word may change), `auto` (decide per line; default).
+   * marks), `ocr` (damage from an OCR engine without Vietnamese: any word may change), `marks`
+   * (text from an OCR engine with Vietnamese: letters are trusted, any word's marks may change,
+   * weighed by the model's marks channel), `auto` (decide per line between the first two and
+   * leaving the line alone; default).
    */
-  mode?: 'stripped' | 'ocr' | 'auto'
+  mode?: RestoreMode
   /** Path of a model file (default: the model shipped with sohoa). */
   model?: string
   /** An already loaded model (from `loadModel`, or a variant of one); overrides `model`. */
@@ -40,6 +44,9 @@ export interface RestoreOptions {
   /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 5). */
   threshold?: number
 }
+
+/** What damage `restore` repairs: see `RestoreOptions.mode`. */
+export type RestoreMode = 'stripped' | 'ocr' | 'marks' | 'auto'
 
 /** Result of `restore`. */
 export interface RestoreResult {
@@ -99,7 +106,7 @@ function splitBlocks(text: string): string[] {
   return blocks
 }
 
-function restoreBlock(text: string, restorer: Restorer, mode: 'stripped' | 'ocr' | 'auto', ocrText: boolean | undefined, options: RestoreOptions): RestoreResult {
+function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrText: boolean | undefined, options: RestoreOptions): RestoreResult {
   const tokens = tokenize(text)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
@@ -164,7 +171,7 @@ function confidence(margin: number): number {
 }
 
 /** The mode of every token: per line in `auto`. */
-function tokenModes(tokens: Token[], mode: 'stripped' | 'ocr' | 'auto', ocrText: boolean | undefined): LineMode[] {
+function tokenModes(tokens: Token[], mode: RestoreMode, ocrText: boolean | undefined): LineMode[] {
   if (mode !== 'auto') return new Array<LineMode>(tokens.length).fill(mode)
   const textIsOcr = ocrText ?? looksLikeOcr(countWords(tokens))
   const out = new Array<LineMode>(tokens.length)
@@ -234,10 +241,33 @@ function buildSlot(restorer: Restorer, token: Token, mode: LineMode, lookup: (ke
     const found = ocrCandidates(restorer.channel, token, lookup, restorer.ocrCache, restorer.model.header.spelling)
     if (found) return {ids: found.ids, scores: found.scores, words: found.words, ocr: true}
   }
+  if (mode === 'marks') return marksSlot(restorer, token, lookup)
   if (mode === 'keep' || token.kind !== 'word') return fixed(tokenClass(token, lookup))
   const text = token.text
   if (stripMarks(text) !== text) return fixed(tokenClass(token, lookup))
   const list = restorer.stripped.get(text.toLowerCase())
   if (list === undefined) return fixed(tokenClass(token, lookup))
   return {ids: list.ids, scores: null, words: list.words, ocr: false}
+}
+
+/**
+ * The slot of a word read by an OCR engine with Vietnamese: every syllable with the same letters,
+ * scored by the marks channel (the word as read among them, or kept as it is when no syllable of
+ * the vocabulary is spelt so: a name, a foreign word).
+ */
+function marksSlot(restorer: Restorer, token: Token, lookup: (key: string) => number | undefined): Lattice {
+  const table = restorer.marks
+  if (table === null || token.kind !== 'word') return fixed(tokenClass(token, lookup))
+  const read = token.text.toLowerCase()
+  const list = marksOf(read) === null ? undefined : restorer.stripped.get(stripMarks(read))
+  if (list === undefined) return fixed(tokenClass(token, lookup))
+  const ids: number[] = Array.from(list.ids)
+  const words: Array<string | null> = [...list.words]
+  const scores = list.words.map((word) => marksScore(table, word, read))
+  if (!list.words.includes(canonical(read))) {
+    ids.push(tokenClass(token, lookup))
+    words.push(null)
+    scores.push(marksScore(table, read, read))
+  }
+  return {ids, scores, words, ocr: false}
 }

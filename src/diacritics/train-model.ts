@@ -4,6 +4,7 @@
  * quantize, hash, and write the model file. Same inputs → same bytes.
  */
 import type {ChannelTable} from './channel-table.js'
+import type {MarksTable} from './marks-channel.js'
 import {classNames} from './classes.js'
 import {countCorpus, holdoutRule, isHeldOut, listCorpus, readCorpusFile} from './corpus.js'
 import {estimate} from './kneser-ney.js'
@@ -21,6 +22,8 @@ export interface TrainOptions {
   minCounts?: number[]
   /** OCR confusion table to embed (null: the model restores stripped text only). */
   channel?: ChannelTable | null
+  /** Marks channel to embed (how a Vietnamese OCR model misreads marks; null: none). */
+  marks?: MarksTable | null
   /** Called with progress lines. */
   log?: (line: string) => void
 }
@@ -91,7 +94,8 @@ export function trainModel(options: TrainOptions): TrainResult {
         minCounts
       },
       spelling: counted.spelling,
-      channel: options.channel ?? null
+      channel: options.channel ?? null,
+      marks: options.marks ?? null
     },
     unigramLogProbs,
     unigramLogBackoffs,

@@ -147,3 +147,29 @@ describe('restore, long text', () => {
     expect(result.text.includes(alone)).toBe(true)
   })
 })
+
+describe('restore, marks mode (text a Vietnamese OCR model read)', () => {
+  it('should put right the marks the Vietnamese model gets wrong, by context', () => {
+    // Real misreadings of tesseract's vie model on a phone photo: hỏi read as sắc, a dot below added.
+    expect(restore('Kế hoạch tống thế cải cách hành chính', {mode: 'marks'}).text).toBe('Kế hoạch tổng thể cải cách hành chính')
+    expect(restore('Tố chức thực hiện', {mode: 'marks'}).text).toBe('Tổ chức thực hiện')
+    expect(restore('Chí số chuyến đối số (DTI)', {mode: 'marks'}).text).toBe('Chỉ số chuyển đổi số (DTI)')
+    expect(restore('ỦY BAN NHÂN DÂN THÀNH PHÔ', {mode: 'marks'}).text).toBe('ỦY BAN NHÂN DÂN THÀNH PHỐ')
+  })
+
+  it('should leave correct text, names, acronyms and codes as they are', () => {
+    const text = 'Ông Nguyễn Văn Thắng, Chủ tịch UBND xã, ký Quyết định số 76/QĐ-UBND ngày 15/7/2021.'
+    expect(restore(text, {mode: 'marks'}).text).toBe(text)
+    const seed = readFileSync('fixtures/seed-003/input.txt', 'utf8')
+    const out = restore(seed, {mode: 'marks'}).text
+    const words = seed.split(/\s+/)
+    const changed = out.split(/\s+/).filter((w, i) => w !== words[i]).length
+    expect(changed / words.length).toBeLessThan(0.001)
+  })
+
+  it('should only ever change marks: the letters stay', () => {
+    const input = 'Cái cách thú tục hành chính trong năm 2025, Chí số PAR Index; x4 S6'
+    const out = restore(input, {mode: 'marks'}).text
+    expect(stripMarks(out)).toBe(stripMarks(input))
+  })
+})

@@ -30,13 +30,13 @@ export function register(program: Command): void {
     .command('restore')
     .description('restore Vietnamese diacritics and repair OCR damage; reads FILE or stdin, writes stdout')
     .argument('[file]', 'text file (UTF-8); stdin when absent')
-    .option('-m, --mode <mode>', 'stripped | ocr | auto (decide per line)', 'auto')
+    .option('-m, --mode <mode>', 'stripped | ocr (an engine without Vietnamese) | marks (an engine with Vietnamese: marks only) | auto (decide per line)', 'auto')
     .option('--model <path>', 'model file (default: the shipped model)')
     .option('--json', 'write {text, tokens} as JSON instead of the text')
     .option('--stats', 'print timings, CPU time (whole process), word count and peak memory to stderr as JSON')
     .action((file: string | undefined, options: {mode: string; model?: string; json?: boolean; stats?: boolean}) => {
       const mode = options.mode
-      if (mode !== 'stripped' && mode !== 'ocr' && mode !== 'auto') throw new Error(`--mode: expected stripped, ocr or auto, got ${mode}`)
+      if (mode !== 'stripped' && mode !== 'ocr' && mode !== 'marks' && mode !== 'auto') throw new Error(`--mode: expected stripped, ocr, marks or auto, got ${mode}`)
       const started = performance.now()
       const input = file === undefined ? readStdin() : Promise.resolve(readInput(file))
       return input.then((bytes) => {

@@ -1,13 +1,15 @@
 /**
  * `sohoa train CORPUS_DIR… --out MODEL`: build a diacritics model from corpus folders (every `.txt`
  * below them; about 10% of the documents held out by name) and single text files, with the OCR
- * channel from the shipped confusion counts plus any real OCR pairs given.
+ * channel from the shipped confusion counts plus any real OCR pairs given, and the marks channel
+ * from the shipped marks counts.
  */
 import {existsSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Command} from 'commander'
 import {buildChannel, defaultConfusionsPath, defaultPairsWeight, readCounts, readPairs} from '../../diacritics/channel-sources.js'
 import type {ChannelCounts, ChannelPair} from '../../diacritics/learn-channel.js'
+import {defaultMarksPath, marksTableFromCounts, readMarksCounts} from '../../diacritics/marks-channel.js'
 import {trainModel} from '../../diacritics/train-model.js'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -23,7 +25,8 @@ export function register(program: Command): void {
     .option('--confusions <file>', 'OCR confusion counts (JSON); default: the shipped ones, "none" for none')
     .option('--ocr-pairs <gold:read>', 'real OCR pairs: a gold text and an OCR reading whose first as many lines it transcribes (repeatable)', collect, [])
     .option('--ocr-pairs-weight <w>', 'how many times each real pair counts against the rendered ones', String(defaultPairsWeight))
-    .action((corpus: string[], options: {out: string; order: string; confusions?: string; ocrPairs: string[]; ocrPairsWeight: string}) => {
+    .option('--marks <file>', 'marks confusion counts of the Vietnamese OCR model (JSON); default: the shipped ones, "none" for none')
+    .action((corpus: string[], options: {out: string; order: string; confusions?: string; ocrPairs: string[]; ocrPairsWeight: string; marks?: string}) => {
       const order = Number(options.order)
       if (!Number.isInteger(order) || order < 2 || order > 4) throw new Error(`--order: expected 2..4, got ${options.order}`)
       const weight = Number(options.ocrPairsWeight)
@@ -41,7 +44,9 @@ export function register(program: Command): void {
       const names = options.ocrPairs.map((spec) => spec.split(':').map((f) => path.basename(path.dirname(f)) + '/' + path.basename(f)).join(' vs '))
       const channel = buildChannel(base, pairs, weight, `real OCR pairs: ${names.join(', ')}`)
       const log = (line: string) => process.stderr.write(line + '\n')
-      const result = trainModel({inputs: corpus, order, channel, log})
+      const marksFile = options.marks ?? (existsSync(defaultMarksPath) ? defaultMarksPath : 'none')
+      const marks = marksFile === 'none' ? null : marksTableFromCounts(readMarksCounts(marksFile))
+      const result = trainModel({inputs: corpus, order, channel, marks, log})
       writeFileSync(options.out, result.bytes)
       log(`wrote ${options.out}: ${(result.bytes.length / 1e6).toFixed(2)} MB, ${result.trained.length} files trained on, ${result.heldOut.length} held out`)
     })

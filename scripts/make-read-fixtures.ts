@@ -344,9 +344,9 @@ export async function renderCondition(spec: PageSpec, condition: Condition, seed
   return greyToCanvas(grey).encode('png')
 }
 
-/** A phone-quality photo: ~150 dpi, skewed 1.2°, soft focus, uneven light, sensor noise, JPEG quality 45. */
-export async function phonePhoto(spec: PageSpec, seed = 1): Promise<Uint8Array> {
-  let grey = canvasToGrey(renderCanvas(spec, 150, 1.2))
+/** A phone-quality photo: ~150 dpi (or `dpi`), skewed 1.2°, soft focus, uneven light, sensor noise, JPEG quality 45. */
+export async function phonePhoto(spec: PageSpec, seed = 1, dpi = 150): Promise<Uint8Array> {
+  let grey = canvasToGrey(renderCanvas(spec, dpi, 1.2))
   grey = blur(grey, 1)
   grey = shade(grey, 0.85, 0.45)
   grey = addNoise(grey, 8, 0.0005, seed)

@@ -13,7 +13,9 @@
  * figure). A second table switches preprocessing steps off one at a time.
  *
  *   npm run eval -- ocr [--corpus LEGAL_CORPUS_DIR] [--held-out-pages 6]
- *     [--fonts DIR] [--conditions clean,dark] [--no-ablation]
+ *     [--fonts DIR] [--conditions clean,dark] [--phone-dpi 120,135,200] [--no-ablation]
+ *
+ * `--phone-dpi` adds rows for the phone photo taken at other resolutions.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -23,7 +25,7 @@ import {characterErrorRate, wordErrorRate} from '../../src/read/error-rate.js'
 import {createOcrPool, read, type PreprocessOptions} from '../../src/read/index.js'
 import {restoredText} from '../../src/restored-text.js'
 import {table} from '../table.js'
-import {conditions, defaultFontDir, fixturePages, layoutPage, registerFonts, renderCondition, seedParagraphs, type Condition, type PageSpec} from '../make-read-fixtures.js'
+import {conditions, defaultFontDir, fixturePages, layoutPage, phonePhoto, registerFonts, renderCondition, seedParagraphs, type Condition, type PageSpec} from '../make-read-fixtures.js'
 
 /** One-line title for `npm run eval`. */
 export const title = 'OCR: CER/WER per condition on rendered pages, before and after restoration'
@@ -55,14 +57,14 @@ function heldOutPages(corpus: string, count: number): PageSpec[] {
   })
 }
 
-async function score(specs: PageSpec[], condition: Condition, pool: ReturnType<typeof createOcrPool>, preprocess?: PreprocessOptions) {
+async function score(specs: PageSpec[], condition: Condition, pool: ReturnType<typeof createOcrPool>, preprocess?: PreprocessOptions, phoneDpi?: number) {
   let cer = 0
   let wer = 0
   let restoredCer = 0
   let restoredWer = 0
   let seconds = 0
   for (const [i, spec] of specs.entries()) {
-    const bytes = await renderCondition(spec, condition, seedOf(spec, i))
+    const bytes = phoneDpi ? await phonePhoto(spec, seedOf(spec, i), phoneDpi) : await renderCondition(spec, condition, seedOf(spec, i))
     const start = performance.now()
     const file = await read(bytes, {ocr: pool, preprocess})
     seconds += (performance.now() - start) / 1000
@@ -116,6 +118,13 @@ export async function run(args: string[]): Promise<void> {
         })
         if (condition === 'phone-jpeg') phone[group] = r.restoredWer
         else if (condition !== 'clean') (degraded[group] ??= []).push(r.restoredWer)
+      }
+    }
+    // Phone photos of lower (or higher) resolution than the condition's 150 dpi: where OCR breaks down.
+    for (const dpi of (option(args, '--phone-dpi') ?? '').split(',').filter(Boolean).map(Number)) {
+      for (const [group, specs] of groups) {
+        const r = await score(specs, 'phone-jpeg', pool, undefined, dpi)
+        rows.push({condition: `phone-jpeg at ${dpi} dpi`, pages: `${specs.length} ${group}`, words: wordsOf(specs), CER: pct(r.cer), WER: pct(r.wer), 'CER restored': pct(r.restoredCer), 'WER restored': pct(r.restoredWer), 's/page': r.seconds.toFixed(2)})
       }
     }
     process.stdout.write(table(rows))

@@ -138,7 +138,7 @@ export async function run(args: string[]): Promise<void> {
     const variants: Array<[string, PreprocessOptions | undefined]> = [
       ['all steps (default)', undefined],
       ['no background normalisation', {background: false}],
-      ['no upscaling', {upscale: false}],
+      ['upscaling small text (off by default)', {upscale: true}],
       ['no deskew', {deskew: false}],
       ['no rule erasure', {rules: false}],
       ['no re-reading of cells and line pieces', {reread: false}]

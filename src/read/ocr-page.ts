@@ -1,6 +1,6 @@
 /**
- * OCR one page image: even out the light, straighten a skewed page, upscale
- * small text, find and erase table rules, then recognise with the pool;
+ * OCR one page image: even out the light, straighten a skewed page (upscale
+ * small text, when asked), find and erase table rules, then recognise with the pool;
  * boxes come back in the pixels of the image as given, straightened (see
  * `OcrPage.skew` to map them back onto the image).
  */
@@ -17,13 +17,17 @@ import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
 import {rereadSegments} from './reread-segments.js'
 
-/** Which preprocessing steps run before OCR (all on by default, but tesseract's own deskew). */
+/** Which preprocessing steps run before OCR (all on by default, but upscaling and tesseract's own deskew). */
 export interface PreprocessOptions {
   /** Divide out uneven light (photos, dark scans). */
   background?: boolean
   /** Measure the page's skew and rotate it straight before looking for rules and OCR. */
   deskew?: boolean
-  /** Upscale pages whose text lines are under `minTextHeight` pixels (a photo of 100 dpi or less). */
+  /**
+   * Upscale pages whose text lines are under `minTextHeight` pixels. Off by default: tesseract
+   * scales each text line itself, and interpolating first only lost accuracy on phone photos of
+   * 100–150 dpi (`npm run eval -- ocr --phone-dpi 120`).
+   */
   upscale?: boolean
   /** Find and erase table rules, and rebuild ruled tables from them. */
   rules?: boolean
@@ -73,7 +77,7 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   const straight = skew === 0 ? work : rotateImage(work, -skew)
   const textHeight = estimateTextHeight(straight)
   let scale = 1
-  if (options.upscale !== false && textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
+  if (options.upscale === true && textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
   // Rotating costs sharpness: undo a skew only when a ruled table needs straight rules, or when lines drift by
   // most of a line across the page (rows of words would mix); tesseract follows a slighter slant itself.
   if (skew !== 0 && findGrids(eraseRulingLines(straight).rules).length === 0) {

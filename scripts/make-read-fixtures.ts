@@ -328,12 +328,13 @@ export function shade(image: GreyImage, gain: number, gradient: number): GreyIma
 }
 
 /** The conditions `npm run eval` measures OCR under. */
-export const conditions = ['clean', 'light-noise', 'heavy-noise', 'blurred', 'dark', 'rotated', 'phone-jpeg'] as const
+export const conditions = ['clean', 'light-noise', 'heavy-noise', 'blurred', 'dark', 'rotated', 'phone-jpeg', 'phone-desk'] as const
 export type Condition = (typeof conditions)[number]
 
 /** Render `spec` under `condition`: encoded image bytes (PNG, or JPEG for the phone photo). */
 export async function renderCondition(spec: PageSpec, condition: Condition, seed = 1): Promise<Uint8Array> {
   if (condition === 'phone-jpeg') return phonePhoto(spec, seed)
+  if (condition === 'phone-desk') return deskPhoto(spec, seed)
   const rotate = condition === 'rotated' ? 2.5 : 0
   let grey = canvasToGrey(renderCanvas(spec, 300, rotate))
   if (condition === 'light-noise') grey = addNoise(grey, 12, 0.001, seed)
@@ -351,6 +352,30 @@ export async function phonePhoto(spec: PageSpec, seed = 1, dpi = 150): Promise<U
   grey = shade(grey, 0.85, 0.45)
   grey = addNoise(grey, 8, 0.0005, seed)
   return greyToCanvas(grey).encode('jpeg', 45)
+}
+
+/**
+ * A phone photo of the sheet lying on a dark desk: 1600 × 2133 pixels with the sheet 86% of the
+ * width (about 165 dpi), turned 2°, soft focus, uneven light, sensor noise, JPEG quality 60.
+ */
+export async function deskPhoto(spec: PageSpec, seed = 1): Promise<Uint8Array> {
+  const page = renderCanvas(spec, 300)
+  const width = 1600
+  const height = 2133
+  const canvas = createCanvas(width, height)
+  const ctx = canvas.getContext('2d')
+  ctx.fillStyle = '#3a3a3a'
+  ctx.fillRect(0, 0, width, height)
+  const scale = (0.86 * width) / page.width
+  ctx.translate(width / 2, height / 2)
+  ctx.rotate((2 * Math.PI) / 180)
+  ctx.scale(scale, scale)
+  ctx.drawImage(page, -page.width / 2, -page.height / 2)
+  let grey = canvasToGrey(canvas)
+  grey = blur(grey, 1)
+  grey = shade(grey, 0.8, 0.5)
+  grey = addNoise(grey, 8, 0.0005, seed)
+  return greyToCanvas(grey).encode('jpeg', 60)
 }
 
 async function embedFonts(doc: PDFDocument, fontDir: string): Promise<Record<Style, PDFFont>> {
@@ -450,6 +475,8 @@ async function main(args: string[]): Promise<void> {
   }
   // A phone photo of the page.
   write('phone-jpeg', 'input.jpg', await phonePhoto(h, 3), h.expected)
+  // A phone photo of the page lying on a dark desk.
+  write('phone-desk', 'input.jpg', await deskPhoto(h, 3), h.expected)
   // A clean PNG of a ruled table (the appendix), 300 dpi.
   const t = pages.table
   write('table-png', 'input.png', await greyToCanvas(canvasToGrey(renderCanvas(t, 300))).encode('png'), t.expected)

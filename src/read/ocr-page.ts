@@ -1,5 +1,5 @@
 /**
- * OCR one page image: even out the light, straighten a skewed page (upscale
+ * OCR one page image: paint the desk around a photographed sheet white, even out the light, straighten a skewed page (upscale
  * small text, when asked), find and erase table rules, then recognise with the pool;
  * boxes come back in the pixels of the image as given, straightened (see
  * `OcrPage.skew` to map them back onto the image).
@@ -8,6 +8,7 @@ import type {LayoutWord} from './types.js'
 import type {GreyImage} from './image/grey-image.js'
 import {scaleImage, toPgm} from './image/grey-image.js'
 import {normalizeBackground} from './image/normalize-background.js'
+import {findSurround, paintSurround} from './image/paper.js'
 import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateLinePitch, estimateTextHeight} from './image/text-height.js'
@@ -19,6 +20,8 @@ import {rereadSegments} from './reread-segments.js'
 
 /** Which preprocessing steps run before OCR (all on by default, but upscaling and tesseract's own deskew). */
 export interface PreprocessOptions {
+  /** Paint what lies around the sheet of paper in a photo (a desk) white, so its edges make no table. */
+  paper?: boolean
   /** Divide out uneven light (photos, dark scans). */
   background?: boolean
   /** Measure the page's skew and rotate it straight before looking for rules and OCR. */
@@ -68,7 +71,9 @@ export interface OcrPage {
 /** Preprocess `image` and OCR it with `pool`. */
 export async function ocrPage(image: GreyImage, pool: OcrPool, options: PreprocessOptions = {}): Promise<OcrPage> {
   let work = image
+  const surround = options.paper === false ? null : findSurround(work)
   if (options.background !== false) work = normalizeBackground(work)
+  if (surround) work = paintSurround(work, surround)
   let skew = 0
   if (options.deskew !== false) {
     const measured = measureSkew(work)

@@ -88,6 +88,14 @@ describe('read: scans and images (real OCR)', () => {
     expect(basis?.references?.[0]?.number).toBe('76/NQ-CP')
   })
 
+  it('reads a phone photo of the sheet on a dark desk: the desk is painted out, its edges make no table', async () => {
+    const file = await read(fixture('phone-desk', 'input.jpg'), {ocr: pool})
+    expect(String(file.value)).not.toContain('\t')
+    expect(wordErrorRate(restoredText(file), expected('phone-desk'))).toBeLessThan(0.12)
+    const {output} = parseSync(file)
+    expect(output.document?.number?.raw).toBe('06/QĐ-UBND')
+  })
+
   it('rebuilds a ruled table from OCR word boxes as tab-separated rows', async () => {
     const file = await read(fixture('table-png', 'input.png'), {ocr: pool})
     const rows = nonBlank(String(file.value)).filter((l) => l.includes('\t'))

@@ -12,7 +12,7 @@
  * Documents: seeds 000, 001, 003 and 004, plus with `--corpus DIR` the
  * held-out documents of the diacritics model (`model.header.training.holdout`)
  * found in DIR that have a Quốc hiệu and for which the clean text gives a
- * number or a date.
+ * number or a date (their lines are paragraphs: see `prepare`).
  *
  *   npm run eval -- header [--corpus DIR] [--noise none,light,heavy] [--dpi 300] [--seed 1] [--workers 1]
  */
@@ -50,8 +50,15 @@ interface Doc {
   truth: Record<Field, FieldValue>
 }
 
-async function prepare(name: string, full: string): Promise<Doc> {
-  const text = withDrawnHeader(headerExcerpt(full))
+/**
+ * Prepare a document: its excerpt, with the header lines the generator adds.
+ * A corpus file writes one paragraph per line with no blank line between
+ * them, and the generator joins a run of lines into one paragraph: such
+ * lines are separated by blank lines first.
+ */
+async function prepare(name: string, full: string, paragraphPerLine = false): Promise<Doc> {
+  const excerpt = headerExcerpt(full)
+  const text = withDrawnHeader(paragraphPerLine ? excerpt.split('\n').filter((line) => line.trim() !== '').join('\n\n') + '\n' : excerpt)
   return {name, text, truth: headerFields((await parse(text)).output.document)}
 }
 
@@ -73,7 +80,7 @@ async function documents(corpus: string | undefined): Promise<{docs: Doc[]; skip
       skipped.push(`${name}: no Quốc hiệu in its first 3000 characters`)
       continue
     }
-    const doc = await prepare(name, full)
+    const doc = await prepare(name, full, true)
     if (doc.truth.number === null && doc.truth.date === null) {
       skipped.push(`${name}: the clean text gives no number and no date`)
       continue

@@ -170,8 +170,9 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Sign
 /** An item of a list (`- Như Điều 3;`) without its bullet and final punctuation. */
 function cleanItem(text: string): string {
   return text
-    .replace(/^[-–•+*]\s*/u, '')
-    .replace(/[;,.]\s*$/u, '')
+    .replace(/^[.,'`·]?\s*[-–•+*]\s*/u, '')
+    // `:` too: small print's `;` often comes out of OCR as `:`.
+    .replace(/[;,.:]\s*$/u, '')
     .trim()
 }
 

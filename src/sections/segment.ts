@@ -146,7 +146,8 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
       }
       case 'recipients': {
         if (/^[}{]/u.test(text)) role(block, 'body')
-        else if (/^[-–•+*]/u.test(text)) role(block, 'recipient')
+        // A speck an OCR engine read before the dash (`.- Như Điều 3;`) does not end the list.
+        else if (/^[.,'`·]?\s*[-–•+*]/u.test(text)) role(block, 'recipient')
         else if (signatureRole(text)) {
           role(block, signatureRole(text)!)
           state = 'closing'

@@ -86,6 +86,13 @@ describe('parser', () => {
   })
 })
 
+describe('parser on OCR debris', () => {
+  it('should not throw on a lone pipe (OCR of a stroke) inside a piped table', () => {
+    const tree = parseText('| TT | Nội dung |\n| 1 | Ban hành |\n|\n| 2 | Kiểm tra |\n')
+    expect(tree.children.some((c) => c.type === 'table')).toBe(true)
+  })
+})
+
 describe('stripEmphasis', () => {
   it('should remove markdown emphasis around words', () => {
     expect(stripEmphasis('- Cơ quan chủ trì: **Phòng Văn hóa - Xã hội.**')).toBe('- Cơ quan chủ trì: Phòng Văn hóa - Xã hội.')

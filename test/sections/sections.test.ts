@@ -158,6 +158,11 @@ describe('document header', () => {
     expect(output.document.recipients).toEqual(['Sở Nội vụ', 'Lưu: VT'])
   })
 
+  it('should take a recipient with OCR noise around its punctuation (a speck before the dash, `;` read as `:`)', () => {
+    const {output} = parseLines('Nơi nhận:', '.- Như Điều 3;', '- Sở Nội vụ thành phố Hải Phòng:', '- Lưu: VT.')
+    expect(output.document.recipients).toEqual(['Như Điều 3', 'Sở Nội vụ thành phố Hải Phòng', 'Lưu: VT'])
+  })
+
   it('should report what it could not find instead of failing', () => {
     const {output, messages} = parseLines('Một đoạn văn bản không có gì.')
     expect(output.document.number).toBeNull()

@@ -25,7 +25,8 @@ export function splitPipes(line: string, index: number): CellFragment[] | null {
     const lead = part.length - part.trimStart().length
     cells.push({text, line: index, column: bounds[i] + 1 + (text ? lead : 0)})
   }
-  return cells
+  // A lone `|` (OCR of a rule or a stroke) has no cell: not a row.
+  return cells.length > 0 ? cells : null
 }
 
 /** A piped table starting at line `start`, or null. */

@@ -12,6 +12,7 @@ import {findReferences} from '../normalize/references.js'
 import type {Paragraph, Part, Role} from '../tree/types.js'
 import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
+import {repairAbbreviations} from './abbreviations.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -62,12 +63,21 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
 
   const bases: Basis[] = withRole('basis').map((p) => ({text: p.value, references: findReferences(p.value)}))
   const articles = readArticles(withRole('article'), header.rule('article').regex)
-  const recipients = withRole('recipient')
-    .map((p) => cleanItem(p.value))
-    .filter((r) => r !== '')
+  const recipientNodes = withRole('recipient')
+  const listed = recipientNodes.map((p) => cleanItem(p.value)).filter((r) => r !== '')
   const recipientsInline = firstText('recipientsHeading')
   const inline = recipientsInline ? header.rule('recipientsHeading').regex.exec(recipientsInline)?.groups?.rest : ''
-  if (inline) recipients.unshift(...splitInline(inline))
+  if (inline) listed.unshift(...splitInline(inline))
+  // Small print: OCR misreads abbreviations (`Lưu: VI` for VT); put right the ones a known abbreviation explains.
+  const recipients = listed.map((item) => {
+    const {text, repairs} = repairAbbreviations(item)
+    for (const r of repairs) {
+      const node = recipientNodes.find((p) => p.value.includes(r.from))
+      const message = file.message(`Abbreviation read as \`${r.from}\` taken for \`${r.to}\``, {place: node?.position, source: 'sections', ruleId: 'ocr-abbreviation'})
+      message.fatal = undefined
+    }
+    return text
+  })
   const addressees = withRole('addressees').flatMap((p) =>
     splitInline(header.rule('addressees').regex.exec(p.value)?.groups?.rest ?? '')
   )
@@ -153,7 +163,8 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Sign
     if (role === 'signatureAuthority') {
       const match = authorityPattern.exec(p.value)!
       const block = current && current.name === null && current.position === null ? current : start()
-      block.authority = `${match.groups!.authority}.` as Signature['authority']
+      // OCR may lower a capital (`kT.`): the authority is one of the fixed upper-case words.
+      block.authority = `${match.groups!.authority.toUpperCase()}.` as Signature['authority']
       block.on = match.groups!.on.trim()
       block.chain = [...(block.chain ?? []), {authority: block.authority!, on: block.on}]
     } else if (role === 'signaturePosition') {
@@ -161,7 +172,8 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Sign
       block.position = p.value.trim()
     } else if (role === 'signatureName') {
       const block = current && current.name === null ? current : start()
-      block.name = p.value.trim()
+      // Without a speck OCR read after the name (`Phạm Thị Thu Hiền.`).
+      block.name = p.value.trim().replace(/[.,'`]$/u, '')
     }
   }
   return signatures

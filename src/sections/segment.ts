@@ -156,6 +156,10 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           state = 'closing'
         } else if (/^\p{Ll}/u.test(text)) {
           role(block, 'recipient')
+        } else if (/^Lưu\b/u.test(text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
+          // An item whose dash OCR lost: it still ends as items do (`;`, or `:` for a small-print `;`), or files
+          // a copy — but nothing follows the filed copy (`Lưu: VT`), the last item.
+          role(block, 'recipient')
         } else {
           // Not an item: the list of recipients has ended.
           role(block, 'body')
@@ -223,4 +227,13 @@ function setPosition(part: Part): void {
   const first = part.children[0]?.position
   const last = part.children[part.children.length - 1]?.position
   if (first && last) part.position = {start: first.start, end: last.end}
+}
+
+/** Whether the last recipient of `part` so far is the filed copy (`- Lưu: VT.`), which ends a list. */
+function filed(part: Part): boolean {
+  for (let i = part.children.length - 1; i >= 0; i--) {
+    const child = part.children[i]
+    if (child.type === 'paragraph' && child.data?.role === 'recipient') return /^[.,'`·]?\s*[-–•+*]?\s*Lưu\b/u.test(child.value)
+  }
+  return false
 }

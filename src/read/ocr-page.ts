@@ -38,6 +38,8 @@ export interface PreprocessOptions {
   reread?: boolean
   /** Read red ink (a seal over the signature) as paper when the page is decoded. */
   dropRed?: boolean
+  /** Read a page again turned half a turn when its words are no Vietnamese (a page upside down; see `ocrUpright`). */
+  upright?: boolean
   /** Let tesseract straighten the page as well (its `rotateAuto`; off by default: it lowers accuracy on photos). */
   tesseractDeskew?: boolean
 }

@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 import {decodeImage} from './image/decode-image.js'
 import {scaleImage} from './image/grey-image.js'
 import {composePages, type PageInput} from './layout/compose.js'
-import {ocrPage} from './ocr-page.js'
+import {ocrUpright, reportUpsideDown} from './ocr-upright.js'
 import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import type {OcrPool} from './ocr-pool.js'
@@ -37,7 +37,8 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
       factor = Math.sqrt(maxPixels / (image.width * image.height))
       image = scaleImage(image, factor)
     }
-    const ocr = await ocrPage(image, pool, context.options.preprocess)
+    const ocr = await ocrUpright(image, pool, context.options.preprocess)
+    if (ocr.turned) reportUpsideDown(file, n + 1)
     pages.push(pageFromOcr(ocr, {number: n + 1, width: images[n].width, height: images[n].height}, image, 1 / factor))
     context.options.onProgress?.({page: n + 1, pages: limit, route: 'ocr'})
   }

@@ -10,7 +10,7 @@ import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.m
 import type {VFile} from 'vfile'
 import {greyFromRgba, type GreyImage, type GreyOptions} from './image/grey-image.js'
 import {composePages, type PageInput} from './layout/compose.js'
-import {ocrPage} from './ocr-page.js'
+import {ocrUpright, reportUpsideDown} from './ocr-upright.js'
 import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
@@ -77,7 +77,8 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   if (context.options.render !== false) {
     try {
       const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels, {dropRed: context.options.preprocess?.dropRed ?? true})
-      const ocr = await ocrPage(image, context.pool(), context.options.preprocess)
+      const ocr = await ocrUpright(image, context.pool(), context.options.preprocess)
+      if (ocr.turned) reportUpsideDown(file, n)
       return pageFromOcr(ocr, base, image, 1 / scale)
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error

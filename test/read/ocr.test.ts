@@ -96,6 +96,22 @@ describe('read: scans and images (real OCR)', () => {
     expect(output.document?.number?.raw).toBe('06/QĐ-UBND')
   })
 
+  it('reads a photo taken upside down: turned half a turn, boxes on the photo as given', async () => {
+    const photo = await loadImage(readFileSync(fixture('phone-jpeg', 'input.jpg')))
+    const canvas = createCanvas(photo.width, photo.height)
+    const ctx = canvas.getContext('2d')
+    ctx.translate(photo.width, photo.height)
+    ctx.rotate(Math.PI)
+    ctx.drawImage(photo, 0, 0)
+    const file = await read(await canvas.encode('jpeg', 90), {ocr: pool})
+    expect(file.messages.map((m) => m.ruleId)).toContain('upside-down')
+    expect(wordErrorRate(restoredText(file), expected('phone-jpeg'))).toBeLessThan(0.12)
+    // The issuer's first line stands at the top of the page, so at the bottom of the photo as given.
+    const first = file.data.layout!.lines.find((l) => l !== undefined)!
+    expect(first.bbox.y0).toBeGreaterThan(photo.height / 2)
+    expect(first.bbox.y1).toBeLessThanOrEqual(photo.height + 1)
+  })
+
   it('rebuilds a ruled table from OCR word boxes as tab-separated rows', async () => {
     const file = await read(fixture('table-png', 'input.png'), {ocr: pool})
     const rows = nonBlank(String(file.value)).filter((l) => l.includes('\t'))

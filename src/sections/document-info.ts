@@ -3,12 +3,14 @@
  * paragraphs the segmenter gave roles: type, number, issuer, place and date,
  * title, bases, articles, addressees, recipients, signatures.
  */
+import {distance} from 'fastest-levenshtein'
 import type {VFile} from 'vfile'
 import type {Article, Basis, DocumentInfo, Signature} from '../output/schema.js'
 import {parseDocumentDate} from '../normalize/document-date.js'
 import {parseDocumentNumber} from '../normalize/document-number.js'
 import {properCase} from '../normalize/proper-case.js'
 import {findReferences} from '../normalize/references.js'
+import {stripMarks} from '../diacritics/letters.js'
 import type {Paragraph, Part, Role} from '../tree/types.js'
 import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
@@ -49,7 +51,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
   const afterNumber = numberLine?.slice(header.rule('number').regex.exec(numberLine)![0].length)
   const placeLine = [firstText('placeDate'), afterNumber].find((t) => t && header.rule('placeDate').regex.test(t))
   const placeMatch = placeLine ? header.rule('placeDate').regex.exec(placeLine) : null
-  const place = placeMatch?.groups?.place.trim() ?? null
+  const place = samePlace(placeMatch?.groups?.place.trim() ?? null, issuer?.name ?? null)
   const date = placeMatch ? parseDocumentDate(`ngày ${placeMatch.groups!.date}`) : null
 
   if (!issuer) issuer = inferIssuer(parts, place, firstText('title') ?? null, file)
@@ -121,6 +123,23 @@ function inferIssuer(parts: Part[], place: string | null, title: string | null, 
     }
   }
   return null
+}
+
+/**
+ * The place as the issuer's name spells it when the two differ by no more than marks and one
+ * letter: the commune's name in `Chốn Hưng, ngày …` (OCR of the italic place line) is the one in
+ * `Ủy ban nhân dân xã Chấn Hưng`.
+ */
+function samePlace(place: string | null, issuer: string | null): string | null {
+  if (!place || !issuer) return place
+  const key = stripMarks(place).toLowerCase()
+  const words = issuer.split(/\s+/u)
+  const n = place.split(/\s+/u).length
+  for (let i = 0; i + n <= words.length; i++) {
+    const candidate = words.slice(i, i + n).join(' ')
+    if (candidate !== place && /^\p{Lu}/u.test(candidate) && key.length >= 6 && distance(stripMarks(candidate).toLowerCase(), key) <= 1) return candidate
+  }
+  return place
 }
 
 /** Text before the first match of `pattern` in `text`. */

@@ -11,7 +11,7 @@ export function register(program: Command): void {
   program
     .command('text')
     .description(
-      'print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d; then diacritics restored (always for OCR and mangled text, only lines without marks for clean text)'
+      'print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d; then diacritics restored (for pages sohoa OCR\'d the marks of every word are checked against the language model; mangled text is repaired throughout; clean text only on lines without marks)'
     )
     .argument('<file>', 'the document: text, PDF, PNG, JPEG, TIFF or WebP (recognised by content)')
     .option('--raw', 'print the text before restoration')

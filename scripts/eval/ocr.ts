@@ -65,6 +65,7 @@ async function score(specs: PageSpec[], condition: Condition, pool: ReturnType<t
   let restoredWer = 0
   let seconds = 0
   for (const [i, spec] of specs.entries()) {
+    process.stderr.write(`eval ocr: ${condition}${phoneDpi ? ` at ${phoneDpi} dpi` : ''}${preprocess ? ` ${JSON.stringify(preprocess)}` : ''}, page ${i + 1}/${specs.length}\n`)
     const bytes = phoneDpi ? await phonePhoto(spec, seedOf(spec, i), phoneDpi) : await renderCondition(spec, condition, seedOf(spec, i))
     const start = performance.now()
     const file = await read(bytes, {ocr: pool, preprocess})

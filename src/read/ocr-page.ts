@@ -82,7 +82,7 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
     if (Math.abs(measured.degrees) >= minSkew) skew = measured.degrees
   }
   const straight = skew === 0 ? work : rotateImage(work, -skew)
-  const textHeight = estimateTextHeight(straight)
+  const textHeight = options.upscale === true ? estimateTextHeight(straight) : 0
   let scale = 1
   if (options.upscale === true && textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
   // Rotating costs sharpness: undo a skew only when a ruled table needs straight rules, or when lines drift by

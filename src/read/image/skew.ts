@@ -38,11 +38,14 @@ export function measureSkew(image: GreyImage, options: SkewOptions = {}): Skew {
   if (points.xs.length < 200) return {degrees: 0, gain: 1}
   const score = scorer(points, image.width, image.height)
   const base = score(0)
-  // Coarse: every 0.1°.
+  // Coarse: every 0.1°, on a fifth of the points at most (a tenth of a degree moves a line by
+  // pixels, which fewer points show as well; the fine search uses them all).
+  const few = thin(points, coarsePoints)
+  const coarseScore = few === points ? score : scorer(few, image.width, image.height)
   let centre = 0
-  let coarse = base
+  let coarse = coarseScore(0)
   for (let k = -Math.round(maxDegrees * 10); k <= Math.round(maxDegrees * 10); k++) {
-    const s = score(k / 10)
+    const s = coarseScore(k / 10)
     if (s > coarse) {
       coarse = s
       centre = k / 10
@@ -64,6 +67,23 @@ export function measureSkew(image: GreyImage, options: SkewOptions = {}): Skew {
   while (to + 1 < scores.length && scores[to + 1] >= best) to++
   const degrees = Math.round(((angles[from] + angles[to]) / 2) * 100) / 100
   return {degrees: Object.is(degrees, -0) ? 0 : degrees, gain: base > 0 ? best / base : 1}
+}
+
+/** Points used by the coarse search. */
+const coarsePoints = 100_000
+
+/** Every k-th point, so that at most `limit` remain (the points themselves when they are few). */
+function thin(points: {xs: Float32Array; ys: Float32Array}, limit: number): {xs: Float32Array; ys: Float32Array} {
+  const stride = Math.ceil(points.xs.length / limit)
+  if (stride <= 1) return points
+  const n = Math.ceil(points.xs.length / stride)
+  const xs = new Float32Array(n)
+  const ys = new Float32Array(n)
+  for (let i = 0, j = 0; j < n; i += stride, j++) {
+    xs[j] = points.xs[i]
+    ys[j] = points.ys[i]
+  }
+  return {xs, ys}
 }
 
 /** The ink pixels of `image` (thinned out evenly when there are many, as on a dark photo). */

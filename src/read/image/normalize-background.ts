@@ -18,8 +18,9 @@ export function normalizeBackground(image: GreyImage): GreyImage {
       // The 95th percentile rather than the maximum: robust to specks of glare.
       const histogram = new Uint32Array(256)
       let n = 0
-      for (let y = gy * block; y < Math.min(height, (gy + 1) * block); y++) {
-        for (let x = gx * block; x < Math.min(width, (gx + 1) * block); x++) {
+      // Every other pixel each way: a quarter of the work, the same percentile on blocks this size.
+      for (let y = gy * block; y < Math.min(height, (gy + 1) * block); y += 2) {
+        for (let x = gx * block; x < Math.min(width, (gx + 1) * block); x += 2) {
           histogram[data[y * width + x]]++
           n++
         }
@@ -60,20 +61,31 @@ export function normalizeBackground(image: GreyImage): GreyImage {
     }
   }
   const out = new Uint8Array(width * height)
+  // The horizontal interpolation of the grid is the same on every row: worked out once.
+  const xs0 = new Int32Array(width)
+  const xs1 = new Int32Array(width)
+  const wxs = new Float32Array(width)
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(gw - 1, Math.max(0, (x + 0.5) / block - 0.5))
+    xs0[x] = Math.floor(fx)
+    xs1[x] = Math.min(gw - 1, xs0[x] + 1)
+    wxs[x] = fx - xs0[x]
+  }
   for (let y = 0; y < height; y++) {
     const fy = Math.min(gh - 1, Math.max(0, (y + 0.5) / block - 0.5))
-    const y0 = Math.floor(fy)
-    const y1 = Math.min(gh - 1, y0 + 1)
-    const wy = fy - y0
+    const r0 = Math.floor(fy) * gw
+    const r1 = Math.min(gh - 1, Math.floor(fy) + 1) * gw
+    const wy = fy - Math.floor(fy)
+    const row = y * width
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(gw - 1, Math.max(0, (x + 0.5) / block - 0.5))
-      const x0 = Math.floor(fx)
-      const x1 = Math.min(gw - 1, x0 + 1)
-      const wx = fx - x0
-      const bg =
-        (smooth[y0 * gw + x0] * (1 - wx) + smooth[y0 * gw + x1] * wx) * (1 - wy) +
-        (smooth[y1 * gw + x0] * (1 - wx) + smooth[y1 * gw + x1] * wx) * wy
-      out[y * width + x] = Math.min(255, Math.round((data[y * width + x] * 255) / Math.max(bg, 16)))
+      const x0 = xs0[x]
+      const x1 = xs1[x]
+      const wx = wxs[x]
+      const top = smooth[r0 + x0] + (smooth[r0 + x1] - smooth[r0 + x0]) * wx
+      const bottom = smooth[r1 + x0] + (smooth[r1 + x1] - smooth[r1 + x0]) * wx
+      const bg = top + (bottom - top) * wy
+      const v = (data[row + x] * 255) / (bg > 16 ? bg : 16)
+      out[row + x] = v >= 255 ? 255 : Math.round(v)
     }
   }
   return {width, height, data: out}

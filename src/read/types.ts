@@ -30,7 +30,7 @@ export interface LayoutPage {
   route: Route
   /** Mean word confidence of the page when OCR'd, 0..1. */
   confidence?: number
-  /** The skew (degrees, clockwise) the page image was straightened by before OCR; boxes are on the page as it is. */
+  /** The skew (degrees, clockwise) the page image was straightened by before OCR, 180 more for a page read upside down; boxes are on the page as it is. */
   skew?: number
   lines: LayoutLine[]
 }

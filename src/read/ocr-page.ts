@@ -146,18 +146,22 @@ export function isJunkWord(word: LayoutWord): boolean {
 
 /**
  * Without the specks read as a dot, colon or quote that stand first in a
- * piece of a line ("． CHỦ TỊCH", ": - Như Điều 3"): no line of Vietnamese
- * text starts with one. Dashes, brackets and opening quotes stay.
+ * piece of a line ("． CHỦ TỊCH", ": - Như Điều 3"), alone or run into the
+ * capital of the first word ("'Căn cứ"): no line of Vietnamese text starts
+ * with one (quotation marks are “ ”). Dashes, brackets and “ stay.
  */
 export function dropLeadingSpecks(words: LayoutWord[]): LayoutWord[] {
   const keep = new Set(words)
+  const trimmed = new Map<LayoutWord, LayoutWord>()
   for (const segment of splitAtGaps([...words])) {
     for (const w of segment.words) {
+      const glued = w.text.match(/^[.,:;'`´‘’"„]+(?=\p{Lu})/u)
+      if (glued) trimmed.set(w, {...w, text: w.text.slice(glued[0].length)})
       if (!/^[.,:;'`´‘’"„]+$/u.test(w.text)) break
       keep.delete(w)
     }
   }
-  return words.filter((w) => keep.has(w))
+  return words.filter((w) => keep.has(w)).map((w) => trimmed.get(w) ?? w)
 }
 
 /** A line of noise: at most two letters or digits in all, every word doubtful. */

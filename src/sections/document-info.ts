@@ -63,7 +63,11 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
   const titleNode = withRole('title')[0]
   const title = titleNode ? (subject ? titleNode.value : titleNode.value).trim() : null
 
-  const bases: Basis[] = withRole('basis').map((p) => ({text: p.value, references: findReferences(p.value)}))
+  // A basis OCR read behind a stray quote (`“Căn cứ …` without a closing one) is given without it.
+  const bases: Basis[] = withRole('basis').map((p) => {
+    const text = p.value.replace(/^[“"]\s*(?=Căn\s)/u, '')
+    return {text, references: findReferences(text)}
+  })
   const articles = readArticles(withRole('article'), header.rule('article').regex)
   const recipientNodes = withRole('recipient')
   const listed = recipientNodes.map((p) => cleanItem(p.value)).filter((r) => r !== '')

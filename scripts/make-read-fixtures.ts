@@ -342,7 +342,7 @@ export async function renderCondition(spec: PageSpec, condition: Condition, seed
   if (condition === 'blurred') grey = blur(grey, 2)
   if (condition === 'dark') grey = shade(grey, 0.45, 0.3)
   if (condition === 'rotated') grey = addNoise(grey, 6, 0, seed)
-  return greyToCanvas(grey).encode('png')
+  return greyToCanvas(grey).encodeSync('png')
 }
 
 /** A phone-quality photo: ~150 dpi (or `dpi`), skewed 1.2°, soft focus, uneven light, sensor noise, JPEG quality 45. */
@@ -351,7 +351,7 @@ export async function phonePhoto(spec: PageSpec, seed = 1, dpi = 150): Promise<U
   grey = blur(grey, 1)
   grey = shade(grey, 0.85, 0.45)
   grey = addNoise(grey, 8, 0.0005, seed)
-  return greyToCanvas(grey).encode('jpeg', 45)
+  return greyToCanvas(grey).encodeSync('jpeg', 45)
 }
 
 /**
@@ -375,7 +375,7 @@ export async function deskPhoto(spec: PageSpec, seed = 1): Promise<Uint8Array> {
   grey = blur(grey, 1)
   grey = shade(grey, 0.8, 0.5)
   grey = addNoise(grey, 8, 0.0005, seed)
-  return greyToCanvas(grey).encode('jpeg', 60)
+  return greyToCanvas(grey).encodeSync('jpeg', 60)
 }
 
 async function embedFonts(doc: PDFDocument, fontDir: string): Promise<Record<Style, PDFFont>> {
@@ -457,11 +457,11 @@ async function main(args: string[]): Promise<void> {
   write('text-layer-pdf', 'input.pdf', await textPdf(h, fontDir), h.expected)
   // A scanned PDF: the page as a 300 dpi greyscale image, no text layer.
   const scan = greyToCanvas(addNoise(canvasToGrey(renderCanvas(h, 300, 0.4)), 6, 0.0003, 7))
-  write('scanned-pdf', 'input.pdf', await imagePdf(await scan.encode('jpeg', 70), 'jpeg', h.width, h.height), h.expected)
+  write('scanned-pdf', 'input.pdf', await imagePdf(scan.encodeSync('jpeg', 70), 'jpeg', h.width, h.height), h.expected)
   // A PDF with a garbage text layer: native tesseract's English model over the same scan (what scanners embed).
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-fixtures-'))
   try {
-    writeFileSync(path.join(tmp, 'scan.jpg'), await scan.encode('jpeg', 70))
+    writeFileSync(path.join(tmp, 'scan.jpg'), scan.encodeSync('jpeg', 70))
     execFileSync('tesseract', [path.join(tmp, 'scan.jpg'), path.join(tmp, 'garbage'), '-l', 'eng', '--dpi', '300', 'pdf'], {stdio: 'ignore'})
     // tesseract writes the page at the image's size in points; keep it (the layout unit is the PDF's own).
     write('garbage-layer-pdf', 'input.pdf', readFileSync(path.join(tmp, 'garbage.pdf')), h.expected)
@@ -479,7 +479,7 @@ async function main(args: string[]): Promise<void> {
   write('phone-desk', 'input.jpg', await deskPhoto(h, 3), h.expected)
   // A clean PNG of a ruled table (the appendix), 300 dpi.
   const t = pages.table
-  write('table-png', 'input.png', await greyToCanvas(canvasToGrey(renderCanvas(t, 300))).encode('png'), t.expected)
+  write('table-png', 'input.png', greyToCanvas(canvasToGrey(renderCanvas(t, 300))).encodeSync('png'), t.expected)
   // The same table as a text-layer PDF.
   write('table-pdf', 'input.pdf', await textPdf(t, fontDir), t.expected)
 }

@@ -63,7 +63,7 @@ export async function run(args: string[]): Promise<void> {
     for (const [i, spec] of pages(n).entries()) {
       const grey = canvasToGrey(renderCanvas(spec, 300))
       const file = path.join(tmp, `page-${i}.png`)
-      writeFileSync(file, await greyToCanvas(grey).encode('png'))
+      writeFileSync(file, greyToCanvas(grey).encodeSync('png'))
       files.push(file)
       pgms.push(toPgm(grey))
     }

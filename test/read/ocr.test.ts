@@ -105,7 +105,7 @@ describe('read: scans and images (real OCR)', () => {
     ctx.translate(photo.width, photo.height)
     ctx.rotate(Math.PI)
     ctx.drawImage(photo, 0, 0)
-    const file = await read(await canvas.encode('jpeg', 90), {ocr: pool})
+    const file = await read(canvas.encodeSync('jpeg', 90), {ocr: pool})
     expect(file.messages.map((m) => m.ruleId)).toContain('upside-down')
     expect(wordErrorRate(restoredText(file), expected('phone-jpeg'))).toBeLessThan(0.12)
     // The issuer's first line stands at the top of the page, so at the bottom of the photo as given.
@@ -136,7 +136,7 @@ describe('read: scans and images (real OCR)', () => {
     canvas.getContext('2d').drawImage(image, -250, -240)
     const rgba = canvas.getContext('2d').getImageData(0, 0, 1200, 260).data
     writeFileSync(path.join(tmp, 'crop.tif'), new Uint8Array(UTIF.encodeImage(new Uint8Array(rgba), 1200, 260)))
-    writeFileSync(path.join(tmp, 'crop.webp'), await canvas.encode('webp', 90))
+    writeFileSync(path.join(tmp, 'crop.webp'), canvas.encodeSync('webp', 90))
     for (const [name, mediaType] of [
       ['crop.tif', 'image/tiff'],
       ['crop.webp', 'image/webp']

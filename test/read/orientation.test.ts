@@ -34,7 +34,7 @@ function difference(a: GreyImage, b: GreyImage): number {
 
 describe('orientImage', () => {
   it('turns a raster as the JPEG decoder does for each EXIF orientation', async () => {
-    const jpeg = await picture().encode('jpeg', 95)
+    const jpeg = picture().encodeSync('jpeg', 95)
     const [stored] = await decodeImage(jpeg, 'jpeg')
     for (let orientation = 1; orientation <= 8; orientation++) {
       const [upright] = await decodeImage(withOrientation(jpeg, orientation), 'jpeg')

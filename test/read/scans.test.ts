@@ -35,7 +35,7 @@ describe('read: skewed scans', () => {
     ctx.translate(image.width / 2, image.height / 2)
     ctx.rotate((1.2 * Math.PI) / 180)
     ctx.drawImage(image, -image.width / 2, -image.height / 2)
-    const file = await read(await canvas.encode('png'), {ocr: pool})
+    const file = await read(canvas.encodeSync('png'), {ocr: pool})
     const page = file.data.layout!.pages[0]
     expect(page.skew).toBeCloseTo(1.2, 1)
     const want = expectedLines('table-png').filter((l) => l.includes('\t'))
@@ -107,7 +107,7 @@ describe('read: photos stored on their side', () => {
     ctx.translate(0, photo.width)
     ctx.rotate(-Math.PI / 2)
     ctx.drawImage(photo, 0, 0)
-    const file = await read(withOrientation(await canvas.encode('jpeg', 90), 6), {ocr: pool})
+    const file = await read(withOrientation(canvas.encodeSync('jpeg', 90), 6), {ocr: pool})
     expect(file.data.layout!.pages[0].width).toBe(photo.width)
     expect(characterErrorRate(String(file.value), expectedLines('phone-jpeg').join('\n'))).toBeLessThan(0.08)
   })

@@ -3,7 +3,7 @@
  *
  *   npm run eval                                   # all
  *   npm run eval -- diacritics                     # one, by file name
- *   npm run eval -- --corpus ../shared/corpus/legal  # options go to every module
+ *   npm run eval -- --corpus CORPUS_DIR            # options go to every module
  */
 import {fileURLToPath} from 'node:url'
 import {runModules} from './run-modules.js'

@@ -5,8 +5,8 @@
  *
  *   npx tsx scripts/make-read-fixtures.ts [--fonts DIR] [--out DIR]
  *
- * Fonts: Liberation Serif (Debian `fonts-liberation2`, full Vietnamese),
- * default folder /usr/share/fonts/truetype/liberation2. The garbage text
+ * Fonts: Liberation Serif (full Vietnamese), by default the copy shipped in
+ * `fixtures/fonts/` (the fixture generator's). The garbage text
  * layer is real English-model OCR: native `tesseract -l eng … pdf` (Debian
  * `tesseract-ocr`); the encrypted PDF comes from `qpdf` (Debian `qpdf`).
  * Tests read only the committed outputs, never these tools.
@@ -18,17 +18,14 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {createCanvas, GlobalFonts, type Canvas} from '@napi-rs/canvas'
 import fontkit from '@pdf-lib/fontkit'
+import {defaultFontDir as fixtureFontDir, FONT_FILES} from '../src/fixture/fonts.js'
 import {PDFDocument, rgb, type PDFFont} from 'pdf-lib'
 import {greyFromRgba, type GreyImage} from '../src/read/image/grey-image.js'
 
-/** Default font folder (Debian fonts-liberation2). */
-export const defaultFontDir = '/usr/share/fonts/truetype/liberation2'
+/** Default font folder: the Liberation Serif shipped in `fixtures/fonts/`. */
+export const defaultFontDir = fixtureFontDir()
 const family = 'Liberation Serif'
-const fontFiles = {
-  regular: 'LiberationSerif-Regular.ttf',
-  bold: 'LiberationSerif-Bold.ttf',
-  italic: 'LiberationSerif-Italic.ttf'
-} as const
+const fontFiles = FONT_FILES
 type Style = keyof typeof fontFiles
 
 /** A run of text on a page, in points, `y` its baseline from the top. */

@@ -6,11 +6,11 @@
  * channel). Only these derived counts are committed.
  *
  *   npm exec tsx scripts/ocr-confusions.ts -- --corpus LEGAL_CORPUS_DIR \
- *     --font /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf \
+ *     --font fixtures/fonts/LiberationSerif-Regular.ttf \
  *     [--bold …/LiberationSerif-Bold.ttf] [--pages 120] [--dev-pages 16] \
  *     [--work DIR (default: the OS temp folder)] [--out models/ocr-confusions.json]
  *
- * Needs Debian `tesseract-ocr`, `tesseract-ocr-eng` and `fonts-liberation2`. Pages are rendered
+ * Needs Debian `tesseract-ocr` and `tesseract-ocr-eng`. Pages are rendered
  * from the documents the language model trains on; `--dev-pages` more are rendered from the
  * held-out documents (never learned from) for tuning and evaluation. Everything is seeded, and a
  * page already OCR'd in the work folder is reused, so a re-run gives the same table.
@@ -23,6 +23,7 @@ import {createCanvas, GlobalFonts} from '@napi-rs/canvas'
 import {wordPairs} from '../src/diacritics/align.js'
 import {isHeldOut, listCorpus, readCorpusFile} from '../src/diacritics/corpus.js'
 import {learnCounts, type ChannelPair} from '../src/diacritics/learn-channel.js'
+import {random as prng} from './make-read-fixtures.js'
 
 interface Args {
   corpus: string
@@ -51,18 +52,6 @@ function parseArgs(argv: string[]): Args {
     devPages: Number(get('dev-pages') ?? 16),
     work: get('work') ?? path.join(tmpdir(), 'sohoa-ocr-pages'),
     out: get('out') ?? 'models/ocr-confusions.json'
-  }
-}
-
-/** A small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
 

@@ -4,35 +4,15 @@
  * it out, so shadows, gradients and dim exposures become white paper with
  * dark text before tesseract's global threshold sees them.
  */
+import {blockBrightness} from './block-brightness.js'
 import type {GreyImage} from './grey-image.js'
 
 /** A new image with the background brought to white. */
 export function normalizeBackground(image: GreyImage): GreyImage {
   const {width, height, data} = image
   const block = Math.max(16, Math.round(Math.min(width, height) / 60))
-  const gw = Math.ceil(width / block)
-  const gh = Math.ceil(height / block)
-  const grid = new Float32Array(gw * gh)
-  for (let gy = 0; gy < gh; gy++) {
-    for (let gx = 0; gx < gw; gx++) {
-      // The 95th percentile rather than the maximum: robust to specks of glare.
-      const histogram = new Uint32Array(256)
-      let n = 0
-      for (let y = gy * block; y < Math.min(height, (gy + 1) * block); y++) {
-        for (let x = gx * block; x < Math.min(width, (gx + 1) * block); x++) {
-          histogram[data[y * width + x]]++
-          n++
-        }
-      }
-      let seen = 0
-      let v = 255
-      for (; v > 0; v--) {
-        seen += histogram[v]
-        if (seen >= n * 0.05) break
-      }
-      grid[gy * gw + gx] = v
-    }
-  }
+  // The 95th percentile rather than the maximum: robust to specks of glare.
+  const {columns: gw, rows: gh, values: grid} = blockBrightness(image, block, 0.05)
   // Blocks covered by a dark figure or a thick rule: take the brightest neighbour, then smooth.
   const dilated = new Float32Array(grid.length)
   const smooth = new Float32Array(grid.length)

@@ -11,6 +11,7 @@
  * on the photo as taken and painted once its light is evened out (painting
  * first would make the sheet's shaded edge look dark against the paint).
  */
+import {blockBrightness} from './block-brightness.js'
 import type {GreyImage} from './grey-image.js'
 
 /** Where the surround of a sheet lies: cells of a coarse grid over the image. */
@@ -42,33 +43,11 @@ const minPaper = 0.3
  * edges. Found on the image as taken (before its light is evened out: then the desk is still dark).
  */
 export function findSurround(image: GreyImage): Surround | null {
-  const {width, height, data} = image
+  const {width, height} = image
   const block = Math.max(8, Math.round(Math.min(width, height) / 100))
-  const gw = Math.ceil(width / block)
-  const gh = Math.ceil(height / block)
+  // The 90th percentile: the paper's brightness even in a block of text.
+  const {columns: gw, rows: gh, values: grid} = blockBrightness(image, block, 0.1)
   if (gw < 8 || gh < 8) return null
-  const grid = new Uint8Array(gw * gh)
-  const histogram = new Uint32Array(256)
-  for (let gy = 0; gy < gh; gy++) {
-    for (let gx = 0; gx < gw; gx++) {
-      histogram.fill(0)
-      let n = 0
-      for (let y = gy * block; y < Math.min(height, (gy + 1) * block); y++) {
-        for (let x = gx * block; x < Math.min(width, (gx + 1) * block); x++) {
-          histogram[data[y * width + x]]++
-          n++
-        }
-      }
-      // The 90th percentile: the paper's brightness even in a block of text.
-      let seen = 0
-      let v = 255
-      for (; v > 0; v--) {
-        seen += histogram[v]
-        if (seen >= n * 0.1) break
-      }
-      grid[gy * gw + gx] = v
-    }
-  }
   const threshold = otsu(grid)
   let dark = 0
   let darkSum = 0

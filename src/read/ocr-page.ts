@@ -84,19 +84,24 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   const straight = skew === 0 ? work : rotateImage(work, -skew)
   const textHeight = options.upscale === true ? estimateTextHeight(straight) : 0
   let scale = 1
-  if (options.upscale === true && textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
+  if (textHeight > 0 && textHeight < minTextHeight) scale = Math.min(3, upscaledTextHeight / textHeight)
   // Rotating costs sharpness: undo a skew only when a ruled table needs straight rules, or when lines drift by
   // most of a line across the page (rows of words would mix); tesseract follows a slighter slant itself.
-  if (skew !== 0 && findGrids(eraseRulingLines(straight).rules).length === 0) {
-    const drift = work.width * Math.tan((Math.abs(skew) * Math.PI) / 180)
-    if (drift < maxDrift * estimateLinePitch(straight)) skew = 0
+  let straightErased: ReturnType<typeof eraseRulingLines> | undefined
+  if (skew !== 0) {
+    straightErased = eraseRulingLines(straight)
+    if (findGrids(straightErased.rules).length === 0) {
+      const drift = work.width * Math.tan((Math.abs(skew) * Math.PI) / 180)
+      if (drift < maxDrift * estimateLinePitch(straight)) skew = 0
+    }
   }
   // Straightened and upscaled in one pass from the page, bicubic when upscaling, so a small photo is interpolated once.
   if (skew !== 0) work = scale === 1 ? straight : rotateImage(work, -skew, scale, true)
   else if (scale !== 1) work = scaleImage(work, scale)
   let rules: RulingLines = {horizontal: [], vertical: []}
   if (options.rules !== false) {
-    const erased = eraseRulingLines(work)
+    // The straightened page's rules were found already when its skew was weighed.
+    const erased = work === straight && straightErased ? straightErased : eraseRulingLines(work)
     work = erased.image
     rules = erased.rules
   }

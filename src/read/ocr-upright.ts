@@ -6,7 +6,7 @@
  * side tesseract reads by itself, or reads upside down, which this covers.)
  */
 import type {VFile} from 'vfile'
-import {isValidSyllable} from '../diacritics/orthography.js'
+import {textQuality} from '../diacritics/quality.js'
 import type {GreyImage} from './image/grey-image.js'
 import {orientImage} from './image/orientation.js'
 import {ocrPage, type OcrPage, type PreprocessOptions} from './ocr-page.js'
@@ -23,11 +23,10 @@ export interface UprightPage extends OcrPage {
   turned: boolean
 }
 
-/** Share of the words of `page` (their letters) that are Vietnamese syllables, and how many words there are. */
+/** How Vietnamese a reading looks: its word count and the share of them that are syllables (`textQuality`). */
 export function syllableShare(page: OcrPage): {words: number; share: number} {
-  const words = page.lines.flatMap((l) => l.words.map((w) => w.text.replace(/[^\p{L}]/gu, ''))).filter((w) => w.length > 0)
-  const valid = words.filter((w) => isValidSyllable(w)).length
-  return {words: words.length, share: words.length === 0 ? 0 : valid / words.length}
+  const quality = textQuality(page.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n'))
+  return {words: quality.syllables, share: quality.validShare}
 }
 
 /** OCR `image` (see `ocrPage`), turned half a turn when it reads as a page upside down. */

@@ -13,6 +13,8 @@ export interface AbbreviationRepair {
 }
 
 interface Tables {
+  /** What a word in capitals looks like (the grammar's `word` rule). */
+  word: RegExp
   known: Set<string>
   /** Letters that may have been read as other characters: `[letter, readings]`; `''`: a character OCR put in. */
   misread: Array<[string, string[]]>
@@ -22,16 +24,17 @@ let tables: Tables | undefined
 
 function load(): Tables {
   if (!tables) {
-    const data = loadGrammar('abbreviations').data as {known: string[]; misread: Record<string, string[]>}
-    tables = {known: new Set(data.known), misread: Object.entries(data.misread)}
+    const grammar = loadGrammar('abbreviations')
+    const data = grammar.data as {known: string[]; misread: Record<string, string[]>}
+    tables = {word: grammar.rule('word').regex, known: new Set(data.known), misread: Object.entries(data.misread)}
   }
   return tables
 }
 
 /** The known abbreviation `word` is a misreading of (by one character), or null. */
 export function repairAbbreviation(word: string): string | null {
-  const {known, misread} = load()
-  if (known.has(word) || !loadGrammar('abbreviations').rule('word').regex.test(word)) return null
+  const {word: capitals, known, misread} = load()
+  if (known.has(word) || !capitals.test(word)) return null
   const chars = [...word]
   for (let i = 0; i < chars.length; i++) {
     for (const [letter, readings] of misread) {

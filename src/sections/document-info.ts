@@ -15,6 +15,7 @@ import type {Paragraph, Part, Role} from '../tree/types.js'
 import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
 import {repairAbbreviations} from './abbreviations.js'
+import {itemBullet} from './markers.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -205,7 +206,7 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Sign
 /** An item of a list (`- Như Điều 3;`) without its bullet and final punctuation. */
 function cleanItem(text: string): string {
   return text
-    .replace(/^[.,'`·]?\s*[-–•+*]\s*/u, '')
+    .replace(itemBullet, '')
     // `:` too: small print's `;` often comes out of OCR as `:`.
     .replace(/[;,.:]\s*$/u, '')
     .trim()

@@ -4,6 +4,9 @@
 import type {SectionKind} from '../tree/types.js'
 import {loadGrammar} from '../util/grammar.js'
 
+/** The bullet of a list item (`- `, `• `, `+ `), with a speck OCR may have read before it (`.- Như Điều 3;`). */
+export const itemBullet = /^[.,'`·]?\s*[-–•+*]\s*/u
+
 /** A marker found at the start of a line. */
 export interface Marker {
   kind: SectionKind

@@ -8,7 +8,7 @@
 import type {Paragraph, Part, Role, Table} from '../tree/types.js'
 import {isAllCaps} from '../parser/markers.js'
 import {loadGrammar} from '../util/grammar.js'
-import {findMarker} from './markers.js'
+import {findMarker, itemBullet} from './markers.js'
 
 /** Document types whose body is a plan (the output's `plan`). */
 const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
@@ -147,7 +147,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
       case 'recipients': {
         if (/^[}{]/u.test(text)) role(block, 'body')
         // A speck an OCR engine read before the dash (`.- Như Điều 3;`) does not end the list.
-        else if (/^[.,'`·]?\s*[-–•+*]/u.test(text)) role(block, 'recipient')
+        else if (itemBullet.test(text)) role(block, 'recipient')
         else if (signatureRole(text)) {
           role(block, signatureRole(text)!)
           state = 'closing'
@@ -233,7 +233,7 @@ function setPosition(part: Part): void {
 function filed(part: Part): boolean {
   for (let i = part.children.length - 1; i >= 0; i--) {
     const child = part.children[i]
-    if (child.type === 'paragraph' && child.data?.role === 'recipient') return /^[.,'`·]?\s*[-–•+*]?\s*Lưu\b/u.test(child.value)
+    if (child.type === 'paragraph' && child.data?.role === 'recipient') return /^Lưu\b/u.test(child.value.replace(itemBullet, ''))
   }
   return false
 }

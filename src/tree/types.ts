@@ -4,6 +4,7 @@
  * The spec with examples is `src/tree/README.md`; keep the two in step.
  */
 import type {Data, Literal, Node, Parent} from 'unist'
+import type {TableMethod} from '../read/types.js'
 
 /** A box on a page, in pixels of the page image (or PDF points), origin top left. */
 export interface BBox {
@@ -78,11 +79,19 @@ export interface Paragraph extends Literal {
   data?: LineData
 }
 
-/** One cell of a table row. */
+/** Where a cell stands in its table's grid: 0-based row and column, spans (1 when absent). */
+export interface CellData extends LineData {
+  row?: number
+  column?: number
+  rowSpan?: number
+  colSpan?: number
+}
+
+/** One cell of a table row: the cells that start in the row, left to right; a merged cell appears once, in its first row. */
 export interface TableCell extends Literal {
   type: 'tableCell'
   value: string
-  data?: LineData
+  data?: CellData
 }
 
 /** One row of a table. */
@@ -92,13 +101,19 @@ export interface TableRow extends Parent {
   data?: LineData
 }
 
-/** A table: tab-separated, piped, aligned, or rebuilt from OCR word boxes. */
+/** How a table was found: in text (`tabs`, `pipes`, `aligned`), or by the reader as cells (`TableMethod`). */
+export type TableLayoutKind = 'tabs' | 'pipes' | 'aligned' | TableMethod
+
+/** A table: found in the text (tab-separated, piped, aligned), or seen by the reader as cells. */
 export interface Table extends Parent {
   type: 'table'
   children: TableRow[]
   data?: LineData & {
     /** How the table was found. */
-    layout?: 'tabs' | 'pipes' | 'aligned' | 'boxes'
+    layout?: TableLayoutKind
+    /** Size of the grid, when the reader saw the table as cells. */
+    rows?: number
+    columns?: number
   }
 }
 

@@ -1,0 +1,6 @@
+/**
+ * The gazetteer of places: Vietnam's provinces and commune-level units from
+ * 1 July 2025 with their official codes, and name matching against them.
+ */
+export {allProvinces, allUnits, type Province, type Unit} from './units.js'
+export {matchProvince, matchUnit, toneKey, type Match, type MatchKind, type UnitQuery} from './match.js'

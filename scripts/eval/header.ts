@@ -15,6 +15,13 @@
  * number or a date (their lines are paragraphs: see `prepare`).
  *
  *   npm run eval -- header [--corpus DIR] [--noise none,light,heavy] [--dpi 300] [--seed 1] [--workers 1]
+ *
+ * With `--scans DIR` it checks real scans instead: the hand-checked facts of
+ * `DIR/expect/*.json` against the files of `DIR/docs/` (or both side by side
+ * in DIR), per field and per document (`scripts/header/scans.ts`; the read
+ * files are cached in `.eval/`). `--only a,b` checks some documents only.
+ *
+ *   npm run eval -- header --scans DIR [--only NAME,…] [--dpi 300] [--workers 1]
  */
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
@@ -26,6 +33,7 @@ import {parse} from '../../src/parse.js'
 import {createOcrPool, read} from '../../src/read/index.js'
 import {withDrawnHeader} from '../header/drawn-header.js'
 import {headerExcerpt} from '../header/excerpt.js'
+import {runScans} from '../header/scans.js'
 import {FIELDS, headerFields, scoreField, type Field, type FieldValue} from '../header/fields.js'
 import {table} from '../table.js'
 
@@ -95,6 +103,12 @@ const percent = (correct: number, total: number): string => (total === 0 ? '—'
 
 /** Render, read and score every document at each noise level; print the tables and the mismatches. */
 export async function run(args: string[]): Promise<void> {
+  const scans = option(args, 'scans')
+  if (scans) {
+    const dpi = option(args, 'dpi')
+    await runScans(scans, {root, workers: Number(option(args, 'workers') ?? '1'), dpi: dpi ? Number(dpi) : undefined, only: option(args, 'only')?.split(',')})
+    return
+  }
   const levels = (option(args, 'noise') ?? 'none,light,heavy').split(',') as NoiseLevel[]
   for (const level of levels) if (!NOISE_LEVELS.includes(level)) throw new Error(`unknown noise level "${level}" (expected ${NOISE_LEVELS.join(', ')})`)
   const dpi = Number(option(args, 'dpi') ?? '300')

@@ -4,6 +4,8 @@
  * Paths use dots and indexes, and `[field=value]` selects an array item by a
  * field (`plan.tasks[id=16].lead[0].name`). Comparisons ignore tone-mark
  * placement (hóa = hoá); `ci` ignores case; `loose` also ignores punctuation.
+ * `includes` checks that a string contains the text, or that a list has an
+ * item equal to it.
  */
 
 /** One check. */
@@ -58,6 +60,8 @@ function passes(check: Check, actual: unknown): boolean {
     if (typeof check.equals === 'string') return typeof actual === 'string' && fold(actual) === fold(check.equals)
     return actual === check.equals
   }
+  // `includes` on a list: one of its items is the text.
+  if (check.includes !== undefined && Array.isArray(actual)) return actual.some((item) => typeof item === 'string' && fold(item) === fold(check.includes!))
   if (typeof actual !== 'string') return false
   if (check.startsWith !== undefined) return fold(actual).startsWith(fold(check.startsWith))
   if (check.includes !== undefined) return fold(actual).includes(fold(check.includes))

@@ -17,6 +17,12 @@ describe('grammars', () => {
   for (const name of names) {
     describe(name, () => {
       const grammar = loadGrammar(name)
+      // A grammar of tables only (no patterns) must hold its tables.
+      if (grammar.rules.length === 0) {
+        it('should hold data tables', () => {
+          expect(Object.keys(grammar.data).length).toBeGreaterThan(0)
+        })
+      }
       for (const rule of grammar.rules) {
         for (const example of rule.ok ?? []) {
           it(`${rule.id} should match ${JSON.stringify(example)}`, () => {

@@ -8,6 +8,8 @@
 const units = ['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã', 'tỉnh', 'thành phố']
 /** Head nouns of agency names: the word after one starts with a capital (`Sở Nội vụ`). */
 const heads = ['sở', 'phòng', 'bộ', 'ban', 'trung tâm', 'văn phòng', 'cục', 'chi cục', 'vụ', 'tổng cục', 'công an', 'trường']
+/** Names capitalised wherever they stand (`Ủy ban MTTQ Việt Nam tỉnh …`). */
+const properNames = /(^|\s)việt nam(?=\s|$)/gu
 /** Acronyms kept in capitals. */
 const acronyms = /^(?:UBND|HĐND|MTTQ|UBMTTQ|VN|TP|TW|CP|CHXHCN|QĐ|KH|CCHC|TTHC|CNTT)$/u
 
@@ -30,7 +32,7 @@ export function properCase(text: string): string {
     capitalNext = word === '-' || (((i === 0 && heads.includes(lower)) || (i === 1 && heads.includes(tail))) && !units.includes(words[i + 1] ?? ''))
     if (!afterDash && (units.includes(lower) || units.includes(tail))) proper = true
   }
-  return out.join(' ')
+  return out.join(' ').replace(properNames, '$1Việt Nam')
 }
 
 function capitalize(word: string): string {

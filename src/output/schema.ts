@@ -47,7 +47,16 @@ export const DocumentNumberSchema = z.object({
 /** The issuing body and the body above it. */
 export const IssuerSchema = z.object({
   name: z.string(),
-  parent: z.string().optional()
+  parent: z.string().optional(),
+  /** The administrative unit the issuer (or its parent) is named after, from the gazetteer of 1 July 2025 (absent when none matched). */
+  unit: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      type: z.enum(['tỉnh', 'thành phố', 'xã', 'phường', 'đặc khu']),
+      province: z.string()
+    })
+    .optional()
 })
 
 /** A date as written, with blanks allowed (`ngày   tháng 01 năm 2026`). */
@@ -91,6 +100,13 @@ export const SignatureSchema = z.object({
   chain: z.array(z.object({authority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']), on: z.string()})).optional()
 })
 
+/** A stamp, seal or signature box put on the document (kept out of its fields): what it is and what it says. */
+export const StampSchema = z.object({
+  kind: z.enum(['copy', 'received', 'e-signature', 'urgency']),
+  text: z.string(),
+  page: z.number().int().positive().optional()
+})
+
 /** The document's header and formal parts (Nghị định 30/2020/NĐ-CP). */
 export const DocumentInfoSchema = z.object({
   type: DocumentTypeSchema.nullable(),
@@ -103,7 +119,9 @@ export const DocumentInfoSchema = z.object({
   articles: z.array(ArticleSchema),
   addressees: z.array(z.string()),
   recipients: z.array(z.string()),
-  signatures: z.array(SignatureSchema)
+  signatures: z.array(SignatureSchema),
+  /** Stamps and signature boxes the reader found on the pages (absent when none). */
+  stamps: z.array(StampSchema).optional()
 })
 
 /** A section of a plan, with its sub-sections. */
@@ -206,6 +224,7 @@ export type Reference = z.infer<typeof ReferenceSchema>
 export type Basis = z.infer<typeof BasisSchema>
 export type Article = z.infer<typeof ArticleSchema>
 export type Signature = z.infer<typeof SignatureSchema>
+export type Stamp = z.infer<typeof StampSchema>
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>
 export type Target = z.infer<typeof TargetSchema>
 export type TargetValue = z.infer<typeof TargetValueSchema>

@@ -76,6 +76,24 @@ export interface LayoutTable {
   lines: {start: number; end: number}
 }
 
+/** What a stamp says it is: a copy (`SAO Y`), a receipt (`ĐẾN`, `Số:`), a digital signature (`Ký bởi`), an urgency mark (`HỎA TỐC`). */
+export type StampKind = 'copy' | 'received' | 'e-signature' | 'urgency'
+
+/**
+ * A stamp, seal or signature box the reader kept out of the text: the
+ * digital-signature fields of a PDF, and the marks found on a page by their
+ * place and words (`layout/stamps.ts`). `text` keeps its own line breaks.
+ */
+export interface LayoutStamp {
+  kind: StampKind
+  text: string
+  /** Page (1-based) and box. */
+  page: number
+  bbox: BBox
+  /** 0..1: OCR confidence of its text. */
+  confidence: number
+}
+
 /**
  * Layout of a file: pages, and for every line of `file.value` (0-based, by
  * line index) where it stands, so every node can point back to the page.
@@ -86,6 +104,8 @@ export interface Layout {
   lines: Array<{page: number; bbox: BBox; confidence: number} | undefined>
   /** Tables the reader saw as cells, in reading order (absent when it saw none). */
   tables?: LayoutTable[]
+  /** Stamps, seals and signature boxes kept out of the text, page by page (absent when there were none). */
+  stamps?: LayoutStamp[]
 }
 
 /** What is known of the input file itself (the output's `source`). */

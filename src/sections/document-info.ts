@@ -6,8 +6,6 @@
 import {distance} from 'fastest-levenshtein'
 import type {VFile} from 'vfile'
 import type {Article, Basis, DocumentInfo, Signature} from '../output/schema.js'
-import {parseDocumentDate} from '../normalize/document-date.js'
-import {parseDocumentNumber} from '../normalize/document-number.js'
 import {properCase} from '../normalize/proper-case.js'
 import {findReferences} from '../normalize/references.js'
 import {stripMarks} from '../diacritics/letters.js'
@@ -16,6 +14,12 @@ import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
 import {repairAbbreviations} from './abbreviations.js'
 import {itemBullet} from './markers.js'
+import {placeIssuer, placeName, splitIssuer} from './issuer.js'
+import {readNumberLine} from './number-line.js'
+import {readPlaceDate} from './place-date.js'
+import {repairPersonName} from './person-name.js'
+import {matchPosition} from './position.js'
+import {nameAtEnd} from './closing-lines.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -27,6 +31,9 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     .filter((c): c is Paragraph => c.type === 'paragraph')
   const withRole = (role: Role) => paragraphs.filter((p) => p.data?.role === role)
   const firstText = (role: Role) => withRole(role)[0]?.value
+
+  // Names OCR read are put right by the gazetteer and by usual names; a text as written is not.
+  const ocred = file.data.source?.route === 'ocr' || file.data.source?.route === 'ocr-text'
 
   // Issuer: capital lines of the left header column, minus the Quốc hiệu and Tiêu ngữ merged into them.
   const issuerLines: string[] = []
@@ -45,17 +52,34 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     const body = authority?.replace(/^(?:PHÓ\s+)?CHỦ\s+TỊCH\s+/u, '')
     if (body && body !== authority) issuer = {name: properCase(body)}
   }
+  // The unit the issuer is named after, as the gazetteer writes it (`Lâm Đông` → `Lâm Đồng`).
+  const placeIn = (found: NonNullable<DocumentInfo['issuer']>) => {
+    const placed = placeIssuer(found, ocred)
+    for (const r of placed.repairs) info(file, `Issuer's unit read as \`${r.from}\` taken for \`${r.to}\` (gazetteer)`, 'gazetteer-name')
+    return placed.issuer
+  }
+  if (issuer) issuer = placeIn(issuer)
 
   // Number, place and date (often on one line in OCR output).
-  const numberLine = firstText('number')
-  const number = numberLine ? parseDocumentNumber(header.rule('number').regex.exec(numberLine)!.groups!.raw) : null
-  const afterNumber = numberLine?.slice(header.rule('number').regex.exec(numberLine)![0].length)
-  const placeLine = [firstText('placeDate'), afterNumber].find((t) => t && header.rule('placeDate').regex.test(t))
+  // Sequence and day are often handwritten: what OCR garbled is left null, with a message.
+  const numberNode = withRole('number')[0]
+  const numberMatch = numberNode ? header.rule('number').regex.exec(numberNode.value) : null
+  const numberReading = numberMatch ? readNumberLine(numberMatch.groups!.raw) : null
+  const number = numberReading?.number ?? null
+  if (numberReading?.unsure) unsure(file, `The number's sequence is unreadable (\`${numberReading.unsure}\`): kept \`${numberReading.number.raw}\` without it`, numberNode)
+  const afterNumber = numberNode && numberMatch ? numberNode.value.slice(numberMatch[0].length) : undefined
+  const placeNode = withRole('placeDate')[0]
+  const placeLine = [placeNode?.value, afterNumber].find((t) => t && header.rule('placeDate').regex.test(t))
   const placeMatch = placeLine ? header.rule('placeDate').regex.exec(placeLine) : null
-  const place = samePlace(placeMatch?.groups?.place.trim() ?? null, issuer?.name ?? null)
-  const date = placeMatch ? parseDocumentDate(`ngày ${placeMatch.groups!.date}`) : null
+  const placeDate = placeMatch ? readPlaceDate(placeMatch.groups as Parameters<typeof readPlaceDate>[0]) : null
+  for (const part of placeDate?.unsure ?? []) unsure(file, `The date's ${part} is unreadable (\`${placeDate!.date.raw}\`): left out`, placeNode ?? numberNode)
+  const place = placeDate ? samePlace(placeName(placeDate.place, issuer?.unit, ocred), issuer?.name ?? null) : null
+  const date = placeDate?.date ?? null
 
-  if (!issuer) issuer = inferIssuer(parts, place, firstText('title') ?? null, file)
+  if (!issuer) {
+    const inferred = inferIssuer(parts, place, firstText('title') ?? null, file)
+    if (inferred) issuer = placeIn(inferred)
+  }
 
   // Type and title.
   const subject = withRole('title').find((p) => header.rule('subject').regex.test(p.value))
@@ -85,15 +109,19 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     }
     return text
   })
-  const addressees = withRole('addressees').flatMap((p) =>
-    splitInline(header.rule('addressees').regex.exec(p.value)?.groups?.rest ?? '')
-  )
+  // `Kính gửi: A` on one line, or `Kính gửi:` over a list of items.
+  const addressees = withRole('addressees').flatMap((p) => {
+    const inline = header.rule('addressees').regex.exec(p.value)
+    if (inline) return splitInline(inline.groups?.rest ?? '')
+    const item = cleanItem(p.value)
+    return item === '' ? [] : [item]
+  })
 
   if (!number) info(file, 'No document number (`Số: …`) found', 'missing-number')
   if (!date) info(file, 'No place and date (`…, ngày … tháng … năm …`) found', 'missing-date')
   if (!type) info(file, 'No document type line (QUYẾT ĐỊNH, KẾ HOẠCH …) found', 'missing-type')
 
-  return {
+  const document: DocumentInfo = {
     type,
     number,
     issuer,
@@ -104,8 +132,11 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     articles,
     addressees,
     recipients,
-    signatures: readSignatures(paragraphs, header.rule('signatureAuthority').regex)
+    signatures: readSignatures(paragraphs, header.rule('signatureAuthority').regex, header.rule('position').regex, file, ocred)
   }
+  const stamps = file.data.layout?.stamps
+  if (stamps && stamps.length > 0) document.stamps = stamps.map((s) => ({kind: s.kind, text: s.text, page: s.page}))
+  return document
 }
 
 /**
@@ -153,15 +184,6 @@ function before(text: string, pattern: RegExp): string {
   return match ? text.slice(0, match.index) : text
 }
 
-/** Two issuer lines where the first names a complete body are parent and issuer. */
-function splitIssuer(lines: string[]): NonNullable<DocumentInfo['issuer']> {
-  const complete = /^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+(?:XÃ|PHƯỜNG|THỊ\s+TRẤN|HUYỆN|QUẬN|THỊ\s+XÃ|TỈNH|THÀNH\s+PHỐ)\s+\S|^(?:UBND|BỘ|SỞ)\s+\S/u
-  if (lines.length >= 2 && complete.test(lines[0])) {
-    return {name: properCase(lines.slice(1).join(' ')), parent: properCase(lines[0])}
-  }
-  return {name: properCase(lines.join(' '))}
-}
-
 /** Articles: `Điều N.` paragraphs, with the paragraphs that continue them. */
 function readArticles(paragraphs: Paragraph[], pattern: RegExp): Article[] {
   const articles: Article[] = []
@@ -173,8 +195,11 @@ function readArticles(paragraphs: Paragraph[], pattern: RegExp): Article[] {
   return articles
 }
 
-/** Signature blocks: authority lines (TM./KT. …), a position, a name. */
-function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Signature[] {
+/**
+ * Signature blocks: authority lines (TM./KT. …), a position, a name. A position OCR garbled is
+ * given as the grammar writes it; an OCR'd name has its marks checked against usual names.
+ */
+function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, positionPattern: RegExp, file: VFile, ocred: boolean): Signature[] {
   const signatures: Signature[] = []
   let current: (Signature & {chain?: Array<{authority: string; on: string}>}) | undefined
   const start = () => {
@@ -192,12 +217,20 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp): Sign
       block.on = match.groups!.on.trim()
       block.chain = [...(block.chain ?? []), {authority: block.authority!, on: block.on}]
     } else if (role === 'signaturePosition') {
+      // A second position line under the first (`TRƯỞNG BAN` / `CHỦ TỊCH UBND TỈNH`) is the same signer's.
+      if (current && current.name === null && current.position !== null) continue
       const block = current && current.name === null && current.position === null ? current : start()
-      block.position = p.value.trim()
+      const text = p.value.trim()
+      block.position = positionPattern.test(text) ? text : (matchPosition(text) ?? text)
     } else if (role === 'signatureName') {
       const block = current && current.name === null ? current : start()
       // Without a speck OCR read after the name (`Phạm Thị Thu Hiền.`).
-      block.name = p.value.trim().replace(/[.,'`]$/u, '')
+      const name = (nameAtEnd(p.value) ?? p.value).trim().replace(/[.,'`]$/u, '')
+      const repaired = ocred ? repairPersonName(name) : {name, changes: []}
+      for (const change of repaired.changes) {
+        file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
+      }
+      block.name = repaired.name
     }
   }
   return signatures
@@ -218,6 +251,11 @@ function splitInline(text: string): string[] {
     .split(/\s*;\s*|\s+-\s+|^-\s*/u)
     .map(cleanItem)
     .filter((t) => t !== '')
+}
+
+/** A part of the header that could not be read for sure (`low-confidence`, a warning). */
+function unsure(file: VFile, reason: string, node: Paragraph | undefined): void {
+  file.message(reason, {place: node?.position, source: 'sections', ruleId: 'low-confidence'}).fatal = false
 }
 
 function info(file: VFile, reason: string, ruleId: string): void {

@@ -9,6 +9,8 @@ import type {Paragraph, Part, Role, Table} from '../tree/types.js'
 import {isAllCaps} from '../parser/markers.js'
 import {loadGrammar} from '../util/grammar.js'
 import {findMarker, itemBullet} from './markers.js'
+import {matchPosition} from './position.js'
+import {isFiledCopy, isRecipientsHeadingLike, nameAtEnd} from './closing-lines.js'
 
 /** Document types whose body is a plan (the output's `plan`). */
 const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
@@ -40,8 +42,14 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   let sawBody = false
   let issuerLines = 0
 
+  const isHeading = (text: string) => test('recipientsHeading', text) || isRecipientsHeadingLike(text)
+  const isName = (text: string) => test('personName', text) || nameAtEnd(text) !== null
+  // A list of recipients whose heading OCR lost: the run of items that ends with the filed copy.
+  const listStarts = recipientLists(blocks, isHeading)
+  let inAddressees = false
+  let lastRole: Role | undefined
   const signatureRole = (text: string): Role | null =>
-    test('signatureAuthority', text) ? 'signatureAuthority' : test('position', text) ? 'signaturePosition' : null
+    test('signatureAuthority', text) ? 'signatureAuthority' : test('position', text) || matchPosition(text) ? 'signaturePosition' : null
   const open = (kind: Part['kind']) => {
     part = newPart(kind)
     parts.push(part)
@@ -49,6 +57,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   const role = (node: Paragraph, value: Role) => {
     node.data = {...node.data, role: value}
   }
+  const previousRole = () => lastRole
 
   for (const block of blocks) {
     if (block.type === 'table') {
@@ -62,6 +71,17 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     const text = block.value
     const typeLine = types.rule('typeLine').regex.exec(text)
     const marker = findMarker(text)
+    const before = previousRole()
+    lastRole = undefined
+    const listStart = listStarts.get(block)
+    if (listStart && (state === 'header' || state === 'articles' || state === 'closing' || state === 'plan')) {
+      if (state === 'plan') open('document')
+      role(block, listStart)
+      lastRole = listStart
+      state = 'recipients'
+      part.children.push(block)
+      continue
+    }
 
     // An appendix runs to the end of the file (or to the next appendix).
     if (test('appendix', text) || (state === 'closing' && isAllCaps(text) && /^DANH\s+MỤC/u.test(text))) {
@@ -97,20 +117,26 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         else if (test('subject', text) && !sawTitle) {
           role(block, 'title')
           sawTitle = true
-        } else if (test('addressees', text)) role(block, 'addressees')
+        } else if (test('addressees', text)) {
+          role(block, 'addressees')
+          inAddressees = true
+        } else if (inAddressees && itemBullet.test(text)) role(block, 'addressees')
+        else if (before === 'title' && isTitleContinuation(text)) role(block, 'title')
         else if (test('basis', text) || test('implementing', text)) role(block, 'basis')
         else if (test('proposal', text)) role(block, 'proposal')
         else if (test('enactment', text)) {
           role(block, 'enactment')
           state = 'articles'
-        } else if (test('recipientsHeading', text)) {
+        } else if (isHeading(text)) {
           role(block, 'recipientsHeading')
           state = 'recipients'
         } else if (isAllCaps(text) && !sawTitle && typeCode === null && !sawBody && issuerLines < 4) {
           role(block, 'issuer')
           issuerLines++
-        }
-        else if (isAllCaps(text) && sawTitle && !sawAuthority && !marker) {
+        } else if (test('signatureAuthority', text) && sawTitle) {
+          role(block, 'signatureAuthority')
+          state = 'closing'
+        } else if (isAllCaps(text) && sawTitle && !sawAuthority && !marker && !sawBody) {
           role(block, 'authority')
           sawAuthority = true
         } else if (typeCode !== null && !sawTitle && !marker) {
@@ -130,11 +156,13 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           role(block, 'body')
           sawBody = true
         }
+        if (block.data?.role !== 'addressees') inAddressees = false
+        lastRole = block.data?.role
         part.children.push(block)
         continue
       }
       case 'articles': {
-        if (test('recipientsHeading', text)) {
+        if (isHeading(text)) {
           role(block, 'recipientsHeading')
           state = 'recipients'
         } else if (signatureRole(text)) {
@@ -151,7 +179,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         else if (signatureRole(text)) {
           role(block, signatureRole(text)!)
           state = 'closing'
-        } else if (test('personName', text)) {
+        } else if (isName(text)) {
           role(block, 'signatureName')
           state = 'closing'
         } else if (/^\p{Ll}/u.test(text)) {
@@ -169,11 +197,11 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         continue
       }
       case 'closing': {
-        if (test('recipientsHeading', text)) {
+        if (isHeading(text)) {
           role(block, 'recipientsHeading')
           state = 'recipients'
         } else if (signatureRole(text)) role(block, signatureRole(text)!)
-        else if (test('personName', text)) role(block, 'signatureName')
+        else if (isName(text)) role(block, 'signatureName')
         else role(block, 'body')
         part.children.push(block)
         continue
@@ -193,7 +221,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         continue
       }
       case 'plan': {
-        if (test('recipientsHeading', text)) {
+        if (isHeading(text)) {
           open('document')
           state = 'recipients'
           role(block, 'recipientsHeading')
@@ -217,6 +245,39 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   if (planOfDocument) for (const p of kept) if (p.kind === 'plan') p.data = {...p.data, ofDocument: true}
   for (const p of kept) setPosition(p)
   return {parts: kept, typeCode}
+}
+
+/**
+ * Where lists of recipients start whose heading OCR lost or garbled beyond recognition: a run of
+ * items (`- …;`) ending with the filed copy (`- Lưu: VT, …`) opens with the short line before it
+ * (the heading as OCR read it, `đa`), or with its first item.
+ */
+function recipientLists(blocks: Array<Paragraph | Table>, isHeading: (text: string) => boolean): Map<Paragraph, Role> {
+  const starts = new Map<Paragraph, Role>()
+  const paragraphs = blocks.map((b) => (b.type === 'paragraph' ? b : null))
+  for (let i = 0; i < paragraphs.length; i++) {
+    const last = paragraphs[i]
+    if (!last || !itemBullet.test(last.value) || !isFiledCopy(last.value)) continue
+    let first = i
+    while (first > 0) {
+      const previous = paragraphs[first - 1]
+      if (!previous || isHeading(previous.value)) break
+      const continued = /[;,:]$/u.test(previous.value) && previous.value.length <= 90 && !/\/\.\s*$/u.test(previous.value)
+      if (!itemBullet.test(previous.value) && !continued) break
+      first--
+    }
+    if (i - first < 1) continue
+    const heading = paragraphs[first - 1]
+    if (heading && isHeading(heading.value)) continue
+    if (heading && heading.value.length <= 20 && !/\/\.\s*$/u.test(heading.value) && !isAllCaps(heading.value)) starts.set(heading, 'recipientsHeading')
+    else starts.set(paragraphs[first]!, 'recipient')
+  }
+  return starts
+}
+
+/** A second line of the title: short, not a sentence, not a line of another role. */
+function isTitleContinuation(text: string): boolean {
+  return text.length <= 100 && !/[.;:]$/u.test(text) && !isAllCaps(text) && !itemBullet.test(text) && !/^(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo|Xét)\b/u.test(text)
 }
 
 function newPart(kind: Part['kind']): Part {

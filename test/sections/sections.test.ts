@@ -86,7 +86,8 @@ describe('document header', () => {
     const {output} = parseLines(...decision)
     const d = output.document
     expect(d.type).toEqual({code: 'QĐ', name: 'Quyết định'})
-    expect(d.issuer).toEqual({name: 'Ủy ban nhân dân xã Chấn Hưng'})
+    // The gazetteer knows the commune (unique by its name).
+    expect(d.issuer).toEqual({name: 'Ủy ban nhân dân xã Chấn Hưng', unit: {code: '11806', name: 'Chấn Hưng', type: 'xã', province: 'Hải Phòng'}})
     expect(d.number).toEqual({raw: '/QĐ-UBND', seq: null, typeCode: 'QĐ', issuerCode: 'UBND'})
     expect(d.place).toBe('Chấn Hưng')
     expect(d.date).toEqual({raw: 'ngày tháng 01 năm 2026', iso: null, year: 2026, month: 1, day: null})
@@ -147,7 +148,7 @@ describe('document header', () => {
     expect(d.number).toEqual({raw: '5740/UBND-SGDĐT', seq: 5740, typeCode: null, issuerCode: 'UBND-SGDĐT'})
     expect(d.type).toEqual({code: 'CV', name: 'Công văn'})
     expect(d.title).toBe('V/v triển khai cải cách hành chính năm 2026')
-    expect(d.issuer).toEqual({name: 'Sở Nội vụ', parent: 'UBND tỉnh Bắc Ninh'})
+    expect(d.issuer).toEqual({name: 'Sở Nội vụ', parent: 'UBND tỉnh Bắc Ninh', unit: {code: '24', name: 'Bắc Ninh', type: 'tỉnh', province: 'Bắc Ninh'}})
     expect(d.addressees).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường'])
     expect(d.date?.iso).toBe('2025-12-05')
     expect(output.plan).toBeNull()

@@ -1,0 +1,35 @@
+/**
+ * A signer's position line (`PHÓ CHỦ TỊCH`) as OCR read it under a seal or
+ * a signature: marks lost, a letter off (`PHO CHỦ TịcH`, `PHÓ CHỦ TỊC]`).
+ * A short line in capitals that is one of the positions of
+ * `grammars/header.json` (`data.positions`) but for its marks and a letter
+ * or two is that position.
+ */
+import {distance} from 'fastest-levenshtein'
+import {stripMarks} from '../diacritics/letters.js'
+import {loadGrammar} from '../util/grammar.js'
+
+/** Letters only, upper case, without marks (Đ stays apart from D). */
+function fold(text: string): string {
+  return stripMarks(text.toUpperCase()).replace(/[^\p{L}]+/gu, ' ').trim()
+}
+
+/** The position `text` is, written as the grammar writes it, or null. */
+export function matchPosition(text: string): string | null {
+  const letters = text.match(/\p{L}/gu) ?? []
+  if (letters.length < 5 || letters.length > 30) return null
+  // A line in capitals: OCR may lower a letter or two, not most of them.
+  if (letters.filter((l) => l === l.toUpperCase()).length < 0.6 * letters.length) return null
+  const folded = fold(text)
+  let best: string | null = null
+  let bestDistance = Infinity
+  for (const position of loadGrammar('header').data.positions as string[]) {
+    const target = fold(position)
+    const d = distance(folded, target)
+    if (d <= (target.length <= 8 ? 1 : 2) && d < bestDistance) {
+      best = position
+      bestDistance = d
+    }
+  }
+  return best
+}

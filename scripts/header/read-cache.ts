@@ -2,22 +2,22 @@
  * Caches for evaluations that read the same scans again and again, in a
  * git-ignored folder (`.eval/`):
  *
- * - `cachedRead`: the VFile `read()` made of a file (text, layout, source,
- *   messages), keyed by the file's sha256 and the reader's version (a hash of
- *   `src/read/**` and of the OCR engine and model versions), so iterating on
- *   the parser re-reads nothing;
+ * - `pageStore`: the pages `read()` made of a file before composing them
+ *   into text (`ReadOptions.pageCache`), keyed by the file's sha256, the page,
+ *   the read options and the version of the code that reads a page (a hash of
+ *   `src/read/**` but the files that only compose pages, and of the OCR
+ *   engine and model versions). Iterating on the parser or on the layout
+ *   code then costs no rendering and no OCR.
  * - `cachingPool`: an OCR pool that remembers what tesseract returned for an
  *   image (keyed by the image bytes, the options and the engine version), so
- *   a change to the reader's layout code re-renders pages but re-OCRs none
- *   whose preprocessed image did not change.
+ *   a change to the page-reading code re-renders pages but re-OCRs none whose
+ *   preprocessed image did not change.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import {VFile} from 'vfile'
-import {read, type OcrPool, type OcrResult, type ReadOptions} from '../../src/read/index.js'
-import '../../src/vfile-data.js'
+import type {OcrPool, OcrResult, PageCache, PageInput} from '../../src/read/index.js'
 
 const require = createRequire(import.meta.url)
 
@@ -38,11 +38,34 @@ function filesUnder(dir: string): string[] {
   return out
 }
 
-/** The reader's version: a hash of the source of `src/read/` (under `root`) and of the engine's version. */
-export function readerVersion(root: string): string {
+/** What reading a page is made of, besides the engine: the reader's source and the data it loads. */
+const PAGE_READER = ['src/read', 'src/diacritics/quality.ts', 'grammars/stamps.json', 'models/pen-digits.json']
+
+/** Files of `src/read` that only compose read pages into text (stamps, columns, tables, markers): not part of a page's version. */
+const COMPOSE_ONLY = new Set([
+  'src/read/layout/compose.ts',
+  'src/read/layout/columns.ts',
+  'src/read/layout/tables.ts',
+  'src/read/layout/grid-tables.ts',
+  'src/read/layout/repair-markers.ts',
+  'src/read/marker-messages.ts',
+  'src/read/index.ts',
+  'src/read/read-context.ts',
+  'src/read/types.ts'
+])
+
+/** The version of the code that reads a page (under `root`): a hash of its files and of the engine's version. */
+export function pageReaderVersion(root: string): string {
   const hash = createHash('sha256').update(engineVersion())
-  const dir = path.join(root, 'src/read')
-  for (const file of filesUnder(dir)) hash.update(path.relative(dir, file)).update('\0').update(readFileSync(file))
+  for (const name of PAGE_READER) {
+    const full = path.join(root, name)
+    if (!existsSync(full)) continue
+    const files = statSync(full).isDirectory() ? filesUnder(full) : [full]
+    for (const file of files) {
+      const relative = path.relative(root, file)
+      if (!COMPOSE_ONLY.has(relative)) hash.update(relative).update('\0').update(readFileSync(file))
+    }
+  }
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -53,54 +76,46 @@ function writeAtomic(file: string, text: string): void {
   renameSync(temporary, file)
 }
 
-/** What is stored of a read file. */
-interface Stored {
-  value: string
-  data: {source: unknown; layout?: unknown}
-  messages: Array<{reason: string; ruleId?: string; source?: string; fatal?: boolean | null; place?: unknown}>
-}
-
-/** `read(file)`, or the VFile stored for the same bytes and reader version in `dir`; `hit` says which. */
-export async function cachedRead(file: string, dir: string, version: string, options: ReadOptions): Promise<{file: VFile; hit: boolean}> {
-  const bytes = readFileSync(file)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const entry = path.join(dir, 'read', `${sha256}-${version}.json`)
-  if (existsSync(entry)) {
-    const stored = JSON.parse(readFileSync(entry, 'utf8')) as Stored
-    const vfile = new VFile({path: file, value: stored.value})
-    vfile.data.source = {...(stored.data.source as VFile['data']['source'] & object), path: file}
-    if (stored.data.layout) vfile.data.layout = stored.data.layout as VFile['data']['layout']
-    for (const m of stored.messages) {
-      const message = vfile.message(m.reason, {ruleId: m.ruleId, source: m.source, place: m.place as never})
-      message.fatal = m.fatal
-    }
-    return {file: vfile, hit: true}
-  }
-  const vfile = await read(file, options)
-  const stored: Stored = {
-    value: String(vfile.value),
-    data: {source: vfile.data.source, layout: vfile.data.layout},
-    messages: vfile.messages.map((m) => ({reason: m.reason, ruleId: m.ruleId, source: m.source, fatal: m.fatal, place: m.place}))
-  }
-  writeAtomic(entry, JSON.stringify(stored))
-  return {file: vfile, hit: false}
-}
-
-/** Counts of a caching pool. */
-export interface PoolStats {
+/** Counts of a cache. */
+export interface CacheStats {
   hits: number
   misses: number
 }
 
+/** A page cache stored in `dir` for the page reader `version`. */
+export function pageStore(dir: string, version: string): PageCache & {stats: CacheStats} {
+  const stats: CacheStats = {hits: 0, misses: 0}
+  const entry = (key: string) => {
+    const hash = createHash('sha256').update(key).digest('hex')
+    return path.join(dir, 'pages', version, `${hash}.json`)
+  }
+  return {
+    stats,
+    get(key) {
+      const file = entry(key)
+      if (!existsSync(file)) {
+        stats.misses++
+        return undefined
+      }
+      stats.hits++
+      return JSON.parse(readFileSync(file, 'utf8')) as PageInput
+    },
+    set(key, page) {
+      writeAtomic(entry(key), JSON.stringify(page))
+    }
+  }
+}
+
 /** `pool`, with every recognition stored in `dir` and answered from there when the same image comes again. */
-export function cachingPool(pool: OcrPool, dir: string): OcrPool & {stats: PoolStats} {
+export function cachingPool(pool: OcrPool, dir: string): OcrPool & {stats: CacheStats} {
   const engine = engineVersion()
-  const stats: PoolStats = {hits: 0, misses: 0}
+  const stats: CacheStats = {hits: 0, misses: 0}
   return {
     size: pool.size,
     stats,
     async recognize(image, options = {}) {
-      const key = createHash('sha256').update(engine).update(JSON.stringify(options)).update(image).digest('hex')
+      // `symbols-1`: results hold the boxes of the characters of each word.
+      const key = createHash('sha256').update(engine).update('symbols-1').update(JSON.stringify(options)).update(image).digest('hex')
       const entry = path.join(dir, 'ocr', key.slice(0, 2), `${key}.json`)
       if (existsSync(entry)) {
         stats.hits++

@@ -13,10 +13,10 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from '../../src/parse.js'
-import {createOcrPool} from '../../src/read/index.js'
+import {createOcrPool, read} from '../../src/read/index.js'
 import {runChecks, type Check} from '../../test/support/expectations.js'
 import {table} from '../table.js'
-import {cachedRead, cachingPool, readerVersion} from './read-cache.js'
+import {cachingPool, pageReaderVersion, pageStore} from './read-cache.js'
 
 /** The fields the checks are grouped by, in table order. */
 export const SCAN_FIELDS = ['type', 'number', 'date', 'place', 'issuer', 'title', 'addressees', 'signer', 'recipients', 'articles', 'other'] as const
@@ -69,24 +69,23 @@ export async function runScans(dir: string, options: {root: string; workers: num
   const cases = options.only ? all.filter((c) => options.only!.includes(c.name)) : all
   if (cases.length === 0) throw new Error(`no scan with an expectation file in ${dir}`)
   const cacheDir = path.join(options.root, '.eval')
-  const version = readerVersion(options.root)
+  const version = pageReaderVersion(options.root)
   const pool = cachingPool(createOcrPool({workers: options.workers}), cacheDir)
+  const pageCache = pageStore(cacheDir, version)
   const byField = new Map<string, {correct: number; total: number}>()
   const documents: Array<Record<string, string | number>> = []
   const failures: string[] = []
   let readSeconds = 0
   let parseSeconds = 0
-  let cached = 0
   let pages = 0
   try {
     for (const c of cases) {
       let started = performance.now()
-      const read = await cachedRead(c.input, cacheDir, version, {ocr: pool, ...(options.dpi ? {dpi: options.dpi} : {})})
+      const file = await read(c.input, {ocr: pool, pageCache, ...(options.dpi ? {dpi: options.dpi} : {})})
       readSeconds += (performance.now() - started) / 1000
-      if (read.hit) cached++
-      pages += read.file.data.source?.pages ?? 0
+      pages += file.data.source?.pages ?? 0
       started = performance.now()
-      const {output} = await parse(read.file)
+      const {output} = await parse(file)
       parseSeconds += (performance.now() - started) / 1000
       const results = runChecks(output, c.checks)
       for (const r of results) {
@@ -99,7 +98,7 @@ export async function runScans(dir: string, options: {root: string; workers: num
         }
       }
       const passed = results.filter((r) => r.ok).length
-      documents.push({document: c.name, pages: read.file.data.source?.pages ?? 0, checks: percent(passed, results.length)})
+      documents.push({document: c.name, pages: file.data.source?.pages ?? 0, checks: percent(passed, results.length)})
     }
   } finally {
     await pool.terminate()
@@ -115,7 +114,7 @@ export async function runScans(dir: string, options: {root: string; workers: num
   process.stdout.write(table(rows))
   process.stdout.write('\n' + table(documents))
   process.stdout.write(
-    `\n${cases.length} documents, ${pages} pages from ${dir}; ${cached} read from the cache (reader ${version}), OCR calls ${pool.stats.misses} run, ${pool.stats.hits} from the cache; read ${readSeconds.toFixed(1)} s, parse ${parseSeconds.toFixed(1)} s (shared machine: indicative).\n`
+    `\n${cases.length} documents, ${pages} pages from ${dir}; OCR'd pages ${pageCache.stats.hits} from the cache (page reader ${version}), ${pageCache.stats.misses} read, with ${pool.stats.misses} OCR calls run and ${pool.stats.hits} from the cache; read ${readSeconds.toFixed(1)} s, parse ${parseSeconds.toFixed(1)} s (shared machine: indicative).\n`
   )
   if (skipped.length > 0) process.stdout.write(`\nSkipped:\n${skipped.map((s) => `- ${s}`).join('\n')}\n`)
   process.stdout.write(failures.length > 0 ? `\nFailed checks:\n${failures.join('\n')}\n` : '\nEvery check passes.\n')

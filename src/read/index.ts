@@ -20,10 +20,11 @@ import {createOcrPool, type OcrPool} from './ocr-pool.js'
 import {sniff} from './sniff.js'
 import type {SourceInfo} from './types.js'
 
-export type {ReadContext, ReadOptions, ReadProgress} from './read-context.js'
+export type {PageCache, ReadContext, ReadOptions, ReadProgress} from './read-context.js'
+export type {PageInput} from './layout/compose.js'
 export {ReadError} from './read-error.js'
 export {createOcrPool, defaultLangPath} from './ocr-pool.js'
-export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, RecognizeOptions} from './ocr-pool.js'
+export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, OcrWord, RecognizeOptions} from './ocr-pool.js'
 export type {PreprocessOptions} from './ocr-page.js'
 export {judgeTextLayer, type TextLayerQuality} from './text-layer-quality.js'
 export {sniff, type InputKind, type Sniffed} from './sniff.js'
@@ -39,6 +40,7 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
   let own: OcrPool | undefined
   const context: ReadContext = {
     name,
+    sha256,
     options,
     pool: () => options.ocr ?? (own ??= createOcrPool())
   }

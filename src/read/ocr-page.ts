@@ -17,6 +17,7 @@ import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
 import {rereadSegments} from './reread-segments.js'
+import {rereadTangled} from './reread-tangled.js'
 
 /** Which preprocessing steps run before OCR (all on by default, but upscaling and tesseract's own deskew). */
 export interface PreprocessOptions {
@@ -34,7 +35,7 @@ export interface PreprocessOptions {
   upscale?: boolean
   /** Find and erase table rules, and rebuild ruled tables from them. */
   rules?: boolean
-  /** Read again, one by one, table cells OCR left empty or doubtful and doubtful pieces of lines that run two columns together. */
+  /** Read again, one by one, table cells OCR left empty or doubtful, doubtful pieces of lines that run two columns together, and lines OCR wove together from neighbouring lines. */
   reread?: boolean
   /** Read red ink (a seal over the signature) as paper when the page is decoded. */
   dropRed?: boolean
@@ -124,7 +125,8 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
       cellWords.add(w)
     }
   }
-  const reread = options.reread === false ? found : await rereadSegments(work, found, pool)
+  const untangled = options.reread === false ? found : await rereadTangled(work, found, pool, inTable)
+  const reread = options.reread === false ? untangled : await rereadSegments(work, untangled, pool)
   const back = (v: number) => v / scale
   const lines = reread.map((line) => ({
     words: dropLeadingSpecks(line.words.filter((w) => cellWords.has(w) || !isJunkWord(w))).map((w) => ({

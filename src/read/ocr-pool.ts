@@ -30,12 +30,25 @@ export interface RecognizeOptions {
   pageSegMode?: number
 }
 
+/** A recognised word, with the boxes of its characters (for pen marks written into a printed word). */
+export interface OcrWord extends LayoutWord {
+  symbols?: Array<{text: string; bbox: BBox}>
+}
+
+/** `word` moved by (`dx`, `dy`) pixels, its characters with it (a word read in a crop, put back on the page). */
+export function moveWord(word: OcrWord, dx: number, dy: number): OcrWord {
+  const move = (b: BBox): BBox => ({x0: b.x0 + dx, y0: b.y0 + dy, x1: b.x1 + dx, y1: b.y1 + dy})
+  const out: OcrWord = {...word, bbox: move(word.bbox)}
+  if (word.symbols) out.symbols = word.symbols.map((s) => ({...s, bbox: move(s.bbox)}))
+  return out
+}
+
 /** A recognised line: its words with boxes (pixels of the image) and confidences (0..1). */
 export interface OcrLine {
   text: string
   bbox: BBox
   confidence: number
-  words: LayoutWord[]
+  words: OcrWord[]
 }
 
 /** What one recognition returns. */
@@ -119,6 +132,7 @@ interface TesseractWord {
   text: string
   confidence: number
   bbox: BBox
+  symbols?: Array<{text: string; bbox: BBox}>
 }
 interface TesseractPage {
   rotateRadians?: number
@@ -134,7 +148,11 @@ function convert(page: TesseractPage): OcrResult {
       for (const line of paragraph.lines) {
         const words = line.words
           .filter((w) => w.text.trim() !== '')
-          .map((w) => ({text: w.text, bbox: {...w.bbox}, confidence: w.confidence / 100}))
+          .map((w) => {
+            const word: OcrWord = {text: w.text, bbox: {...w.bbox}, confidence: w.confidence / 100}
+            if (w.symbols && w.symbols.length > 0) word.symbols = w.symbols.map((c) => ({text: c.text, bbox: {...c.bbox}}))
+            return word
+          })
         if (words.length === 0) continue
         for (const w of words) {
           sum += w.confidence

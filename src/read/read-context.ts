@@ -2,6 +2,7 @@
  * What the routes of `read` share: the options and the name to put in errors.
  */
 import type {Route} from './types.js'
+import type {PageInput} from './layout/compose.js'
 import type {PreprocessOptions} from './ocr-page.js'
 import type {OcrPool} from './ocr-pool.js'
 
@@ -35,12 +36,34 @@ export interface ReadOptions {
   textLayer?: 'auto' | 'always' | 'never'
   /** Render PDF pages for OCR (default true); when false a bad text layer is kept as `ocr-text`. */
   render?: boolean
+  /**
+   * A store of pages as read (before they are composed into text), for
+   * callers that read the same files again and again (evaluations): a page
+   * found under its key is not rendered nor OCR'd again. The key names the
+   * file's bytes, the page and the options that change what is read; the
+   * store must add the version of the reader it was filled by.
+   */
+  pageCache?: PageCache
+}
+
+/** See `ReadOptions.pageCache`. */
+export interface PageCache {
+  get(key: string): PageInput | undefined
+  set(key: string, page: PageInput): void
+}
+
+/** The key of page `page` of the file in `context` for `ReadOptions.pageCache`. */
+export function pageKey(context: ReadContext, page: number): string {
+  const {dpi, maxPixels, preprocess, textLayer, render} = context.options
+  return `${context.sha256}:${page}:${JSON.stringify({dpi, maxPixels, preprocess, textLayer, render})}`
 }
 
 /** Shared state of one `read` call. */
 export interface ReadContext {
   /** The file name for errors (the path, or `<bytes>`). */
   name: string
+  /** The sha256 of the file's bytes (hex). */
+  sha256: string
   options: ReadOptions
   /** The OCR pool, created on first use when none was given. */
   pool: () => OcrPool

@@ -12,7 +12,7 @@ import {reportRepairs} from './marker-messages.js'
 import type {OcrPool} from './ocr-pool.js'
 import {ReadError} from './read-error.js'
 import type {InputKind} from './sniff.js'
-import type {ReadContext} from './read-context.js'
+import {pageKey, type ReadContext} from './read-context.js'
 
 /** OCR the image in `bytes` into `file` (value and layout); returns page count and mean confidence. */
 export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind, pool: OcrPool, context: ReadContext): Promise<{pages: number; confidence: number}> {
@@ -30,6 +30,12 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
   const pages: PageInput[] = []
   for (let n = 0; n < limit; n++) {
     context.options.signal?.throwIfAborted()
+    const key = pageKey(context, n + 1)
+    const cached = context.options.pageCache?.get(key)
+    if (cached) {
+      pages.push(cached)
+      continue
+    }
     let image = images[n]
     const maxPixels = context.options.maxPixels ?? defaultMaxPixels
     let factor = 1
@@ -39,7 +45,9 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
     }
     const ocr = await ocrUpright(image, pool, context.options.preprocess)
     if (ocr.turned) reportUpsideDown(file, n + 1)
-    pages.push(pageFromOcr(ocr, {number: n + 1, width: images[n].width, height: images[n].height}, image, 1 / factor))
+    const read = pageFromOcr(ocr, {number: n + 1, width: images[n].width, height: images[n].height}, image, 1 / factor)
+    context.options.pageCache?.set(key, read)
+    pages.push(read)
     context.options.onProgress?.({page: n + 1, pages: limit, route: 'ocr'})
   }
   const composed = composePages(pages)

@@ -14,12 +14,18 @@ import {ocrUpright, reportUpsideDown} from './ocr-upright.js'
 import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
-import {readTextLayer} from './pdf/text-layer.js'
-import type {ReadContext} from './read-context.js'
+import {imageCoverage} from './pdf/image-coverage.js'
+import {readTextLayer, type TextLayer} from './pdf/text-layer.js'
+import {stampKind} from './layout/stamps.js'
+import {pageKey, type ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
+import {roundBox} from './layout/geometry.js'
+import type {BBox} from '../tree/types.js'
 import {defaultMaxPixels} from './read-image.js'
+import {signatureFields} from './pdf/signature-fields.js'
+import {readRegion} from './read-region.js'
 import {judgeTextLayer} from './text-layer-quality.js'
-import type {Route} from './types.js'
+import type {LayoutStamp, Route} from './types.js'
 
 /** Read the PDF in `bytes` into `file`; returns the page count, the file's route and OCR confidence. */
 export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number}> {
@@ -38,7 +44,14 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
         throw new ReadError(context.name, `corrupt PDF (page ${n}: ${(error as Error).message})`, {cause: error})
       })
       try {
-        pages.push(await readPage(file, doc, page, context))
+        const key = pageKey(context, n)
+        const cached = context.options.pageCache?.get(key)
+        if (cached && cached.route === 'ocr') pages.push(cached)
+        else {
+          const read = await readPage(file, doc, page, context)
+          if (read.route === 'ocr') context.options.pageCache?.set(key, read)
+          pages.push(read)
+        }
       } finally {
         page.cleanup()
       }
@@ -67,8 +80,15 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   let needsOcr: boolean
   if (mode === 'always') needsOcr = false
   else if (mode === 'never') needsOcr = true
-  else if (quality.verdict === 'good') needsOcr = false
-  else if (quality.verdict === 'bad') {
+  else if (quality.verdict === 'good') {
+    needsOcr = false
+    // A scan with a line or two written over it (an e-office line, a copy stamp): the scan is the page.
+    if (overlayOnly(layer) && (await imageCoverage(page)) >= scannedCoverage) {
+      const m = file.message(`page ${n}: the text layer is a line over a scanned image; reading the image`, {source: 'read', ruleId: 'overlay-text-layer'})
+      m.fatal = null
+      needsOcr = true
+    }
+  } else if (quality.verdict === 'bad') {
     const m = file.message(`page ${n}: text layer rejected (${quality.reason}); reading the page image`, {source: 'read', ruleId: 'bad-text-layer'})
     m.fatal = null
     needsOcr = true
@@ -76,10 +96,20 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   if (!needsOcr) return {...base, route: 'pdf-text', lines: layer.lines}
   if (context.options.render !== false) {
     try {
-      const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels, {dropRed: context.options.preprocess?.dropRed ?? true})
+      const dpi = context.options.dpi ?? 300
+      const maxPixels = context.options.maxPixels ?? defaultMaxPixels
+      const grey = {dropRed: context.options.preprocess?.dropRed ?? true}
+      // Digital-signature boxes are painted over the scan: read each on its own, and the page without them.
+      const fields = await signatureFields(page)
+      const stamps = fields.length > 0 ? await readSignatureFields(page, fields, dpi, maxPixels, context, n) : []
+      const {image, scale} = await renderPage(page, dpi, maxPixels, grey, fields.length === 0)
       const ocr = await ocrUpright(image, context.pool(), context.options.preprocess)
       if (ocr.turned) reportUpsideDown(file, n)
-      return pageFromOcr(ocr, base, image, 1 / scale)
+      const read = pageFromOcr(ocr, base, image, 1 / scale)
+      // Lines of the text layer that are a stamp's (`SAO Y BẢN CHÍNH`, `Cơ quan phát hành: …`) are given as such.
+      if (quality.verdict === 'good') stamps.push(...layerStamps(layer, n))
+      if (stamps.length > 0) read.stamps = stamps
+      return read
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error
       const m = file.message(`page ${n}: cannot render for OCR (${(error as Error).message})`, {source: 'read', ruleId: 'render-failed'})
@@ -94,6 +124,33 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   return {...base, route: 'pdf-text', lines: layer.lines}
 }
 
+/** A page whose largest image covers this share of it or more is a scan. */
+export const scannedCoverage = 0.6
+
+/** A text layer of a few short lines: what a system or a stamp writes over a scan, not a page of text. */
+function overlayOnly(layer: TextLayer): boolean {
+  return layer.lines.length <= 4 && layer.text.trim().length <= 300
+}
+
+/** The lines of a text layer that are a stamp's, by their words, as stamps (the text is what the PDF says). */
+function layerStamps(layer: TextLayer, page: number): LayoutStamp[] {
+  const stamps: LayoutStamp[] = []
+  for (const line of layer.lines) {
+    const words = [...line.words].sort((a, b) => a.bbox.x0 - b.bbox.x0)
+    const text = words.map((w) => w.text).join(' ')
+    const kind = stampKind(text) ?? stampKind(text, 'mark')
+    if (!kind) continue
+    const bbox = roundBox({
+      x0: Math.min(...words.map((w) => w.bbox.x0)),
+      y0: Math.min(...words.map((w) => w.bbox.y0)),
+      x1: Math.max(...words.map((w) => w.bbox.x1)),
+      y1: Math.max(...words.map((w) => w.bbox.y1))
+    })
+    stamps.push({kind, text, page, bbox, confidence: 1})
+  }
+  return stamps
+}
+
 /** True when the page paints an image (a scan), from its operator list. */
 async function hasImages(page: PDFPageProxy): Promise<boolean> {
   const {OPS} = await loadPdfjs()
@@ -102,8 +159,23 @@ async function hasImages(page: PDFPageProxy): Promise<boolean> {
   return list.fnArray.some((op) => paints.has(op))
 }
 
-/** Render `page` at `dpi` (less if that exceeds `maxPixels`) to a greyscale image; `scale` is pixels per point. */
-export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: number, grey: GreyOptions = {}): Promise<{image: GreyImage; scale: number}> {
+/** The signature boxes `fields` (page units) of `page`, each read on its own as an `e-signature` stamp. */
+async function readSignatureFields(page: PDFPageProxy, fields: BBox[], dpi: number, maxPixels: number, context: ReadContext, n: number): Promise<LayoutStamp[]> {
+  const {image, scale} = await renderPage(page, dpi, maxPixels, {dropRed: false})
+  const stamps: LayoutStamp[] = []
+  for (const bbox of fields) {
+    const px = {x0: bbox.x0 * scale, y0: bbox.y0 * scale, x1: bbox.x1 * scale, y1: bbox.y1 * scale}
+    const {text, confidence} = await readRegion(image, px, context.pool())
+    stamps.push({kind: 'e-signature', text, page: n, bbox: roundBox(bbox), confidence})
+  }
+  return stamps
+}
+
+/**
+ * Render `page` at `dpi` (less if that exceeds `maxPixels`) to a greyscale image; `scale` is pixels per point.
+ * With `annotations` false, what annotations paint over the page (signature boxes, form fields) is left out.
+ */
+export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: number, grey: GreyOptions = {}, annotations = true): Promise<{image: GreyImage; scale: number}> {
   let scale = dpi / 72
   const unit = page.getViewport({scale: 1})
   if (unit.width * unit.height * scale * scale > maxPixels) scale = Math.sqrt(maxPixels / (unit.width * unit.height))
@@ -115,7 +187,9 @@ export async function renderPage(page: PDFPageProxy, dpi: number, maxPixels: num
   context.fillStyle = '#ffffff'
   context.fillRect(0, 0, width, height)
   type RenderParameters = Parameters<PDFPageProxy['render']>[0]
-  const parameters = {canvasContext: context, canvas, viewport} as unknown as RenderParameters
+  const {AnnotationMode} = await loadPdfjs()
+  const annotationMode = annotations ? AnnotationMode.ENABLE : AnnotationMode.DISABLE
+  const parameters = {canvasContext: context, canvas, viewport, annotationMode} as unknown as RenderParameters
   await page.render(parameters).promise
   const {data} = context.getImageData(0, 0, width, height)
   return {image: greyFromRgba(data, width, height, grey), scale}

@@ -11,7 +11,7 @@ import type {LayoutWord} from './types.js'
 import {countInk, cutText} from './image/crop.js'
 import {toPgm, type GreyImage} from './image/grey-image.js'
 import {gridCells, type Grid} from './layout/grid.js'
-import type {OcrPool} from './ocr-pool.js'
+import {moveWord, type OcrPool} from './ocr-pool.js'
 
 /** Ink (dark pixels) a cell must hold to be worth reading again. */
 export const minCellInk = 30
@@ -54,10 +54,7 @@ export async function rereadCells(image: GreyImage, grids: Grid[], words: Layout
     jobs.push(
       pool.recognize(toPgm(binary), {deskew: false, pageSegMode: 6}).then((result) => {
         const found = result.lines.flatMap((line) =>
-          line.words.map((w) => ({
-            ...w,
-            bbox: {x0: w.bbox.x0 + cut.x0, y0: w.bbox.y0 + cut.y0, x1: w.bbox.x1 + cut.x0, y1: w.bbox.y1 + cut.y0}
-          }))
+          line.words.map((w) => moveWord(w, cut.x0, cut.y0))
         )
         if (found.length === 0 || (text.length > 0 && meanConfidence(found) <= before)) return {words: [], replaced: new Set()}
         return {words: found, replaced: new Set(inside)}

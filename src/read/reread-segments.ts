@@ -11,7 +11,7 @@ import {crop} from './image/crop.js'
 import {toPgm, type GreyImage} from './image/grey-image.js'
 import {median} from './layout/geometry.js'
 import {splitAtGaps, type Segment} from './layout/segments.js'
-import type {OcrPool} from './ocr-pool.js'
+import {moveWord, type OcrPool} from './ocr-pool.js'
 
 /** A piece with a word below this confidence is read again. */
 export const doubtfulWord = 0.5
@@ -36,10 +36,7 @@ export async function rereadSegments(image: GreyImage, lines: Array<{words: Layo
         const part = crop(image, left, top, b.x1 + 0.3 * h, b.y1 + 0.1 * h, margin)
         const result = await pool.recognize(toPgm(part), {deskew: false, pageSegMode: 7})
         const found = result.lines.flatMap((l) =>
-          l.words.map((w) => ({
-            ...w,
-            bbox: {x0: w.bbox.x0 - margin + left, y0: w.bbox.y0 - margin + top, x1: w.bbox.x1 - margin + left, y1: w.bbox.y1 - margin + top}
-          }))
+          l.words.map((w) => moveWord(w, left - margin, top - margin))
         )
         const better = found.length > 0 && [...found.map((w) => w.text).join('')].length >= 3 && mean(found) > mean(segment.words)
         words.push(...(better ? found : segment.words))

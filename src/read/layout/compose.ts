@@ -11,13 +11,14 @@
  * pages.
  */
 import type {BBox} from '../../tree/types.js'
-import type {Layout, LayoutLine, LayoutPage, LayoutWord, Route} from '../types.js'
+import type {Layout, LayoutLine, LayoutPage, LayoutStamp, LayoutWord, Route} from '../types.js'
 import {normalizeText} from '../decode-text.js'
 import {findZones} from './columns.js'
 import {height, meanConfidence, median, roundBox, union} from './geometry.js'
 import {groupRows, splitAtGaps, type Row, type Segment} from './segments.js'
 import {findTables, type FoundTable} from './tables.js'
 import {repairMarkers, type MarkerRepair} from './repair-markers.js'
+import {splitStamps} from './stamps.js'
 import {tablesFromGrids} from './grid-tables.js'
 import type {Grid} from './grid.js'
 import {unrotatePoint} from '../image/skew.js'
@@ -40,6 +41,8 @@ export interface PageInput {
    * (`cx`, `cy`). The layout's boxes are mapped back onto the page.
    */
   skew?: {degrees: number; cx: number; cy: number}
+  /** Stamps read apart from the page's lines (a PDF's signature boxes), in page units. */
+  stamps?: LayoutStamp[]
 }
 
 /** The text and layout of a laid-out file. */
@@ -53,7 +56,10 @@ export interface Composed {
 type Emitted = {line: LayoutLine; breakBefore: boolean}
 
 /** Compose `pages` into text and layout. */
-export function composePages(pages: PageInput[]): Composed {
+export function composePages(input: PageInput[]): Composed {
+  // Stamps and signature boxes are kept out of the text (`stamps.ts`).
+  const split = input.map((page) => splitStamps(page))
+  const pages = split.map((s) => s.page)
   const textLines: string[] = []
   const provenance: Layout['lines'] = []
   const layoutPages: LayoutPage[] = []
@@ -89,7 +95,10 @@ export function composePages(pages: PageInput[]): Composed {
     if (page.skew) out.skew = page.skew.degrees
     layoutPages.push(out)
   }
-  return {text: textLines.join('\n'), layout: {pages: layoutPages, lines: provenance}, repairs}
+  const layout: Layout = {pages: layoutPages, lines: provenance}
+  const stamps = split.flatMap((s) => s.stamps)
+  if (stamps.length > 0) layout.stamps = stamps
+  return {text: textLines.join('\n'), layout, repairs}
 }
 
 /** The lines of one page in reading order. */

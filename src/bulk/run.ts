@@ -69,8 +69,9 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const emit = (event: BulkEvent) => options.onEvent?.(event)
   const reportPath = reportPathOf(options)
   const exclude = [options.out, options.jsonl === '-' ? undefined : options.jsonl, reportPath].filter((p): p is string => Boolean(p))
-  const {files, unmatched} = await discoverInputs(options.inputs, {exclude})
+  const {files, unmatched, skippedLinks} = await discoverInputs(options.inputs, {exclude})
   for (const pattern of unmatched) emit({type: 'notice', message: `${pattern}: no input files match`})
+  for (const link of skippedLinks) emit({type: 'notice', message: `${link.path}: not followed, a link to ${link.target}, which is searched already`})
   if (files.length === 0) throw new UsageError(`no input files in ${options.inputs.join(', ')}`)
 
   const reserved = options.out && reportPath && isInside(reportPath, options.out) ? [path.relative(options.out, reportPath)] : []

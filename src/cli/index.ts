@@ -2,10 +2,14 @@
 /**
  * The `sohoa` command: one sub-command per file in `./commands/`.
  * Exit codes: 0 done, 1 a file could not be read or parsed, 2 usage error.
+ * A file that cannot be read prints as every failure does, one line:
+ * `file  error  reason  stage:rule`.
  */
 import {CommanderError} from 'commander'
+import {InputError} from '../bulk/input-error.js'
+import {failureLine} from '../output/message-line.js'
+import {ReadError} from '../read/read-error.js'
 import {program} from './program.js'
-
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
@@ -13,7 +17,11 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = done ? 0 : 2
     return
   }
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`sohoa: ${message}\n`)
+  if (error instanceof ReadError || error instanceof InputError) {
+    process.stderr.write(failureLine(error) + '\n')
+  } else {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`sohoa: ${message}\n`)
+  }
   process.exitCode = 1
 })

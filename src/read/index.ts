@@ -13,7 +13,7 @@ import {VFile} from 'vfile'
 import '../vfile-data.js'
 import {decodeText} from './decode-text.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
-import {ReadError} from './read-error.js'
+import {fileSystemError, ReadError} from './read-error.js'
 import {readImage} from './read-image.js'
 import {readPdf} from './read-pdf.js'
 import {createOcrPool, type OcrPool} from './ocr-pool.js'
@@ -21,7 +21,7 @@ import {sniff} from './sniff.js'
 import type {SourceInfo} from './types.js'
 
 export type {ReadContext, ReadOptions, ReadProgress} from './read-context.js'
-export {ReadError} from './read-error.js'
+export {fileSystemError, fileSystemReason, fileSystemReasons, ReadError, readFailures, type ReadFailure} from './read-error.js'
 export {createOcrPool, defaultLangPath} from './ocr-pool.js'
 export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, RecognizeOptions} from './ocr-pool.js'
 export type {PreprocessOptions} from './ocr-page.js'
@@ -82,8 +82,6 @@ async function readPath(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new ReadError(path, reason, {cause: error})
+    throw fileSystemError(path, error)
   }
 }

@@ -42,10 +42,28 @@ describe('sohoa CLI', () => {
     writeFileSync(bad, Buffer.from([0xff, 0x00, 0xc3, 0x28, 0x80]))
     const missing = await sohoa('parse', path.join(dir, 'nope.txt'))
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('nope.txt: no such file')
+    expect(missing.stderr).toBe(`${path.join(dir, 'nope.txt')}  error  no such file  read:unreadable\n`)
     const binary = await sohoa('parse', bad)
     expect(binary.code).toBe(1)
-    expect(binary.stderr).toContain('random.txt')
+    expect(binary.stderr).toMatch(/^\S+random\.txt {2}error {2}unsupported format: .* {2}read:unreadable\n$/)
+  })
+
+  it('should word a missing file the same in every command and in bulk', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const nope = path.join(dir, 'nope.txt')
+    const line = `${nope}  error  no such file  read:unreadable`
+    const runs = await Promise.all([
+      sohoa('parse', nope),
+      sohoa('parse', nope, '--out', path.join(dir, 'out')),
+      sohoa('text', nope),
+      sohoa('restore', nope),
+      sohoa('fixture', nope, '--out', path.join(dir, 'scan')),
+      sohoa('train', nope, '--out', path.join(dir, 'model.bin'))
+    ])
+    for (const run of runs) {
+      expect(run.code).toBe(1)
+      expect(run.stderr.split('\n')).toContain(line)
+    }
   })
 
   it('should exit 2 on a usage error', async () => {

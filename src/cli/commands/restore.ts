@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs'
 import type {Command} from 'commander'
 import {loadModel} from '../../diacritics/load-model.js'
 import {restore, type RestoreOptions} from '../../diacritics/restore.js'
+import {fileSystemError, ReadError} from '../../read/read-error.js'
 
 /** Read all of stdin. */
 async function readStdin(): Promise<Buffer> {
@@ -19,8 +20,8 @@ function decode(bytes: Uint8Array, name: string): string {
   try {
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     return new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(start)).normalize('NFC')
-  } catch {
-    throw new Error(`${name}: not UTF-8 text`)
+  } catch (error) {
+    throw new ReadError(name, 'not valid UTF-8 text', {cause: error})
   }
 }
 
@@ -71,7 +72,7 @@ function readInput(file: string): Buffer {
   try {
     return readFileSync(file)
   } catch (error) {
-    throw new Error(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`)
+    throw fileSystemError(file, error)
   }
 }
 

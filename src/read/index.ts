@@ -5,7 +5,9 @@
  * The route is chosen by content (magic bytes), never by extension: text,
  * PDF (text layer, or render + OCR when it is missing or garbage), PNG,
  * JPEG, TIFF, WebP (OCR). Unreadable input throws a `ReadError` naming the
- * file and the reason; messy content never throws.
+ * file and the reason (`read:unreadable`), and so does input with no text at
+ * all (`read:no-text`: empty, only whitespace, no page, nothing OCR could
+ * read); messy content never throws.
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
@@ -14,6 +16,7 @@ import '../vfile-data.js'
 import {decodeText} from './decode-text.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
 import {fileSystemError, ReadError} from './read-error.js'
+import {assertText, emptyReason} from './no-text.js'
 import {readImage} from './read-image.js'
 import {readPdf} from './read-pdf.js'
 import {createOcrPool, type OcrPool} from './ocr-pool.js'
@@ -32,6 +35,7 @@ export {sniff, type InputKind, type Sniffed} from './sniff.js'
 export async function read(input: string | Uint8Array | VFile, options: ReadOptions = {}): Promise<VFile> {
   const {bytes, path} = await load(input)
   const name = path ?? '<bytes>'
+  if (bytes.length === 0) throw new ReadError(name, emptyReason, {ruleId: 'no-text'})
   const sniffed = sniff(bytes)
   if (!sniffed.supported) throw new ReadError(name, sniffed.reason)
   const file = new VFile(path ? {path} : {})
@@ -59,6 +63,7 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}
     }
+    assertText(String(file.value), name, {kind: sniffed.kind, pages: source.pages})
     file.data.source = source
     return file
   } finally {

@@ -6,7 +6,8 @@
 
 /** Why an input cannot be read, by rule id (reported as `read:<id>`), with what each means. */
 export const readFailures = {
-  unreadable: 'the input cannot be read: missing, a folder, not permitted, corrupt, encrypted, or in a format sohoa does not read'
+  unreadable: 'the input cannot be read: missing, a folder, not permitted, corrupt, encrypted, or in a format sohoa does not read',
+  'no-text': 'the input holds no text: an empty file or text, only whitespace, a PDF without pages or text, an image where OCR found nothing'
 } as const
 
 /** A rule id of `readFailures`. */

@@ -101,7 +101,7 @@ describe('sohoa parse: exit codes and usage errors', () => {
     const file = path.join(input, 'seed-0.txt')
     const refused = await sohoa(['parse', file, '--max-bytes', '10K'])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain(`${file}: file too large: ${formatBytes(statSync(file).size)} (over --max-bytes 10.0 KiB)`)
+    expect(refused.stderr).toBe(`${file}  error  file too large: ${formatBytes(statSync(file).size)} (over --max-bytes 10.0 KiB)  limits:max-bytes\n`)
     const ok = await sohoa(['parse', file, '--summary', '-q'])
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({path: file, route: 'text', type: 'Kế hoạch'})

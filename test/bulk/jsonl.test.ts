@@ -78,7 +78,8 @@ describe('sohoa parse: exit codes and usage errors', () => {
       [{inputs: [file], jsonl: '-', resume: true}, /--resume needs a JSONL file/],
       [{inputs: [file], out, concurrency: 0}, /--concurrency must be a positive integer/],
       [{inputs: [file], out, limits: {maxPages: 0}}, /limit maxPages must be positive/],
-      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/]
+      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/],
+      [{inputs: [file], out: file}, /^--out .*seed-0\.txt: a file of that name exists; name a folder$/]
     ]
     for (const [options, message] of cases) await expect(bulkParse(options)).rejects.toThrow(message)
   })

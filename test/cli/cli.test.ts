@@ -2,7 +2,7 @@
  * The `sohoa` command, run as a user runs it (through tsx, from the sources).
  */
 import {execFile} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -69,6 +69,33 @@ describe('sohoa CLI', () => {
   it('should exit 2 on a usage error', async () => {
     expect((await sohoa('parse')).code).toBe(2)
     expect((await sohoa('frobnicate')).code).toBe(2)
+  })
+
+  it('should say what is wrong with a usage error in one line, exit 2, and write nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const file = path.join(dir, 'taken')
+    writeFileSync(file, 'a file, not a folder')
+    mkdirSync(path.join(dir, 'empty'))
+    const seed = 'fixtures/seed-000/input.txt'
+    const [mode, out, fixture, empty, jsonl] = await Promise.all([
+      sohoa('restore', '--mode', 'bogus'),
+      sohoa('parse', seed, '--out', file),
+      sohoa('fixture', seed, '--out', file),
+      sohoa('parse', path.join(dir, 'empty'), '--out', path.join(dir, 'out')),
+      sohoa('parse', seed, '--jsonl', path.join(dir, 'empty'))
+    ])
+    expect(mode.code).toBe(2)
+    expect(mode.stderr).toBe("error: option '-m, --mode <mode>' argument 'bogus' is invalid. Allowed choices are stripped, ocr, marks, auto.\n(add --help for usage)\n")
+    for (const run of [out, fixture]) {
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(`sohoa: --out ${file}: a file of that name exists; name a folder\n`)
+    }
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toMatch(new RegExp(`^sohoa: no input files in ${path.join(dir, 'empty')} \\(folders are searched for \\.txt [^\n]*\\)\n$`))
+    expect(jsonl.code).toBe(2)
+    expect(jsonl.stderr).toBe(`sohoa: --jsonl ${path.join(dir, 'empty')}: a folder of that name exists; name a file\n`)
+    expect(readdirSync(dir).sort()).toEqual(['empty', 'taken'])
+    expect(readFileSync(file, 'utf8')).toBe('a file, not a folder')
   })
 
   it('text should print the restored text, and the text before restoration with --raw', async () => {

@@ -67,20 +67,15 @@ export function register(program: Command): void {
     .option('--summary', 'one file: print a short summary instead of the whole JSON')
     .option('--compact', 'print (or write under --out) the JSON on one line')
     .option('-q, --quiet', 'one file: do not print messages; many: no progress and no failure lines (the summary stays)')
-    .action(async (inputs: string[], options: ParseCommandOptions, command: Command) => {
-      try {
-        const limits = resolveLimits({
-          maxBytes: options.maxBytes,
-          maxPages: options.maxPages,
-          maxPixels: options.maxPixels,
-          timeoutSeconds: options.timeout
-        })
-        if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
-        else await parseMany(inputs, options, limits)
-      } catch (error) {
-        if (error instanceof UsageError) command.error(`error: ${error.message}`, {exitCode: 2, code: 'sohoa.usage'})
-        throw error
-      }
+    .action(async (inputs: string[], options: ParseCommandOptions) => {
+      const limits = resolveLimits({
+        maxBytes: options.maxBytes,
+        maxPages: options.maxPages,
+        maxPixels: options.maxPixels,
+        timeoutSeconds: options.timeout
+      })
+      if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
+      else await parseMany(inputs, options, limits)
     })
 }
 

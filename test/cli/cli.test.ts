@@ -31,6 +31,14 @@ describe('sohoa CLI', () => {
     expect(stderr).toMatch(/^fixtures\/seed-004\/input\.txt {2}info {2}No document number .* {2}sections:missing-number$/m)
   })
 
+  it('npm start should parse the sample scan and show the messages its summary counts (no --quiet)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    const args = pkg.scripts.start.split(/\s+/)
+    expect(args.slice(0, 4)).toEqual(['node', 'dist/cli/index.js', 'parse', 'fixtures/generated/sample/input.pdf'])
+    expect(args).toContain('--summary')
+    expect(args.filter((a) => a === '--quiet' || a === '-q')).toEqual([])
+  })
+
   it('parse --summary should print a summary', async () => {
     const {stdout} = await sohoa('parse', 'fixtures/seed-000/input.txt', '--summary', '--quiet')
     expect(JSON.parse(stdout)).toMatchObject({type: 'Quyết định', plan: {sections: 4}})

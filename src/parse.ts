@@ -11,6 +11,7 @@ import {read, type ReadOptions} from './read/index.js'
 import {assertText} from './read/no-text.js'
 import {restorationFor, restorationModeFor} from './restoration-policy.js'
 import type {Root} from './tree/types.js'
+import {describeValue} from './util/describe-value.js'
 import './vfile-data.js'
 
 /** Options of `parse`. */
@@ -69,19 +70,12 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
  * Throws a `ReadError` naming the file when it cannot be read at all.
  */
 export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
-  if (typeof path !== 'string') throw new TypeError(`parseFile: expected a file path (a string), got ${describe(path)}`)
+  if (typeof path !== 'string') throw new TypeError(`parseFile: expected a file path (a string), got ${describeValue(path)}`)
   return parseSync(await read(path, options.read), options)
 }
 
 /** Throw a `TypeError` saying what `name` takes unless `input` is a string, bytes or a VFile. */
 function checkInput(name: string, input: unknown): void {
   if (typeof input === 'string' || input instanceof Uint8Array || input instanceof VFile) return
-  throw new TypeError(`${name}: expected the document's text (a string), its bytes (a Uint8Array) or a VFile from read(), got ${describe(input)}`)
-}
-
-/** `null`, `a number (123)`, `an object (Array)` … for error messages. */
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value)
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`
-  return `a ${typeof value} (${String(value).slice(0, 40)})`
+  throw new TypeError(`${name}: expected the document's text (a string), its bytes (a Uint8Array) or a VFile from read(), got ${describeValue(input)}`)
 }

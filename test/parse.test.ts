@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {parse, parseFile, parseSync, ReadError} from '../src/index.js'
+import {parse, parseFile, parseSync, read, ReadError} from '../src/index.js'
 
 const takes = /expected the document's text \(a string\), its bytes \(a Uint8Array\) or a VFile from read\(\)/
 
@@ -19,6 +19,7 @@ describe('parse: its input', () => {
     await expect(parse(null as never)).rejects.toThrow('parse: expected the document\'s text (a string), its bytes (a Uint8Array) or a VFile from read(), got null')
     await expect(parse(123 as never)).rejects.toThrow(/got a number \(123\)$/)
     await expect(parseFile(123 as never)).rejects.toThrow(new TypeError('parseFile: expected a file path (a string), got a number (123)'))
+    await expect(read(null as never)).rejects.toThrow(new TypeError('read: expected a file path (a string), bytes (a Uint8Array) or a VFile, got null'))
   })
 
   it('rejects a document with no text alike as a string, as bytes and as a VFile: read:no-text', async () => {

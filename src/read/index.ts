@@ -12,6 +12,7 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
+import {describeValue} from '../util/describe-value.js'
 import '../vfile-data.js'
 import {decodeText} from './decode-text.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
@@ -74,6 +75,9 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
 async function load(input: string | Uint8Array | VFile): Promise<{bytes: Uint8Array; path: string | null}> {
   if (typeof input === 'string') return {bytes: await readPath(input), path: input}
   if (input instanceof Uint8Array) return {bytes: input, path: null}
+  if (!(input instanceof VFile)) {
+    throw new TypeError(`read: expected a file path (a string), bytes (a Uint8Array) or a VFile, got ${describeValue(input)}`)
+  }
   const path = input.path ?? null
   if (input.value === undefined || input.value === null) {
     if (!path) throw new ReadError('<vfile>', 'VFile with neither value nor path')

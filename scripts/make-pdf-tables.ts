@@ -56,6 +56,10 @@ interface Plan {
   tasks: SourceTask[]
   /** Pages shown turned: landscape pages drawn on portrait paper with /Rotate 90. */
   rotate?: boolean
+  /** The whole plan before the appendix (default: its header and first section). */
+  fullPlan?: boolean
+  /** Folder under `fixtures/` (default `pdf-tables`). */
+  folder?: string
 }
 
 const root = fileURLToPath(new URL('../', import.meta.url))
@@ -161,8 +165,29 @@ function twoTables(): Plan {
   }
 }
 
+/** The seven-column plan with its tasks written four times over (the 2027–2029 rounds invented from 2026's): a plan of over 30 pages for the bench. */
+function longPlan(): Plan {
+  const base = sevenColumns('long-plan', '', 'grid', true)
+  const table = base.tables[0]
+  const years = ['2026', '2027', '2028', '2029']
+  const rows = years.flatMap((year, k) =>
+    table.rows.map((row) =>
+      row.map((cell) => ({...cell, text: cell.text.replace(/2026/gu, year).replace(/^(\d+)$/u, (n) => (/^\d+$/u.test(row[0].text) ? String(Number(n) + 43 * k) : n))}))
+    )
+  )
+  return {
+    ...base,
+    about: 'the seven-column plan, the whole plan text before it and its 43 tasks four times over (172 tasks): the bench\'s PDF of over 30 pages',
+    tables: [{...table, rows}],
+    tasks: years.flatMap((year, k) => base.tasks.map((t) => ({...t, id: String(Number(t.id) + 43 * k), content: t.content.replace(/2026/gu, year), timeframe: t.timeframe.replace(/2026/gu, year), outputs: t.outputs.replace(/2026/gu, year)}))),
+    fullPlan: true,
+    folder: 'bench'
+  }
+}
+
 /** The fixtures. */
 const PLANS: Array<() => Plan> = [
+  longPlan,
   () => sevenColumns('seven', 'STT | Nhiệm vụ | Sản phẩm | Thời gian hoàn thành | Chủ trì | Phối hợp | Theo dõi: ruled, group rows merged across, lead and monitoring merged down, header and column numbers repeated on every page, rows cut by page breaks', 'grid', true),
   () => fourColumns('four', 'TT | Nội dung | Trách nhiệm thực hiện | Thời gian (Năm 2026): ruled, numbers restarting per group (I.1), the year in the header'),
   () => ({...fourColumns('rotated', 'the four-column plan (first three groups) on portrait paper shown turned (/Rotate 90), the pages drawn as form XObjects', 3), rotate: true}),
@@ -211,13 +236,17 @@ function tableXml(table: SourceTable, index: number): string {
   return `${para('PHỤ LỤC', 'PL')}${para(table.title, 'PC')}${para('(Kèm theo Kế hoạch số 15/KH-UBND ngày 14 tháng 01 năm 2026 của UBND xã Chấn Hưng)', 'PI')}<table:table table:name="T${index}" table:style-name="Tbl">${cols}<table:table-header-rows>${header}</table:table-header-rows>${rowsXml(table.rows, columns, body).join('')}</table:table>`
 }
 
-/** The plan before the appendix: its header and first section, from seed 000. */
-function proseXml(): string {
+/** The lines of seed 000's plan before its appendix: the header and first section, or all of it. */
+function proseLines(full = false): string[] {
   const lines = readFileSync(path.join(root, 'fixtures/seed-000/input.txt'), 'utf8').split('\n')
   const from = lines.findIndex((l) => l.trim() === 'KẾ HOẠCH')
-  const to = lines.findIndex((l) => l.startsWith('II. NHIỆM VỤ'))
-  return lines
-    .slice(from, to)
+  const to = full ? lines.findIndex((l) => l.trim() === 'Phụ lục') : lines.findIndex((l) => l.startsWith('II. NHIỆM VỤ'))
+  return lines.slice(from, to)
+}
+
+/** The plan before the appendix, as paragraphs. */
+function proseXml(full = false): string {
+  return proseLines(full)
     .filter((l) => l.trim() !== '' && !l.includes('\t'))
     .map((l, i) => para(l.trim(), i < 2 ? 'PC' : 'P'))
     .join('')
@@ -249,7 +278,7 @@ ${columnStyles}
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pmP"/><style:master-page style:name="Land" style:page-layout-name="pmL"/></office:master-styles>
 <office:body><office:text>
-${proseXml()}
+${proseXml(plan.fullPlan)}
 ${plan.tables.map(tableXml).join('\n')}
 ${para('Ghi chú: Các cơ quan, đơn vị báo cáo kết quả thực hiện về Văn phòng HĐND và UBND xã.')}
 </office:text></office:body></office:document>
@@ -258,10 +287,7 @@ ${para('Ghi chú: Các cơ quan, đơn vị báo cáo kết quả thực hiện 
 
 /** The plan as text: the prose, then each table tab-separated (a cell's line breaks as spaces, a merged cell's text in its first slot). */
 function textForm(plan: Plan): string {
-  const lines = readFileSync(path.join(root, 'fixtures/seed-000/input.txt'), 'utf8').split('\n')
-  const from = lines.findIndex((l) => l.trim() === 'KẾ HOẠCH')
-  const to = lines.findIndex((l) => l.startsWith('II. NHIỆM VỤ'))
-  const out = lines.slice(from, to).filter((l) => !l.includes('\t'))
+  const out = proseLines(plan.fullPlan).filter((l) => !l.includes('\t'))
   for (const table of plan.tables) {
     out.push('', 'PHỤ LỤC', table.title, '')
     const columns = table.widths.length
@@ -339,7 +365,7 @@ async function turnPages(bytes: Uint8Array): Promise<Uint8Array> {
 
 /** Make one fixture folder. */
 async function make(plan: Plan): Promise<void> {
-  const dir = path.join(root, 'fixtures/pdf-tables', plan.name)
+  const dir = path.join(root, 'fixtures', plan.folder ?? 'pdf-tables', plan.name)
   mkdirSync(dir, {recursive: true})
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-pdf-tables-'))
   try {
@@ -353,7 +379,8 @@ async function make(plan: Plan): Promise<void> {
     rmSync(tmp, {recursive: true, force: true})
   }
   writeFileSync(path.join(dir, 'input.txt'), textForm(plan))
-  writeFileSync(path.join(dir, 'truth.json'), JSON.stringify(truth(plan), null, 2) + '\n')
+  // The bench's plan needs no cell truth (its checks are enough for `npm run eval -- tables --dir fixtures/bench`).
+  if (!plan.folder) writeFileSync(path.join(dir, 'truth.json'), JSON.stringify(truth(plan), null, 2) + '\n')
   writeFileSync(path.join(dir, 'expectations.json'), JSON.stringify({about: plan.about, checks: checks(plan.tasks)}, null, 2) + '\n')
   process.stdout.write(`${plan.name}: ${plan.tasks.length} tasks\n`)
 }

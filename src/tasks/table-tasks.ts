@@ -202,8 +202,10 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       if (!carry || isEmptyText(carry.text)) continue
       // The cut row's cells are the rest of the cells above; a cell merged on below it holds the whole text.
       if (cut && (cell.data?.rowSpan ?? 1) > 1) carried.set(cell, appendText(carry.text, cell.value ?? '') ?? '')
-      // A new task under a cell merged down to the foot of the last page: that cell, if its own is empty.
-      else if (!cut && carry.merged && isEmptyText(cell.value)) carried.set(cell, carry.text)
+      // A new task under a cell merged down to the foot of the last page: that cell, if its own is empty — when the
+      // cell was merged there, is merged on here, or is the lead's (or the monitor's: a task always has one).
+      else if (!cut && isEmptyText(cell.value) && (carry.merged || (cell.data?.rowSpan ?? 1) > 1 || column === columns.lead || column === columns.monitoring))
+        carried.set(cell, carry.text)
     }
   }
   const textsOf = (grid: GridRow) => {

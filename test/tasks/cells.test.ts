@@ -117,6 +117,18 @@ describe('tasks from cells', () => {
     ])
   })
 
+  it('gives the lead of a cell merged from the last row of a page on over the next page\'s first tasks', () => {
+    const found = extract([
+      grid([header, ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),
+      grid([header, ['2', 'Kiểm tra', 'Báo cáo', 'Quý II/2026', ['', 2], ''], ['3', 'Tổng kết', 'Báo cáo', 'Quý IV/2026', '']], 6)
+    ])
+    expect(found.map((t) => [t.id, t.lead.map((a) => a.name)])).toEqual([
+      ['1', ['Phòng Kinh tế']],
+      ['2', ['Phòng Kinh tế']],
+      ['3', ['Phòng Kinh tế']]
+    ])
+  })
+
   it('takes a second table that numbers from 1 again as a new table, its ids qualified by its ordinal', () => {
     const body = (name: string) => [header, ['1', `${name} một`, 'Báo cáo', 'Quý I/2026', 'Công an xã', ''], ['2', `${name} hai`, 'Báo cáo', 'Quý II/2026', 'Công an xã', '']]
     const found = extract([grid(body('Năm 2026'), 6), grid(body('Năm 2027'), 6)], 'PHỤ LỤC II')

@@ -41,6 +41,9 @@ const minFuzzyLength = 8
 
 const grammar = loadGrammar('agencies')
 const head = grammar.rule('head').regex
+const enumerated = grammar.rule('enumerated').regex
+/** A chunk that opens (or goes on with) an enumeration of kinds of bodies: "Các sở", "UBND các xã", "Các sở, ban". */
+const opensEnumeration = /(?:^|\s)các\s+[^,;]{1,25}(?:,\s*[^,;]{1,25})*$/iu
 const qualifier = grammar.rule('qualifier').regex
 const place = grammar.rule('place').regex
 const unit = grammar.rule('unit').regex
@@ -175,7 +178,9 @@ const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
  * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
  * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
  * breaks were lost) only where the next words open a new agency (`Phòng`,
- * `Trung tâm`, `các` …) and the joined text is not a known name.
+ * `Trung tâm`, `các` …) and the joined text is not a known name. An
+ * enumeration of kinds of bodies after "các" ("Các sở, ban, ngành") is one
+ * collective.
  */
 export function splitAgencies(cell: string): string[] {
   const result: string[] = []
@@ -189,7 +194,8 @@ export function splitAgencies(cell: string): string[] {
     for (let i = 1; i < parts.length; i += 2) {
       const glue = parts[i]
       const next = parts[i + 1] ?? ''
-      if (head.test(next)) {
+      const enumerating = enumerated.test(next) && opensEnumeration.test(chunks[chunks.length - 1])
+      if (head.test(next) && !enumerating) {
         joins.push(glue)
         chunks.push(next)
       } else chunks[chunks.length - 1] += glue + next

@@ -17,6 +17,9 @@ describe('splitAgencies', () => {
     expect(splitAgencies('Phòng Kinh tế, Hạ tầng và Đô thị.')).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị'])
     expect(splitAgencies('Văn phòng HĐND và UBND xã')).toEqual(['Văn phòng HĐND và UBND xã'])
     expect(splitAgencies('Các cơ quan, đơn vị có liên quan')).toEqual(['Các cơ quan, đơn vị có liên quan'])
+    expect(splitAgencies('Các sở, ban, ngành; UBND các xã, phường, đặc khu')).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu'])
+    expect(splitAgencies('Các phòng, ban chuyên môn, Công an xã')).toEqual(['Các phòng, ban chuyên môn', 'Công an xã'])
+    expect(splitAgencies('Sở Nội vụ, Ban Dân tộc')).toEqual(['Sở Nội vụ', 'Ban Dân tộc'])
   })
 
   it('should split on "," and "và" where a new agency starts', () => {

@@ -107,6 +107,7 @@ export function compose(s: Syllable): string {
 
 /** Copy the case of `model` onto `word` character by character (same length), or title/upper case. */
 export function applyCase(word: string, model: string): string {
+  if (model.toLowerCase() === model) return word
   const chars = [...model]
   const out = [...word]
   const upper = chars.filter((c) => c !== c.toLowerCase()).length

@@ -17,12 +17,13 @@ const sentences = [
   'Ủy ban nhân dân thành phố chỉ đạo các xã thực hiện nhiệm vụ.'
 ]
 
-/** A small corpus folder: 40 documents, some of which the hold-out rule takes. */
+/** A small corpus folder: 40 distinct documents, some of which the hold-out rule takes. */
 function corpus(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-corpus-'))
   mkdirSync(path.join(dir, 'sub'))
   for (let i = 0; i < 40; i++) {
-    const text = Array.from({length: 6}, (_, j) => sentences[(i + j) % sentences.length]).join('\n')
+    // A document number in every sentence keeps the documents apart (no shared 8-grams to group them).
+    const text = Array.from({length: 6}, (_, j) => `${sentences[(i + j) % sentences.length]} Văn bản ${i} mục ${j}.`).join('\n')
     writeFileSync(path.join(dir, i % 2 ? 'sub' : '', `doc-${i}.txt`), text)
   }
   return dir

@@ -25,7 +25,7 @@ export interface DecodeOptions {
   beam?: number
   /** Weight of the channel scores against the language model (default 1). */
   channelWeight?: number
-  /** Drop hypotheses more than this many log10 units below the best (default 5). */
+  /** Drop hypotheses more than this many log10 units below the best (default 4). */
   threshold?: number
 }
 
@@ -33,7 +33,7 @@ export interface DecodeOptions {
 export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptions = {}): Decoded {
   const beam = Math.max(1, options.beam ?? 8)
   const weight = options.channelWeight ?? 1
-  const threshold = options.threshold ?? 5
+  const threshold = options.threshold ?? 4
   const n = slots.length
   const h = model.order - 1
   const choice = new Int32Array(n)

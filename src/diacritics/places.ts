@@ -21,7 +21,7 @@ export interface PlaceSlot {
 }
 
 /** log10 bonus of a name's syllables after a unit word, and elsewhere once the name is known. */
-export const placeBonus = {afterUnitWord: 2, known: 1}
+export const placeBonus = {afterUnitWord: 2, known: 2}
 
 /** Unit words, lowercase, as one or two syllables. */
 const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'phố'], ['đặc', 'khu']]
@@ -102,10 +102,19 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     }
   }
   if (known.size > 0) {
+    // Only the names found after a unit word are looked for again, and only names of two syllables or more.
     const afterUnit = new Set(found.map((f) => f.at))
+    const knownEntries: Entry[] = []
+    for (const f of found) if (f.entry.syllables.length >= 2 && !knownEntries.includes(f.entry)) knownEntries.push(f.entry)
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
-      for (const entry of matches(i)) if (entry.syllables.length >= 2 && known.has(entry.syllables.join(' '))) found.push({at: i, entry, bonus: placeBonus.known})
+      for (const entry of knownEntries) {
+        const n = entry.syllables.length
+        if (i + n > tokens.length) continue
+        let ok = true
+        for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
+        if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+      }
     }
   }
   // Apply: per slot, the best bonus of each favoured syllable.

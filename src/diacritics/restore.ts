@@ -43,7 +43,7 @@ export interface RestoreOptions {
   details?: boolean
   /** Weight of the OCR channel against the language model (default 1). */
   channelWeight?: number
-  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 5). */
+  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 4). */
   threshold?: number
 }
 
@@ -112,7 +112,7 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
   const tokens = tokenize(text)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
-  if (mode === 'marks') keepValidCapitals(tokens, modes, upperLines)
+  const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
   const cache = new Map<string, Lattice>()
   const slots: Lattice[] = new Array(tokens.length)
@@ -159,6 +159,16 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
     if (value === token.text || canonicalOf(token.text) === value) continue
     positions.push(i)
     values.push(value)
+  }
+  if (validCapitals !== null && positions.some((i) => validCapitals[i])) {
+    // A heading in capitals that is valid Vietnamese changes only where the model is sure (by 100 to 1).
+    const sure = margins(restorer.model, slots, choice, positions, decodeOptions)
+    for (let p = positions.length - 1; p >= 0; p--) {
+      if (validCapitals[positions[p]] && sure[p] < sureMargin) {
+        positions.splice(p, 1)
+        values.splice(p, 1)
+      }
+    }
   }
   const details = options.details ?? true
   const margin = details ? margins(restorer.model, slots, choice, positions, decodeOptions) : null
@@ -214,12 +224,17 @@ function tokenModes(tokens: Token[], mode: RestoreMode, ocrText: boolean | undef
   return out
 }
 
+/** log10 margin a change needs in a heading in capitals that is already valid Vietnamese (marks mode). */
+const sureMargin = 2
+
 /**
- * In marks mode, lines in capitals whose words are all valid syllables (`TỈNH LÂM ĐỒNG`) are left
- * as they are: headings carry little context for the model, and an OCR engine that knows
- * Vietnamese reads large capitals well.
+ * For each token, whether it stands in a line in capitals whose words are all valid syllables or
+ * abbreviations (`TỈNH LÂM ĐỒNG`, `UBND XÃ NGUYÊN GIÁP`): in marks mode such headings are left
+ * as they are unless the model is sure (they carry little context, and an OCR engine that knows
+ * Vietnamese reads large capitals well).
  */
-function keepValidCapitals(tokens: Token[], modes: LineMode[], upperLines: boolean[]): void {
+function validCapitalLines(tokens: Token[], upperLines: boolean[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false)
   let start = 0
   for (let i = 1; i <= tokens.length; i++) {
     if (i < tokens.length && !tokens[i].lineBefore) continue
@@ -227,12 +242,13 @@ function keepValidCapitals(tokens: Token[], modes: LineMode[], upperLines: boole
       let valid = true
       for (let j = start; j < i && valid; j++) {
         const t = tokens[j]
-        if (t.kind === 'word' && t.text.length >= 2 && !isAcronymLike(t.text)) valid = isValidSyllable(t.text)
+        if (t.kind === 'word' && t.text.length >= 2 && !isValidSyllable(t.text)) valid = isAcronymLike(t.text)
       }
-      if (valid) modes.fill('keep', start, i)
+      if (valid) out.fill(true, start, i)
     }
     start = i
   }
+  return out
 }
 
 /** Whether a word in capitals that is no syllable reads as an abbreviation (`UBND`, `HĐND`): it bears no tone mark. */

@@ -32,6 +32,8 @@ interface Entry {
   syllables: string[]
   /** The same without marks (what a stripped text shows). */
   letters: string[]
+  /** Types of the units so named (`xã`, `phường`, `đặc khu`, `tỉnh`, `thành phố`). */
+  types: string[]
 }
 
 let byFirst: Map<string, Entry[]> | undefined
@@ -44,7 +46,7 @@ function entries(): Map<string, Entry[]> {
     const words = place.name.split(/\s+/)
     if (!words.every((w) => isValidSyllable(w))) continue
     const syllables = words.map((w) => canonical(w.toLowerCase()))
-    const entry = {syllables, letters: syllables.map((s) => stripMarks(s))}
+    const entry = {syllables, letters: syllables.map((s) => stripMarks(s)), types: place.types}
     const list = byFirst.get(entry.letters[0])
     if (list) list.push(entry)
     else byFirst.set(entry.letters[0], [entry])
@@ -64,7 +66,7 @@ export function placeSyllables(): string[] {
  * copies where a bonus applies; the others are left as they are). `lookup` gives a syllable's id.
  */
 export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], lookup: (key: string) => number | undefined): void {
-  const index = entries()
+  let index: Map<string, Entry[]> | undefined
   const known = new Set<string>()
   const found: Array<{at: number; entry: Entry; bonus: number}> = []
   const may = (i: number, word: string): boolean => {
@@ -73,18 +75,19 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     const token = tokens[i]
     return token.kind === 'word' && canonical(token.text.toLowerCase()) === word
   }
-  const afterUnitWord = (i: number): boolean =>
-    unitWords.some((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
+  const unitWordsBefore = (i: number): string[][] =>
+    unitWords.filter((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
   const capitalised = (t: Token) => t.kind === 'word' && t.text[0] !== t.text[0].toLowerCase()
   const matches = (at: number): Entry[] => {
     const first = tokens[at]
     if (!capitalised(first)) return []
+    index ??= entries()
     const list = index.get(stripMarks(first.text.toLowerCase()))
     if (list === undefined && slots[at].words === null) return []
     const candidates = list ?? []
     const out: Entry[] = []
     // OCR slots: the first syllable may be any candidate's letters.
-    const extra = slots[at].words?.flatMap((w) => (w !== null && index.has(stripMarks(w)) && stripMarks(w) !== stripMarks(first.text.toLowerCase()) ? index.get(stripMarks(w))! : [])) ?? []
+    const extra = slots[at].words?.flatMap((w) => (w !== null && index!.has(stripMarks(w)) && stripMarks(w) !== stripMarks(first.text.toLowerCase()) ? index!.get(stripMarks(w))! : [])) ?? []
     for (const entry of [...candidates, ...extra]) {
       const n = entry.syllables.length
       if (at + n > tokens.length) continue
@@ -95,17 +98,23 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     return out
   }
   for (let i = 1; i < tokens.length; i++) {
-    if (!capitalised(tokens[i]) || !afterUnitWord(i)) continue
+    if (!capitalised(tokens[i])) continue
+    const before = unitWordsBefore(i)
+    if (before.length === 0) continue
     for (const entry of matches(i)) {
       found.push({at: i, entry, bonus: placeBonus.afterUnitWord})
       known.add(entry.syllables.join(' '))
+      // The unit word before a name of its type is that word (`phuong Tan An` → phường, not phương).
+      for (const w of before) {
+        if (entry.types.includes(w.join(' '))) found.push({at: i - w.length, entry: {syllables: w, letters: w.map((x) => stripMarks(x)), types: []}, bonus: placeBonus.afterUnitWord})
+      }
     }
   }
   if (known.size > 0) {
     // Only the names found after a unit word are looked for again, and only names of two syllables or more.
     const afterUnit = new Set(found.map((f) => f.at))
     const knownEntries: Entry[] = []
-    for (const f of found) if (f.entry.syllables.length >= 2 && !knownEntries.includes(f.entry)) knownEntries.push(f.entry)
+    for (const f of found) if (f.entry.syllables.length >= 2 && f.entry.types.length > 0 && !knownEntries.includes(f.entry)) knownEntries.push(f.entry)
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
       for (const entry of knownEntries) {

@@ -63,6 +63,8 @@ describe('restore, document codes and places', () => {
       'Nguyên Giáp, ngày 14 tháng 9\nỦy ban nhân dân xã Nguyên Giáp'
     )
     expect(restore('UBND TINH LAM DONG', {mode: 'stripped'}).text).toBe('UBND TỈNH LÂM ĐỒNG')
+    // The unit word before a name of its type: phường, where "phuong an" stays phương án.
+    expect(restore('UBND phuong Tan An; phuong an phat trien', {mode: 'stripped'}).text).toBe('UBND phường Tân An; phương án phát triển')
   })
 })
 

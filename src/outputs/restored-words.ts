@@ -14,8 +14,8 @@
  * the line's text is spread over the line's box instead.
  */
 import type {VFile} from 'vfile'
-import type {LayoutLine, LayoutPage, Route} from '../read/types.js'
-import type {BBox, LineData, Root} from '../tree/types.js'
+import type {Layout, LayoutLine, LayoutPage, Route} from '../read/types.js'
+import type {BBox, LineData, RestoredToken, Root} from '../tree/types.js'
 import '../vfile-data.js'
 
 /** A piece of text to lay over a box: a word, or a whole line spread over the line's box. */
@@ -86,33 +86,51 @@ export function restoredPieces(value: string, tree: Root): Array<string | undefi
 
 /** Write the restored characters of one node into `pieces`; a node that does not line up is left as read. */
 function placeNode(restored: string, data: LineData | undefined, position: Root['position'], value: string, pieces: Array<string | undefined>): void {
+  const aligned = alignNode(restored, data, position, value)
+  if (!aligned) return
+  for (const [rawIndex, fileOffset] of aligned.rawToFile) {
+    const piece = aligned.byRawChar[rawIndex]
+    if (piece !== undefined) pieces[fileOffset] = piece
+  }
+}
+
+/** A node's restoration lined up with `file.value`: each raw character's restored text, each raw non-space character's offset in the file, and where each changed token starts in the raw text. */
+interface Alignment {
+  byRawChar: Array<string | undefined>
+  rawToFile: Map<number, number>
+  tokens: Array<{token: RestoredToken; rawStart: number}>
+}
+
+/** Line up a restored node with `value`; null when it was not restored or its characters do not match the file's. */
+function alignNode(restored: string, data: LineData | undefined, position: Root['position'], value: string): Alignment | null {
   const raw = data?.raw
   const tokens = data?.restored
-  if (raw === undefined || !tokens || tokens.length === 0 || !position) return
+  if (raw === undefined || !tokens || tokens.length === 0 || !position) return null
   const start = position.start.offset
   const end = position.end.offset
-  if (start === undefined || end === undefined) return
-  const byRawChar = rawCharPieces(raw, restored, tokens)
-  if (!byRawChar) return
+  if (start === undefined || end === undefined) return null
+  const rebuilt = rawCharPieces(raw, restored, tokens)
+  if (!rebuilt) return null
   // The raw text's non-space characters, in order, against those of the node's span of `file.value`.
   const rawIndices: number[] = []
   for (let i = 0; i < raw.length; i++) if (!isSpace(raw[i])) rawIndices.push(i)
   const fileIndices: number[] = []
   for (let o = start; o < end && o < value.length; o++) if (!isSpace(value[o])) fileIndices.push(o)
-  if (rawIndices.length !== fileIndices.length) return
-  for (let k = 0; k < rawIndices.length; k++) if (raw[rawIndices[k]] !== value[fileIndices[k]]) return
-  for (let k = 0; k < rawIndices.length; k++) {
-    const piece = byRawChar[rawIndices[k]]
-    if (piece !== undefined) pieces[fileIndices[k]] = piece
-  }
+  if (rawIndices.length !== fileIndices.length) return null
+  for (let k = 0; k < rawIndices.length; k++) if (raw[rawIndices[k]] !== value[fileIndices[k]]) return null
+  const rawToFile = new Map<number, number>()
+  for (let k = 0; k < rawIndices.length; k++) rawToFile.set(rawIndices[k], fileIndices[k])
+  return {byRawChar: rebuilt.byRawChar, rawToFile, tokens: rebuilt.tokens}
 }
 
 /**
  * For each character of `raw`, its restored text (`undefined`: unchanged),
- * from the changed tokens; null when the tokens do not rebuild `raw`.
+ * and where each token starts in `raw`, from the changed tokens; null when
+ * the tokens do not rebuild `raw`.
  */
-function rawCharPieces(raw: string, restored: string, tokens: NonNullable<LineData['restored']>): Array<string | undefined> | null {
+function rawCharPieces(raw: string, restored: string, tokens: RestoredToken[]): {byRawChar: Array<string | undefined>; tokens: Alignment['tokens']} | null {
   const out: Array<string | undefined> = new Array(raw.length)
+  const starts: Alignment['tokens'] = []
   let r = 0
   let w = 0
   for (const token of [...tokens].sort((a, b) => a.start - b.start)) {
@@ -120,6 +138,7 @@ function rawCharPieces(raw: string, restored: string, tokens: NonNullable<LineDa
     if (same < 0 || restored.slice(r, token.start) !== raw.slice(w, w + same)) return null
     w += same
     if (raw.slice(w, w + token.original.length) !== token.original || restored.slice(token.start, token.end) !== token.value) return null
+    starts.push({token, rawStart: w})
     const n = token.original.length
     if (n === token.value.length) {
       for (let k = 0; k < n; k++) out[w + k] = token.value[k]
@@ -131,7 +150,67 @@ function rawCharPieces(raw: string, restored: string, tokens: NonNullable<LineDa
     r = token.end
   }
   if (restored.slice(r) !== raw.slice(w)) return null
+  return {byRawChar: out, tokens: starts}
+}
+
+/** A changed token and where it stands: the box of its word, else of its line, else of its node. */
+export interface TokenPlace {
+  token: RestoredToken
+  page: number
+  bbox: BBox
+}
+
+/** Where each token the diacritics stage changed stands on the page (tokens of nodes without a page are left out). */
+export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
+  const layout = file.data.layout
+  if (!layout) return []
+  const value = String(file.value ?? '')
+  const starts = lineStarts(value)
+  const lineOf = layoutLineIndices(layout.pages, layout.lines, value, starts)
+  const byIndex = new Map<number, LayoutLine>()
+  for (const [line, index] of lineOf) byIndex.set(index, line)
+  const out: TokenPlace[] = []
+  const visit = (node: {type: string; value?: unknown; data?: LineData; position?: Root['position']; children?: unknown[]}) => {
+    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof node.value === 'string' && node.data?.restored) {
+      const aligned = alignNode(node.value, node.data, node.position, value)
+      for (const token of node.data.restored) {
+        const at = aligned?.tokens.find((t) => t.token === token)
+        let offset: number | undefined
+        if (at && aligned) for (let i = at.rawStart; i < at.rawStart + token.original.length && offset === undefined; i++) offset = aligned.rawToFile.get(i)
+        const place = offset === undefined ? undefined : placeOfOffset(offset, starts, byIndex, layout.lines)
+        if (place) out.push({token, ...place})
+        else if (node.data.page !== undefined && node.data.bbox) out.push({token, page: node.data.page, bbox: node.data.bbox})
+      }
+    }
+    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
+  }
+  visit(tree)
   return out
+}
+
+/** The page and box of the word at `offset` of the file's text (of its line when the word cannot be told). */
+function placeOfOffset(offset: number, starts: number[], byIndex: Map<number, LayoutLine>, provenance: Layout['lines']): {page: number; bbox: BBox} | undefined {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid] <= offset) lo = mid
+    else hi = mid - 1
+  }
+  const where = provenance[lo]
+  if (!where) return undefined
+  const line = byIndex.get(lo)
+  const column = offset - starts[lo]
+  if (line?.words) {
+    let cursor = 0
+    for (const word of line.words) {
+      const at = line.text.indexOf(word.text, cursor)
+      if (at < 0) break
+      if (column >= at && column < at + word.text.length) return {page: where.page, bbox: word.bbox}
+      cursor = at + word.text.length
+    }
+  }
+  return {page: where.page, bbox: where.bbox}
 }
 
 /** The line of `value` each layout line is (compose writes them in page order, one text line each). */

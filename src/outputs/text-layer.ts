@@ -26,7 +26,7 @@ export function textLayerOperators(runs: readonly TextRun[], font: PDFFont, font
   const space = font.widthOfTextAtSize(' ', 1)
   const ops: string[] = ['BT', '3 Tr']
   const lines = lineMetrics(runs)
-  const pageSize = median([...lines.values()].map((l) => l.height))
+  const pageSize = pageFontSize([...lines.values()])
   for (const [k, run] of runs.entries()) {
     const text = clean(run.text)
     const width = run.bbox.x1 - run.bbox.x0
@@ -76,6 +76,19 @@ function lineMetrics(runs: readonly TextRun[]): Map<number, {height: number; bot
     out.set(group, {height, bottom: median(bottoms)})
   }
   return out
+}
+
+/**
+ * One font size for the page's words: extractors (poppler's pdftotext) keep
+ * lines in one block, read as one column, only when their font sizes agree
+ * and their baselines are at most 1.5 sizes apart. The size is the usual
+ * word height, raised so that the usual line pitch is 1.25 sizes.
+ */
+function pageFontSize(lines: Array<{height: number; bottom: number}>): number {
+  const height = median(lines.map((l) => l.height))
+  const bottoms = lines.map((l) => l.bottom)
+  const pitches = bottoms.slice(1).map((b, i) => b - bottoms[i]).filter((d) => d > 0.8 * height && d < 4 * height)
+  return Math.max(height, pitches.length > 0 ? median(pitches) / 1.25 : 0)
 }
 
 const characterSets = new WeakMap<PDFFont, Set<number>>()

@@ -8,6 +8,7 @@ import {InputError} from './input-error.js'
 import type {FromWorker, Job, JobOutcome, ToWorker} from './messages.js'
 import {parseInput, toInputError} from './parse-input.js'
 import {createRemoteOcrPool} from './remote-ocr.js'
+import {writeOutputs} from '../outputs/write-outputs.js'
 
 /** What the scheduler passes as `workerData`. */
 export interface WorkerData {
@@ -29,11 +30,20 @@ port.on('message', (message: ToWorker) => {
 async function run(job: Job): Promise<void> {
   let outcome: JobOutcome
   try {
-    const {output, messages} = await parseInput(job.path, {
+    const parsed = await parseInput(job.path, {
       limits: job.limits,
       ocr,
       onProgress: ({page, pages}) => post({type: 'page', id: job.id, page, pages})
     })
+    const {output, messages} = parsed
+    // The PDF and review page first: the JSON, written last, marks the file done for --resume.
+    if (job.outputs?.pdf || job.outputs?.review) {
+      try {
+        await writeOutputs(parsed.bytes, parsed, job.outputs)
+      } catch (error) {
+        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'outputs', 'write-failed', {cause: error})
+      }
+    }
     const count = (fatal: boolean | null | undefined) => messages.filter((m) => m.fatal === fatal).length
     outcome = {
       ok: true,

@@ -3,7 +3,7 @@
  * the document information dictionary and an XMP packet (Dublin Core) in
  * the catalog, both in UTF-16/UTF-8 so Vietnamese survives.
  */
-import {PDFDict, PDFHexString, PDFName, type PDFDocument} from 'pdf-lib'
+import {PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument} from 'pdf-lib'
 import type {Output} from '../output/schema.js'
 
 /** What a searchable PDF says about the document. */
@@ -38,18 +38,18 @@ export function setPdfMetadata(doc: PDFDocument, meta: DocumentMetadata, lang = 
   if (meta.title) doc.setTitle(meta.title)
   if (meta.subject) doc.setSubject(meta.subject)
   if (meta.author) doc.setAuthor(meta.author)
-  if (meta.keywords.length > 0) doc.setKeywords(meta.keywords)
   doc.setCreator('sohoa')
   doc.setProducer('sohoa (pdf-lib)')
   const info = doc.context.lookup(doc.context.trailerInfo.Info)
   if (info instanceof PDFDict) {
+    if (meta.keywords.length > 0) info.set(PDFName.of('Keywords'), PDFHexString.fromText(meta.keywords.join(', ')))
     if (meta.number) info.set(PDFName.of('DocumentNumber'), PDFHexString.fromText(meta.number))
     if (meta.date) info.set(PDFName.of('DocumentDate'), PDFHexString.fromText(meta.date))
   }
   const xmp = new TextEncoder().encode(xmpPacket(meta))
   const stream = doc.context.stream(xmp, {Type: 'Metadata', Subtype: 'XML', Length: xmp.length})
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream))
-  doc.catalog.set(PDFName.of('Lang'), PDFHexString.fromText(lang))
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(lang))
 }
 
 /** The XMP packet of `meta`: Dublin Core title, description, creator, subject, identifier, date, language; PDF keywords and producer. */

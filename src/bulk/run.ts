@@ -11,6 +11,7 @@ import {mkdir, stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createOcrPool, type OcrPool} from '../read/index.js'
+import {isPagedFile} from '../outputs/paged-input.js'
 import {siblingOutputPath} from '../outputs/sibling-path.js'
 import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
@@ -118,7 +119,9 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
       const candidates = jsonlDone?.get(entry.path)
       if (!recorded && !candidates) return
       const sha256 = await hashFile(entry.path).catch(() => undefined)
-      const extras = await Promise.all([entry.pdf, entry.review].filter((p): p is string => Boolean(p)).map((p) => stat(p).then(() => true, () => false)))
+      // The outputs asked for must be there too (a PDF only of an input with page images).
+      const wanted = [entry.review, entry.pdf && (await isPagedFile(entry.path)) ? entry.pdf : undefined].filter((p): p is string => Boolean(p))
+      const extras = await Promise.all(wanted.map((p) => stat(p).then(() => true, () => false)))
       if (sha256 && (sha256 === recorded || candidates?.has(sha256)) && extras.every(Boolean)) entry.status = 'skipped'
     })
   }

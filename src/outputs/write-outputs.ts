@@ -5,12 +5,9 @@
  * runs and queue workers call, with the same options.
  */
 import {writeFileAtomic} from '../bulk/atomic-write.js'
-import {sniff} from '../read/sniff.js'
+import {isPaged} from './paged-input.js'
 import {reviewPage, type ReviewOptions} from './review.js'
 import {searchablePdf, type Parsed, type SearchablePdfOptions} from './searchable-pdf.js'
-
-/** Inputs that have page images to make a searchable PDF of. */
-const pagedKinds = new Set<string>(['pdf', 'png', 'jpeg', 'tiff', 'webp'])
 
 /** Which outputs to write where, and how. */
 export interface OutputOptions extends SearchablePdfOptions, ReviewOptions {
@@ -40,8 +37,7 @@ export interface WrittenOutputs {
  */
 export async function writeOutputs(bytes: Uint8Array, parsed: Parsed, options: OutputOptions): Promise<WrittenOutputs> {
   const written: WrittenOutputs = {notes: []}
-  const sniffed = sniff(bytes)
-  const paged = sniffed.supported && pagedKinds.has(sniffed.kind)
+  const paged = isPaged(bytes)
   if (options.pdf && !paged) written.notes.push('no page images (not a PDF or an image): no searchable PDF written')
   if (options.pdf && paged) {
     const made = await searchablePdf(bytes, parsed, options).catch((error: Error) => {

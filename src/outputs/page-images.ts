@@ -1,14 +1,17 @@
 /**
  * The page images of the review page, as data URIs a browser shows as they
  * are: a JPEG, PNG or WebP input is inlined unchanged (browsers turn it by
- * its EXIF orientation, as the reader did); PDF pages are rendered with
- * pdf.js and TIFF pages drawn, as JPEG at the review's resolution.
+ * its EXIF orientation, as the reader did); a PDF page that is one JPEG over
+ * the whole page (a scanner's) is that JPEG; other PDF pages are rendered
+ * with pdf.js and TIFF pages drawn, as JPEG at the review's resolution.
  */
 import {createCanvas, type Canvas} from '@napi-rs/canvas'
-import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {PDFDocument} from 'pdf-lib'
+import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {decodeImage} from '../read/image/decode-image.js'
 import {openPdf} from '../read/pdf/pdfjs.js'
 import type {InputKind} from '../read/sniff.js'
+import {pageJpeg} from './page-jpeg.js'
 
 /** A page image and the size of its page in layout units (the boxes' units). */
 export interface PageImage {
@@ -54,11 +57,34 @@ export async function pageImages(bytes: Uint8Array, kind: InputKind, name: strin
     return out
   }
   if (kind !== 'pdf') return []
-  const doc = await openPdf(bytes, name)
+  // A scanner's page (one JPEG over the whole page) is shown as its JPEG: no decoding, no rendering, the scan itself.
+  const jpegs = new Map<number, Uint8Array>()
+  let count: number | undefined
   try {
-    const out: PageImage[] = []
-    for (let n = 1; n <= doc.numPages; n++) {
+    const lib = await PDFDocument.load(bytes, {updateMetadata: false})
+    count = lib.getPageCount()
+    lib.getPages().forEach((page, i) => {
+      const jpeg = wanted(i + 1) ? pageJpeg(lib, page) : undefined
+      if (jpeg) jpegs.set(i + 1, jpeg)
+    })
+  } catch {
+    // pdf-lib cannot read it: pdf.js renders every page.
+  }
+  const out: PageImage[] = []
+  let doc: PDFDocumentProxy | undefined
+  try {
+    if (count === undefined) {
+      doc = await openPdf(bytes, name)
+      count = doc.numPages
+    }
+    for (let n = 1; n <= count; n++) {
       if (!wanted(n)) continue
+      const jpeg = jpegs.get(n)
+      if (jpeg) {
+        out.push({number: n, src: dataUri('image/jpeg', jpeg)})
+        continue
+      }
+      doc ??= await openPdf(bytes, name)
       const page = await doc.getPage(n)
       try {
         const canvas = await renderColour(page, options.dpi ?? 100)
@@ -69,7 +95,7 @@ export async function pageImages(bytes: Uint8Array, kind: InputKind, name: strin
     }
     return out
   } finally {
-    await doc.destroy()
+    await doc?.destroy()
   }
 }
 

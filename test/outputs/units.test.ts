@@ -5,6 +5,9 @@
  * to their OCR boxes (through the real parser and diacritics stage).
  */
 import path from 'node:path'
+import {createCanvas} from '@napi-rs/canvas'
+import {PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream} from 'pdf-lib'
+import UTIF from 'utif2'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseSync} from '../../src/parse.js'
@@ -14,6 +17,7 @@ import {jpegInfo, pngDpi} from '../../src/outputs/image-info.js'
 import {removeInvisibleText} from '../../src/outputs/invisible-text.js'
 import {documentMetadata, xmpPacket} from '../../src/outputs/metadata.js'
 import {restoredRuns, restoredTokenPlaces, physicalLines} from '../../src/outputs/restored-words.js'
+import {searchablePdf} from '../../src/outputs/searchable-pdf.js'
 import {siblingOutputPath} from '../../src/outputs/sibling-path.js'
 import type {Layout, LayoutWord} from '../../src/read/types.js'
 
@@ -179,5 +183,37 @@ describe('metadata', () => {
     expect(xmp).toContain('<dc:identifier>06/QĐ-UBND</dc:identifier>')
     expect(xmp).toContain('Ban hành Kế hoạch &lt;Cải cách&gt; &amp; hành chính')
     expect(xmp).toContain('<rdf:li>2026-01-07</rdf:li>')
+  })
+})
+
+describe('image pages without a text layer', () => {
+  /** A parse of nothing, for inputs whose pages get no text. */
+  const empty = () => parseSync(new VFile({path: 'blank', value: ''}))
+
+  it('makes a page of an image: PNG and WebP at A4 width, a black-and-white TIFF page at its resolution in 1-bit grey', async () => {
+    const canvas = createCanvas(300, 200)
+    const context = canvas.getContext('2d')
+    context.fillStyle = '#fff'
+    context.fillRect(0, 0, 300, 200)
+    context.fillStyle = '#c00'
+    context.fillRect(20, 20, 100, 50)
+    for (const format of ['png', 'webp'] as const) {
+      const made = await searchablePdf(new Uint8Array(await canvas.encode(format as 'png')), empty())
+      const doc = await PDFDocument.load(made.pdf)
+      expect(doc.getPageCount()).toBe(1)
+      expect(doc.getPage(0).getSize().width).toBeCloseTo(595.28, 1)
+      expect(doc.getPage(0).getSize().height).toBeCloseTo((595.28 * 200) / 300, 1)
+    }
+    const black = new Uint8Array(40 * 30 * 4).fill(255)
+    for (let i = 0; i < 40 * 10 * 4; i += 4) black.fill(0, i, i + 3)
+    const page = UTIF.encodeImage(black, 40, 30, {t282: [[300, 1]], t296: [2]} as unknown as Parameters<typeof UTIF.encodeImage>[3])
+    const made = await searchablePdf(new Uint8Array(page), empty())
+    const doc = await PDFDocument.load(made.pdf)
+    expect(doc.getPageCount()).toBe(1)
+    // 300 dpi declared: 40 px are 9.6 pt.
+    expect(doc.getPage(0).getSize().width).toBeCloseTo(9.6, 2)
+    const xobjects = doc.getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict)
+    const image = doc.context.lookup(xobjects.values()[0]) as PDFRawStream
+    expect((image.dict.lookup(PDFName.of('BitsPerComponent')) as PDFNumber).asNumber()).toBe(1)
   })
 })

@@ -6,12 +6,13 @@
  */
 import path from 'node:path'
 import {createCanvas} from '@napi-rs/canvas'
-import {PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream} from 'pdf-lib'
+import {degrees, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream} from 'pdf-lib'
 import UTIF from 'utif2'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseSync} from '../../src/parse.js'
-import {apply, invert, multiply, type Matrix} from '../../src/outputs/page-geometry.js'
+import {apply, invert, layoutToUser, multiply, viewportTransform, type Matrix} from '../../src/outputs/page-geometry.js'
+import {openPdf} from '../../src/read/pdf/pdfjs.js'
 import {orientationMatrix} from '../../src/outputs/image-pages.js'
 import {jpegInfo, pngDpi} from '../../src/outputs/image-info.js'
 import {removeInvisibleText} from '../../src/outputs/invisible-text.js'
@@ -54,6 +55,33 @@ describe('removeInvisibleText', () => {
   it('returns the content as it is when nothing is invisible', () => {
     const content = bytes('BT /F1 9 Tf (x) Tj ET')
     expect(removeInvisibleText(content).content).toBe(content)
+  })
+})
+
+describe('viewportTransform', () => {
+  it('is pdf.js\'s viewport at scale 1 for rotated pages with a crop box', async () => {
+    const doc = await PDFDocument.create()
+    for (const angle of [0, 90, 180, 270, -90]) {
+      const page = doc.addPage([600, 800])
+      page.setCropBox(20, 30, 500, 700)
+      page.setRotation(degrees(angle))
+    }
+    const bytes = await doc.save()
+    const reloaded = await PDFDocument.load(bytes)
+    const pdfjs = await openPdf(bytes, 'rotated.pdf')
+    try {
+      for (const [i, page] of reloaded.getPages().entries()) {
+        const viewport = (await pdfjs.getPage(i + 1)).getViewport({scale: 1})
+        const ours = viewportTransform(page)
+        viewport.transform.forEach((v: number, k: number) => expect(ours[k]).toBeCloseTo(v, 6))
+        // And back: a corner of the view lands on the crop box.
+        const [x, y] = apply(layoutToUser(page), 0, 0)
+        expect([20, 520]).toContain(Math.round(x))
+        expect([30, 730]).toContain(Math.round(y))
+      }
+    } finally {
+      await pdfjs.destroy()
+    }
   })
 })
 

@@ -4,7 +4,7 @@
  * its review page, in one process, one after the other; the outputs' share
  * of the parse time is the figure to watch (≤ 10%).
  *
- *   npm run bench -- outputs [--inputs a.pdf b.jpg …] [--runs 2]
+ *   npm run bench -- outputs [--inputs a.pdf,b.jpg,…] [--runs 2]
  *
  * Default inputs: the scanned PDF and the phone photo fixtures. The OCR
  * pool is started and warmed up before timing. Times on a shared machine
@@ -27,9 +27,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Run the benchmark and print its table. */
 export async function run(args: string[]): Promise<void> {
-  const listed: string[] = []
   const i = args.indexOf('--inputs')
-  if (i >= 0) for (let j = i + 1; j < args.length && !args[j].startsWith('--'); j++) listed.push(args[j])
+  const listed = i >= 0 ? (args[i + 1] ?? '').split(',').filter(Boolean) : []
   const inputs = listed.length > 0 ? listed : [path.join(root, 'fixtures/read/scanned-pdf/input.pdf'), path.join(root, 'fixtures/read/phone-jpeg/input.jpg')]
   const r = args.indexOf('--runs')
   const runs = r >= 0 ? Number(args[r + 1]) : 1

@@ -10,7 +10,7 @@
  *    joins the scans' pages (in the order given) into one N-page document,
  *    a stand-in for a long scanned plan.
  *
- *   npm run eval -- outputs [--scans a.pdf b.pdf …] [--concat 18 [--joined-only]] [--photo p.jpg --expected p.txt] [--skip-photos]
+ *   npm run eval -- outputs [--scans a.pdf,b.pdf,…] [--concat 18 [--joined-only]] [--photo p.jpg,q.png --expected p.txt,q.txt] [--skip-photos]
  */
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -31,13 +31,10 @@ export const title = 'Outputs: pdftotext of the searchable PDF vs sohoa text (WE
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** The values of a repeatable option, and of the words after it up to the next option. */
+/** The comma-separated values of an option, over all its occurrences. */
 function values(args: string[], name: string): string[] {
   const out: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] !== name) continue
-    for (let j = i + 1; j < args.length && !args[j].startsWith('--'); j++) out.push(args[j])
-  }
+  for (let i = 0; i < args.length - 1; i++) if (args[i] === name) out.push(...args[i + 1].split(',').filter(Boolean))
   return out
 }
 
@@ -49,6 +46,7 @@ export async function run(args: string[]): Promise<void> {
     if (!args.includes('--skip-photos')) await photos(args, pool, tmp)
     const scans = values(args, '--scans')
     const concat = Number(values(args, '--concat')[0] ?? 0)
+    if (scans.length === 0 && args.includes('--concat')) throw new Error('--concat joins the --scans: give them')
     if (scans.length > 0) await scanned(scans, concat, args.includes('--joined-only'), pool, tmp)
   } finally {
     await pool.terminate()

@@ -2,7 +2,7 @@
  * A lexer of PDF content streams (ISO 32000 7.8.2): operands and operators
  * with their byte offsets; strings with nesting and escapes, hex strings,
  * names, arrays and dictionaries (each one operand), comments, and inline
- * images (`BI … ID … EI`), whose data the caller skips.
+ * images (`BI … ID … EI`: after `BI` the caller calls `skipInlineImage`).
  */
 
 /** A token: an operand (number, name, string, array, dictionary …) or an operator, and where it stands. */
@@ -26,6 +26,7 @@ export class Lexer {
     this.#bytes = bytes
   }
 
+  /** The next token, or undefined at the end. */
   next(): Token | undefined {
     this.#skipSpace()
     const b = this.#bytes

@@ -147,6 +147,15 @@ describe('review page of a phone photo', () => {
       }
       expect(colours.size).toBeGreaterThan(200)
       expect(dark / (data.length / (channels * 7))).toBeGreaterThan(0.2)
+      // On paper: one column, the lists after the pages, each page on its own sheet, the boxes still drawn.
+      await page.emulateMedia({media: 'print'})
+      type Styled = {getComputedStyle: (e: unknown) => Record<string, string>}
+      const style = (selector: string, property: string) => page.locator(selector).evaluate((e, p) => (globalThis as unknown as Styled).getComputedStyle(e)[p], property)
+      expect(await style('.side', 'position')).toBe('static')
+      expect(await style('#page-1', 'breakAfter')).toBe('page')
+      expect(await style(`#box-${id}-0`, 'borderTopStyle')).toBe('solid')
+      const pdf = await page.pdf({format: 'A4'})
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     } finally {
       await close()
     }

@@ -213,17 +213,24 @@ function placeOfOffset(offset: number, starts: number[], byIndex: Map<number, La
   return {page: where.page, bbox: where.bbox}
 }
 
-/** The line of `value` each layout line is (compose writes them in page order, one text line each). */
+/**
+ * The line of `value` each layout line is: compose writes them in page
+ * order, one text line each, so they are matched in order by their text
+ * (looking a few lines ahead, should a reader write some lines otherwise).
+ */
 function layoutLineIndices(pages: LayoutPage[], provenance: Array<unknown>, value: string, starts: number[]): Map<LayoutLine, number> {
   const out = new Map<LayoutLine, number>()
   const laid: number[] = []
   for (let i = 0; i < provenance.length; i++) if (provenance[i] !== undefined) laid.push(i)
-  const lines = pages.flatMap((p) => p.lines)
-  if (laid.length !== lines.length) return out
-  lines.forEach((line, k) => {
-    const i = laid[k]
-    if (lineText(value, starts, i) === line.text) out.set(line, i)
-  })
+  let cursor = 0
+  for (const line of pages.flatMap((p) => p.lines)) {
+    for (let k = cursor; k < laid.length && k < cursor + 8; k++) {
+      if (lineText(value, starts, laid[k]) !== line.text) continue
+      out.set(line, laid[k])
+      cursor = k + 1
+      break
+    }
+  }
   return out
 }
 

@@ -8,7 +8,6 @@ import {InputError} from './input-error.js'
 import type {FromWorker, Job, JobOutcome, ToWorker} from './messages.js'
 import {parseInput, toInputError} from './parse-input.js'
 import {createRemoteOcrPool} from './remote-ocr.js'
-import {writeOutputs} from '../outputs/write-outputs.js'
 
 /** What the scheduler passes as `workerData`. */
 export interface WorkerData {
@@ -39,6 +38,8 @@ async function run(job: Job): Promise<void> {
     // The PDF and review page first: the JSON, written last, marks the file done for --resume.
     if (job.outputs?.pdf || job.outputs?.review) {
       try {
+        // Loaded on first use: a worker that writes only JSON starts without pdf-lib and fontkit.
+        const {writeOutputs} = await import('../outputs/write-outputs.js')
         await writeOutputs(parsed.bytes, parsed, job.outputs)
       } catch (error) {
         throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'outputs', 'write-failed', {cause: error})

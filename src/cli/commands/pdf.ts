@@ -5,7 +5,6 @@
  */
 import type {Command} from 'commander'
 import {defaultLimits, parseInput} from '../../bulk/index.js'
-import {writeOutputs} from '../../outputs/index.js'
 
 /** Register `pdf` on the program. */
 export function register(program: Command): void {
@@ -19,6 +18,7 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'do not print notes')
     .action(async (input: string, options: {out: string; quiet?: boolean}) => {
       const parsed = await parseInput(input, {limits: defaultLimits})
+      const {writeOutputs} = await import('../../outputs/index.js')
       const written = await writeOutputs(parsed.bytes, parsed, {pdf: options.out})
       if (!written.pdf) throw new Error(`${input}: ${written.notes.join('; ')}`)
       if (!options.quiet) for (const note of written.notes) process.stderr.write(`${input}: ${note}\n`)

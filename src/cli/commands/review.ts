@@ -5,7 +5,6 @@
  */
 import {InvalidArgumentError, type Command} from 'commander'
 import {defaultLimits, parseInput} from '../../bulk/index.js'
-import {writeOutputs} from '../../outputs/index.js'
 
 /** Register `review` on the program. */
 export function register(program: Command): void {
@@ -20,6 +19,7 @@ export function register(program: Command): void {
     .option('-q, --quiet', 'do not print notes')
     .action(async (input: string, options: {out: string; dpi?: number; quiet?: boolean}) => {
       const parsed = await parseInput(input, {limits: defaultLimits})
+      const {writeOutputs} = await import('../../outputs/index.js')
       const written = await writeOutputs(parsed.bytes, parsed, {review: options.out, dpi: options.dpi})
       if (!options.quiet) for (const note of written.notes) process.stderr.write(`${input}: ${note}\n`)
     })

@@ -215,8 +215,8 @@ describe('metadata', () => {
 })
 
 describe('image pages without a text layer', () => {
-  /** A parse of nothing, for inputs whose pages get no text. */
-  const empty = () => parseSync(new VFile({path: 'blank', value: ''}))
+  /** A parse without a layout, for inputs whose pages get no text. */
+  const empty = () => parseSync(new VFile({path: 'blank', value: 'Trang trắng'}))
 
   it('makes a page of an image: PNG and WebP at A4 width, a black-and-white TIFF page at its resolution in 1-bit grey', async () => {
     const canvas = createCanvas(300, 200)

@@ -27,8 +27,13 @@ export interface ParseInputOptions {
   onProgress?: (progress: ReadProgress) => void
 }
 
+/** What `parseInput` returns: the parse, and the bytes it was read from (for outputs made from the input itself, like a searchable PDF). */
+export interface ParsedInput extends ParseResult {
+  bytes: Uint8Array
+}
+
 /** Parse the file at `path`; throws an `InputError` when it cannot be. */
-export async function parseInput(path: string, options: ParseInputOptions): Promise<ParseResult> {
+export async function parseInput(path: string, options: ParseInputOptions): Promise<ParsedInput> {
   const {limits} = options
   const bytes = await load(path, limits)
   const sniffed = sniff(bytes)
@@ -59,7 +64,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
   }
   try {
     checkLanguage(file)
-    return parseSync(file)
+    return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)
   }

@@ -38,6 +38,8 @@ import {
   type ISectionOptions
 } from 'docx'
 import type {Block, ClosingBlock, HeaderBlock, TableBlock} from '../../src/fixture/model.js'
+import type {LegacyEncoding} from '../../src/read/encoding/legacy.js'
+import {toLegacy} from './legacy-encode.js'
 
 /** Options of `docxFromBlocks`. */
 export interface DocxOptions {
@@ -47,6 +49,12 @@ export interface DocxOptions {
   mergeLeads?: boolean
   /** Font of every run (default Times New Roman). */
   font?: string
+  /**
+   * Type the text in a legacy encoding, as a 1990s–2000s office did: TCVN3
+   * in `.VnTime` (lines in capitals in `.VnTimeH`, typed in small letters),
+   * or VNI in `VNI-Times`.
+   */
+  legacy?: LegacyEncoding
 }
 
 const none = {style: BorderStyle.NONE, size: 0, color: 'FFFFFF'}
@@ -64,9 +72,14 @@ const roman = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
 
 /** The DOCX of `blocks`. */
 export async function docxFromBlocks(blocks: Block[], options: DocxOptions = {}): Promise<Buffer> {
-  const font = options.font ?? 'Times New Roman'
-  const run = (text: string, extra: {bold?: boolean; italics?: boolean; size?: number} = {}) =>
-    new TextRun({text, font, size: (extra.size ?? 14) * 2, bold: extra.bold, italics: extra.italics})
+  const legacy = options.legacy
+  const font = options.font ?? (legacy === 'tcvn3' ? '.VnTime' : legacy === 'vni' ? 'VNI-Times' : 'Times New Roman')
+  const run = (text: string, extra: {bold?: boolean; italics?: boolean; size?: number} = {}) => {
+    if (!legacy) return new TextRun({text, font, size: (extra.size ?? 14) * 2, bold: extra.bold, italics: extra.italics})
+    const capitals = legacy === 'tcvn3' && /\p{Lu}/u.test(text) && text === text.toLocaleUpperCase('vi')
+    const typed = toLegacy(capitals ? text.toLocaleLowerCase('vi') : text, legacy)
+    return new TextRun({text: typed, font: capitals ? '.VnTimeH' : font, size: (extra.size ?? 14) * 2, bold: extra.bold, italics: extra.italics})
+  }
   const centered = (text: string, extra: {bold?: boolean; italics?: boolean; size?: number} = {}) =>
     new Paragraph({alignment: AlignmentType.CENTER, children: [run(text, extra)]})
   // Counters of what Word's numbering would print next at each level.

@@ -67,6 +67,7 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       const result = await readPdf(file, bytes, context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: result.route}
       if (result.confidence !== undefined) source.ocrConfidence = result.confidence
+      if (result.encoding) source.encoding = result.encoding
     } else {
       const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}

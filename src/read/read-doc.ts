@@ -6,7 +6,7 @@
  */
 import type {VFile} from 'vfile'
 import {docBlocks} from './doc/blocks.js'
-import {checkDoc, extractDoc} from './doc/extract.js'
+import {checkDoc, EncryptedDocError, extractDoc} from './doc/extract.js'
 import type {ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
 import type {SourceEncoding} from './types.js'
@@ -21,9 +21,8 @@ export async function readDoc(file: VFile, bytes: Uint8Array, context: ReadConte
   try {
     raw = await extractDoc(buffer)
   } catch (error) {
-    const message = (error as Error).message ?? String(error)
-    if (/encrypt/i.test(message)) throw new ReadError(context.name, 'encrypted Word document (password required)', {cause: error})
-    throw new ReadError(context.name, `corrupt DOC (${message})`, {cause: error})
+    if (error instanceof EncryptedDocError) throw new ReadError(context.name, error.message, {cause: error})
+    throw new ReadError(context.name, `corrupt DOC (${(error as Error).message ?? String(error)})`, {cause: error})
   }
   const encoding = writeWord(file, docBlocks(raw), 'doc')
   return encoding ? {encoding} : {}

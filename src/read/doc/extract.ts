@@ -32,6 +32,7 @@ interface OleExtractor {
   extract(reader: unknown): Promise<unknown>
   writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void
   buildDocument(): unknown
+  extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown>
 }
 
 type OleExtractorClass = new () => OleExtractor
@@ -67,6 +68,11 @@ const sprmTDefTable = 0xd608
 class RawExtractor extends WordOleExtractor {
   raw = ''
 
+  override extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
+    if (isEncryptedFib(buffer)) return Promise.reject(new EncryptedDocError())
+    return super.extractWordDocument(document, buffer)
+  }
+
   override writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
     super.writeParagraphProperties(buffer, tableBuffer)
     for (const range of tableParagraphs(buffer, tableBuffer)) markTableParagraph(this._pieces, range.end)
@@ -81,6 +87,14 @@ class RawExtractor extends WordOleExtractor {
     }
     this.raw = text
     return null
+  }
+}
+
+/** A DOC saved with a password (the FIB's `fEncrypted`). */
+export class EncryptedDocError extends Error {
+  constructor() {
+    super('encrypted Word document (password required)')
+    this.name = 'EncryptedDocError'
   }
 }
 
@@ -112,7 +126,7 @@ export async function extractDoc(bytes: Buffer): Promise<string> {
 }
 
 /** Whether the FIB says the document is encrypted (`fEncrypted`), from the `WordDocument` stream's first bytes. */
-export function isEncryptedFib(wordDocument: Buffer): boolean {
+function isEncryptedFib(wordDocument: Buffer): boolean {
   return wordDocument.length >= 12 && (wordDocument.readUInt16LE(0x0a) & 0x0100) !== 0
 }
 

@@ -74,13 +74,19 @@ function eightBitCandidates(bytes: Uint8Array): Decoded[] {
 /** Characters of Windows-1252 that TCVN3 or VNI text read as such is full of and Vietnamese in Unicode never has. */
 const legacyTrace = /[\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e8\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]|[aeiouyAEIOUY][\u00e2\u00ea\u00f9\u00f8\u00fb\u00f5\u00ef\u00e1\u00e0\u00e5\u00e3\u00e4\u00e9\u00e8\u00fa\u00fc\u00eb]/gu
 
+/** Whether `text` has the characters TCVN3 or VNI text read as Windows-1252 is full of (three or more). */
+export function hasLegacyTrace(text: string): boolean {
+  let count = 0
+  for (const _ of text.matchAll(legacyTrace)) if (++count >= 3) return true
+  return false
+}
+
 /**
  * Unicode text that is TCVN3 or VNI read as Windows-1252, converted; null
  * when the text does not read better converted (the usual case).
  */
 export function repairMojibake(text: string): Decoded | null {
-  const traces = text.match(legacyTrace)?.length ?? 0
-  if (traces < 3) return null
+  if (!hasLegacyTrace(text)) return null
   const best = bestVietnamese(legacyEncodings.map((encoding) => ({text: fromLegacy(text, encoding), encoding})))
   if (!best) return null
   return score(vietnameseness(best.text)) > score(vietnameseness(text)) + 0.1 ? best : null

@@ -18,7 +18,7 @@ export const legacyEncodings: readonly LegacyEncoding[] = ['tcvn3', 'vni']
 export interface LegacyTableSource {
   name: LegacyEncoding
   description: string
-  /** Font names (pattern, any case) whose text is in this encoding. */
+  /** Font names (pattern, case kept) whose text is in this encoding. */
   fonts: string
   /** Font names (pattern, case kept) that draw lowercase codes as capitals (`.VnTimeH`). */
   capitalFonts?: string
@@ -63,7 +63,7 @@ function tableOf(encoding: LegacyEncoding): LegacyTable {
   }
   table = {
     source,
-    fonts: new RegExp(source.fonts, 'iu'),
+    fonts: new RegExp(source.fonts, 'u'),
     capitalFonts: source.capitalFonts ? new RegExp(source.capitalFonts, 'u') : undefined,
     single,
     pairs

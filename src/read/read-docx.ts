@@ -33,6 +33,8 @@ export const partBytesPerFileByte = 20
 /** At most this many entries in the archive, and XML elements kept per part. */
 const maxEntries = 10_000
 const maxElements = 2_000_000
+/** A part may inflate to this many times its compressed size (past 16 MiB). */
+const maxRatio = 100
 
 const relationshipTypes = {
   officeDocument: /\/officeDocument$/,
@@ -45,7 +47,7 @@ export async function readDocx(file: VFile, bytes: Uint8Array, context: ReadCont
   const maxPartBytes = (context.options.maxBytes ?? defaultLimits.maxBytes) * partBytesPerFileByte
   let zip: Zip | undefined
   try {
-    zip = await openZip(bytes, {maxPartBytes, maxEntries})
+    zip = await openZip(bytes, {maxPartBytes, maxEntries, maxRatio})
     const main = (await target(zip, '_rels/.rels', 'officeDocument', '')) ?? 'word/document.xml'
     const relsPath = main.replace(/([^/]*)$/, '_rels/$1.rels')
     const folder = main.replace(/[^/]*$/, '')

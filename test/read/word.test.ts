@@ -1,0 +1,176 @@
+/**
+ * Word files: each fixture under `fixtures/word/` read into text
+ * (`expected.txt`) and tables as cells (`tables.json`) — rewritten with
+ * `UPDATE=1` —, plus what a Word reader must get right: reading order of
+ * the layout tables, list labels, tracked changes, what is left out, merged
+ * cells, legacy fonts, the DOC route; and the numbering rules one by one.
+ */
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {discoverInputs} from '../../src/bulk/inputs.js'
+import {readNumbering} from '../../src/read/docx/numbering.js'
+import {parseXml} from '../../src/read/docx/xml.js'
+import {read} from '../../src/read/index.js'
+import {isLayoutTable} from '../../src/read/word/layout-table.js'
+import type {WordTable} from '../../src/read/word/model.js'
+import {root} from './helpers.js'
+
+const folder = path.join(root, 'fixtures/word')
+const update = Boolean(process.env.UPDATE)
+const cases = readdirSync(folder).filter((name) => ['input.docx', 'input.doc'].some((f) => existsSync(path.join(folder, name, f))))
+const inputOf = (name: string) => ['input.docx', 'input.doc'].map((f) => path.join(folder, name, f)).find((f) => existsSync(f))!
+const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-word-'))
+afterAll(() => rmSync(tmp, {recursive: true, force: true}))
+
+describe('Word fixtures: text and cells as expected', () => {
+  it('has DOCX and DOC fixtures', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(6)
+  })
+  for (const name of cases) {
+    it(name, async () => {
+      const file = await read(inputOf(name))
+      const text = String(file.value) + '\n'
+      const tables = JSON.stringify(file.data.layout?.tables ?? [], null, 1) + '\n'
+      const textFile = path.join(folder, name, 'expected.txt')
+      const tablesFile = path.join(folder, name, 'tables.json')
+      if (update || !existsSync(textFile)) {
+        writeFileSync(textFile, text)
+        writeFileSync(tablesFile, tables)
+      }
+      expect(text).toBe(readFileSync(textFile, 'utf8'))
+      expect(tables).toBe(readFileSync(tablesFile, 'utf8'))
+    })
+  }
+})
+
+describe('DOCX', () => {
+  it('records the route and media type', async () => {
+    const file = await read(inputOf('sample'))
+    expect(file.data.source).toMatchObject({route: 'docx', pages: 0, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'})
+    expect(file.data.source?.encoding).toBeUndefined()
+  })
+
+  it('reads the borderless header table left column first, then the right one', async () => {
+    const lines = String((await read(inputOf('sample'))).value).split('\n').slice(0, 7)
+    expect(lines).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ NGUYỄN GIÁP', 'Số: 27/KH-UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nguyễn Giáp, ngày 14 tháng 3 năm 2026'])
+  })
+
+  it('writes the labels Word draws for auto-numbered headings (I., 1., a))', async () => {
+    const text = String((await read(inputOf('seed-000'))).value)
+    expect(text).toContain('\nI. MỤC ĐÍCH, YÊU CẦU\n')
+    expect(text).toContain('\n1. Mục đích, yêu cầu\n')
+    expect(text).toContain('\na) Mục đích\n')
+    expect(text).toContain('\nII. NHIỆM VỤ, GIẢI PHÁP\n')
+  })
+
+  it('resolves tracked changes and leaves out comments, footnotes, headers, footers and page numbers; reads text boxes', async () => {
+    const text = String((await read(inputOf('seed-000'))).value)
+    expect(text).toContain('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;')
+    expect(text).not.toMatch(/năm cũ|Xem lại căn cứ|Văn bản đã được sửa đổi|Dự thảo lần 2|Trang \d/u)
+    expect(text).toContain('Ghi chú: bản gửi kèm điện tử.')
+  })
+
+  it('gives a data table as cells: merged across (gridSpan) and down (vMerge)', async () => {
+    const [table] = (await read(inputOf('sample'))).data.layout?.tables ?? []
+    expect(table).toMatchObject({method: 'docx', rows: 8, columns: 6})
+    expect(table.cells.find((c) => c.row === 1 && c.column === 1)).toMatchObject({colSpan: 5, rowSpan: 1, text: 'Cải cách thủ tục hành chính'})
+    expect(table.cells.find((c) => c.row === 2 && c.column === 2)).toMatchObject({colSpan: 1, rowSpan: 2, text: 'Trung tâm Phục vụ HCC'})
+    expect(table.cells.some((c) => c.row === 3 && c.column === 2)).toBe(false)
+    // Written into the text as tab-separated rows, on the lines it says.
+    const lines = String((await read(inputOf('sample'))).value).split('\n')
+    expect(lines[table.lines.start]).toBe('TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện\tSản phẩm')
+    expect(table.lines.end - table.lines.start).toBe(8)
+  })
+
+  it('converts runs in .VnTime/.VnTimeH (TCVN3) and VNI-Times (VNI) fonts', async () => {
+    const plain = String((await read(inputOf('sample'))).value)
+    for (const [name, encoding] of [['sample-tcvn3', 'tcvn3'], ['sample-vni', 'vni']] as const) {
+      const file = await read(inputOf(name))
+      expect(file.data.source?.encoding).toBe(encoding)
+      expect(String(file.value).split('\n').slice(0, 7)).toEqual(plain.split('\n').slice(0, 7))
+    }
+  })
+})
+
+describe('DOC (Word 97–2003)', () => {
+  it('reads the text, the header and signature tables as text and the task table as cells', async () => {
+    const file = await read(inputOf('seed-000-doc'))
+    expect(file.data.source).toMatchObject({route: 'doc', mediaType: 'application/msword'})
+    const lines = String(file.value).split('\n')
+    expect(lines.slice(0, 7)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ CHẤN HƯNG', 'Số: /QĐ-UBND', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Chấn Hưng, ngày tháng 01 năm 2026'])
+    const [table] = file.data.layout?.tables ?? []
+    expect(table).toMatchObject({method: 'doc', columns: 6})
+    expect(table.cells.filter((c) => c.row === 0).map((c) => c.text)).toEqual(['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm'])
+  })
+})
+
+describe('Word list numbering', () => {
+  const numbering = (xml: string) => readNumbering(parseXml(Buffer.from(`<w:numbering xmlns:w="x">${xml}</w:numbering>`), {maxElements: 1000}), () => undefined)
+  const level = (ilvl: number, format: string, text: string, extra = '') => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`
+  const plan = `<w:abstractNum w:abstractNumId="0">${level(0, 'upperRoman', '%1.')}${level(1, 'decimal', '%2.')}${level(2, 'lowerLetter', '%3)')}${level(3, 'bullet', '-')}</w:abstractNum>`
+
+  it('renders levels in their formats and restarts deeper levels', () => {
+    const n = numbering(`${plan}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+    const labels = [0, 1, 1, 2, 2, 2, 2, 2, 2, 3, 0, 1, 2].map((l) => n.next(1, l))
+    expect(labels).toEqual(['I.', '1.', '2.', 'a)', 'b)', 'c)', 'd)', 'e)', 'f)', '-', 'II.', '1.', 'a)'])
+  })
+
+  it('fills multi-level texts (%1.%2.) and legal numbering (isLgl)', () => {
+    const n = numbering(`<w:abstractNum w:abstractNumId="0">${level(0, 'upperRoman', '%1.')}${level(1, 'decimal', '%1.%2.', '<w:isLgl/>')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+    expect([n.next(1, 0), n.next(1, 1), n.next(1, 1), n.next(1, 0), n.next(1, 1)]).toEqual(['I.', '1.1.', '1.2.', 'II.', '2.1.'])
+  })
+
+  it('continues a sequence across w:num sharing an abstract, restarts where a w:num overrides the start', () => {
+    const n = numbering(
+      `${plan}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride></w:num>`
+    )
+    expect([n.next(1, 1), n.next(1, 1), n.next(2, 1), n.next(3, 1), n.next(3, 1)]).toEqual(['1.', '2.', '3.', '1.', '2.'])
+  })
+
+  it('keeps a level that never restarts (lvlRestart 0) and writes nothing for format none', () => {
+    const n = numbering(`<w:abstractNum w:abstractNumId="0">${level(0, 'upperRoman', '%1.')}${level(1, 'decimal', '%2.', '<w:lvlRestart w:val="0"/>')}${level(2, 'none', '')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+    expect([n.next(1, 0), n.next(1, 1), n.next(1, 0), n.next(1, 1), n.next(1, 2)]).toEqual(['I.', '1.', 'II.', '2.', undefined])
+  })
+
+  it('writes bullets as plan markers: "-", and "+" for hollow ones', () => {
+    const n = numbering(`<w:abstractNum w:abstractNumId="0">${level(0, 'bullet', '\uf0b7')}${level(1, 'bullet', 'o')}${level(2, 'bullet', '+')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`)
+    expect([n.next(1, 0), n.next(1, 1), n.next(1, 2)]).toEqual(['-', '+', '+'])
+  })
+})
+
+describe('layout tables', () => {
+  const table = (rows: string[][], borders?: boolean): WordTable => ({
+    kind: 'table',
+    columns: Math.max(...rows.map((r) => r.length)),
+    borders,
+    rows: rows.map((row) => row.map((text, column) => ({column, colSpan: 1, rowSpan: 1, blocks: [{kind: 'paragraph', text}]})))
+  })
+  const layout = (t: WordTable) => isLayoutTable(t, (r, i) => (t.rows[r][i].blocks[0] as {text: string}).text)
+
+  it('a header or signature block, with or without borders', () => {
+    expect(layout(table([['ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']], true))).toBe(true)
+    expect(layout(table([['Nơi nhận:\n- Như trên;', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH']], true))).toBe(true)
+  })
+
+  it('a borderless two-column table without cues', () => {
+    expect(layout(table([['Người lập', 'Người duyệt']], false))).toBe(true)
+  })
+
+  it('not a task table: four columns, or task headings, or lines drawn', () => {
+    expect(layout(table([['TT', 'Nội dung', 'Chủ trì', 'Thời gian']], false))).toBe(false)
+    expect(layout(table([['STT', 'Nhiệm vụ', 'Thời hạn']], false))).toBe(false)
+    expect(layout(table([['Xã A', '120'], ['Xã B', '95']], true))).toBe(false)
+  })
+})
+
+describe('bulk picks up Word files in folders', () => {
+  it('finds .docx and .doc, any case', async () => {
+    const dir = path.join(tmp, 'batch')
+    mkdirSync(dir)
+    for (const name of ['a.docx', 'b.DOC', 'c.xlsx']) writeFileSync(path.join(dir, name), 'x')
+    const found = await discoverInputs([dir])
+    expect(found.files.map((f) => path.basename(f.path))).toEqual(['a.docx', 'b.DOC'])
+  })
+})

@@ -120,7 +120,7 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
             boxes.push(...blocksOf(child))
             continue
         }
-        if (fields.some((f) => !f.result || pageFields.test(f.code))) continue
+        if (fields.length > 0 && fields.some((f) => !f.result || pageFields.test(f.code))) continue
         switch (child.name) {
           case 'w:t':
             text += textIn(child)
@@ -209,17 +209,19 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
     // Vertical merges: a continued cell adds a row to the cell above it (at the same column), its content too.
     const rows: WordCell[][] = grid.map(() => [])
     const open = new Map<number, WordCell>()
+    const startRow = new Map<WordCell, number>()
     for (const [r, row] of grid.entries()) {
       const seen = new Set<number>()
       for (const {cell, merge} of row) {
         seen.add(cell.column)
         const above = open.get(cell.column)
         if (merge === 'continue' && above) {
-          above.rowSpan = r - rowIndexOf(rows, above) + 1
+          above.rowSpan = r - (startRow.get(above) ?? r) + 1
           above.blocks.push(...cell.blocks.filter((b) => b.kind === 'table' || b.text.trim() !== ''))
           continue
         }
         rows[r].push(cell)
+        startRow.set(cell, r)
         if (merge === 'restart') open.set(cell.column, cell)
         else open.delete(cell.column)
       }
@@ -230,10 +232,6 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
 
   const body = childNamed(document, 'w:body') ?? document
   return {blocks: blocksOf(body), encodings}
-}
-
-function rowIndexOf(rows: WordCell[][], cell: WordCell): number {
-  return rows.findIndex((row) => row.includes(cell))
 }
 
 function textIn(element: XmlElement): string {

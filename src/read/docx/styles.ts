@@ -109,6 +109,7 @@ export function readStyles(root: XmlElement | undefined): Styles {
     return out
   }
   const runCache = new Map<string, RunProps>()
+  const baseCache = new Map<string, RunProps>()
   const styleRun = (id: string | undefined): RunProps => {
     const key = id ?? ''
     let props = runCache.get(key)
@@ -131,7 +132,10 @@ export function readStyles(root: XmlElement | undefined): Styles {
       return ilvl === undefined ? {numId, styleId} : {numId, ilvl, styleId}
     },
     run(direct, characterStyle, paragraphStyle) {
-      return {...defaults, ...styleRun(paragraphStyle ?? defaultParagraph), ...styleRun(characterStyle), ...direct}
+      const key = `${characterStyle ?? ''}\u0000${paragraphStyle ?? ''}`
+      let base = baseCache.get(key)
+      if (!base) baseCache.set(key, (base = {...defaults, ...styleRun(paragraphStyle ?? defaultParagraph), ...styleRun(characterStyle)}))
+      return direct.font === undefined && direct.caps === undefined && direct.hidden === undefined ? base : {...base, ...direct}
     },
     alignment(styleId) {
       for (const style of chain(styleId ?? defaultParagraph)) if (style.jc) return style.jc

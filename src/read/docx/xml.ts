@@ -57,11 +57,22 @@ const prefixes: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/content-types': 'ct'
 }
 
-/** Parse `bytes` (UTF-8 or UTF-16 XML) into a tree; throws an `XmlError`. */
+/** Parse `bytes` (UTF-8 or UTF-16 XML) into a tree; throws an `XmlError` (saying on which line). */
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElement {
+  const text = decodeXml(bytes)
+  try {
+    return parseText(text, options, false)
+  } catch (error) {
+    // Tracking positions costs a third of the parse: only a failed parse is run again to say where.
+    if (error instanceof XmlError) return parseText(text, options, true)
+    throw error
+  }
+}
+
+function parseText(text: string, options: ParseXmlOptions, position: boolean): XmlElement {
   const filter = options.filter ?? (() => 'keep' as const)
   const textIn = options.textIn
-  const parser = new SaxesParser({xmlns: false, position: true})
+  const parser = new SaxesParser({xmlns: false, position})
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
   // Open elements: the kept element that receives children, and whether text is kept there (null: inside a skipped element).
   const stack: Array<{target: XmlElement | null; text: boolean}> = [{target: root, text: false}]
@@ -69,7 +80,7 @@ export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElemen
   let count = 0
   let failure: XmlError | undefined
   const fail = (message: string) => {
-    failure ??= new XmlError(`line ${parser.line}: ${message}`)
+    failure ??= new XmlError(position ? `line ${parser.line}: ${message}` : message)
   }
   parser.on('doctype', () => fail('DOCTYPE refused (OOXML has none; DTDs carry entity expansion)'))
   parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')))
@@ -95,8 +106,12 @@ export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElemen
       stack.push({target: null, text: false})
       return
     }
-    const attributes: Record<string, string> = {}
-    for (const [key, value] of Object.entries(tag.attributes as Record<string, string>)) attributes[canonical(key, rename)] = value
+    const source = tag.attributes as Record<string, string>
+    let attributes: Record<string, string> = source
+    if (rename.size > 0) {
+      attributes = {}
+      for (const key in source) attributes[canonical(key, rename)] = source[key]
+    }
     const element: XmlElement = {name, attributes, children: []}
     top.target.children.push(element)
     stack.push({target: element, text: textIn ? textIn.has(name) : true})
@@ -110,7 +125,6 @@ export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElemen
   }
   parser.on('text', onText)
   parser.on('cdata', onText)
-  const text = decodeXml(bytes)
   // Feed in slices: a failure (a DOCTYPE, a bad tag) stops the parse early.
   const slice = 1 << 20
   for (let i = 0; i < text.length && !failure; i += slice) parser.write(text.slice(i, i + slice))

@@ -1,13 +1,15 @@
 /**
- * The parts of a DOCX (a ZIP archive), read with yauzl from memory within
- * limits: at most `maxEntries` entries, and each part inflated to at most
- * `maxPartBytes` (and `maxRatio` times its compressed size), and to no more
- * than the size its header states — all
- * counted here while inflating, never trusted from the headers. (yauzl's
- * own size check is off: in yauzl 2 its failure never reaches the stream's
- * reader on Node 20, and the read hangs.) A zip bomb stops after at most
- * `maxPartBytes` of output, in bounded memory.
+ * The parts of a DOCX (a ZIP archive) from memory, within limits: yauzl
+ * reads the central directory (at most `maxEntries` entries); each part is
+ * inflated here by zlib, which stops once the output passes the size the
+ * header states (`maxOutputLength`: checked while inflating, never trusted
+ * after the fact), and a part whose stated size passes `maxPartBytes` (or
+ * `maxRatio` times its compressed size) is not inflated at all. A zip bomb
+ * costs at most `maxPartBytes` of output, in bounded memory. (yauzl's own
+ * streams are not used: in yauzl 2 a failed size check never reaches the
+ * reader on Node 20, and the read hangs.)
  */
+import {inflateRawSync} from 'node:zlib'
 import yauzl, {type Entry, type ZipFile} from 'yauzl'
 import {formatBytes} from '../../bulk/byte-size.js'
 
@@ -72,48 +74,43 @@ export async function openZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
     names: new Set(entries.keys()),
     read: (name) => {
       const entry = entries.get(name) ?? byLowerName.get(name.toLowerCase())
-      return entry ? readEntry(zip, entry, Math.min(limits.maxPartBytes, Math.max(ratioFloor, limits.maxRatio * entry.compressedSize))) : Promise.resolve(undefined)
+      if (!entry) return Promise.resolve(undefined)
+      try {
+        return Promise.resolve(readEntry(buffer, entry, Math.min(limits.maxPartBytes, Math.max(ratioFloor, limits.maxRatio * entry.compressedSize))))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     },
     close: () => zip.close()
   }
 }
 
-function readEntry(zip: ZipFile, entry: Entry, maxBytes: number): Promise<Buffer> {
+function readEntry(bytes: Buffer, entry: Entry, maxBytes: number): Buffer {
   const name = entry.fileName
-  if (entry.isEncrypted()) return Promise.reject(new ZipError(`${name} is encrypted`))
+  if (entry.isEncrypted()) throw new ZipError(`${name} is encrypted`)
   if (entry.uncompressedSize > maxBytes) {
-    return Promise.reject(new ZipError(`${name} would inflate to ${formatBytes(entry.uncompressedSize)} (over ${formatBytes(maxBytes)}: a zip bomb?)`))
+    throw new ZipError(`${name} would inflate to ${formatBytes(entry.uncompressedSize)} (over ${formatBytes(maxBytes)}: a zip bomb?)`)
   }
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) {
-        reject(new ZipError(`cannot inflate ${name} (${error?.message ?? 'no stream'})`, {cause: error}))
-        return
+  // The data starts after the local header, whose name and extra field may differ in length from the central directory's.
+  const at = entry.relativeOffsetOfLocalHeader
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new ZipError(`${name}: bad local header`)
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)
+  const data = bytes.subarray(start, start + entry.compressedSize)
+  if (data.length < entry.compressedSize) throw new ZipError(`${name} is truncated`)
+  let out: Buffer
+  if (entry.compressionMethod === 0) out = data
+  else if (entry.compressionMethod === 8) {
+    try {
+      // Inflation stops at the stated size (plus one byte, to tell a longer stream): a bomb never gets further.
+      out = inflateRawSync(data, {maxOutputLength: entry.uncompressedSize + 1})
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ZipError(`${name} inflates past the ${formatBytes(entry.uncompressedSize)} its header states (a zip bomb?)`, {cause: error})
       }
-      const chunks: Buffer[] = []
-      let size = 0
-      let failed = false
-      const stop = (reason: string) => {
-        failed = true
-        stream.destroy()
-        reject(new ZipError(reason))
-      }
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > maxBytes) return stop(`${name} inflates past ${formatBytes(maxBytes)} (a zip bomb?)`)
-        if (size > entry.uncompressedSize) return stop(`${name} inflates past the ${formatBytes(entry.uncompressedSize)} its header states (a zip bomb?)`)
-        chunks.push(chunk)
-      })
-      stream.on('error', (e: Error) => {
-        if (failed) return
-        failed = true
-        reject(new ZipError(`cannot inflate ${name} (${e.message})`, {cause: e}))
-      })
-      stream.on('end', () => {
-        if (failed) return
-        if (size < entry.uncompressedSize) reject(new ZipError(`${name} is truncated (${size} of ${entry.uncompressedSize} bytes)`))
-        else resolve(Buffer.concat(chunks, size))
-      })
-    })
-  })
+      throw new ZipError(`cannot inflate ${name} (${(error as Error).message})`, {cause: error})
+    }
+  } else throw new ZipError(`${name}: compression method ${entry.compressionMethod} not supported`)
+  if (out.length > entry.uncompressedSize) throw new ZipError(`${name} inflates past the ${formatBytes(entry.uncompressedSize)} its header states (a zip bomb?)`)
+  if (out.length < entry.uncompressedSize) throw new ZipError(`${name} is truncated (${out.length} of ${entry.uncompressedSize} bytes)`)
+  return out
 }

@@ -71,14 +71,22 @@ function eightBitCandidates(bytes: Uint8Array): Decoded[] {
   ]
 }
 
-/** Characters of Windows-1252 that TCVN3 or VNI text read as such is full of and Vietnamese in Unicode never has. */
-const legacyTrace = /[\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e8\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]|[aeiouyAEIOUY][\u00e2\u00ea\u00f9\u00f8\u00fb\u00f5\u00ef\u00e1\u00e0\u00e5\u00e3\u00e4\u00e9\u00e8\u00fa\u00fc\u00eb]/gu
+/**
+ * Characters of Windows-1252 that TCVN3 or VNI text read as such is full of
+ * and Vietnamese in Unicode never has: Latin-1 punctuation and letters
+ * other than the Vietnamese ones (à á â ã è é ê ì í ò ó ô õ ù ú ý and
+ * capitals), the no-break space aside; and the TCVN3 ư (U+00AD).
+ */
+const legacyTrace = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/gu
 
-/** Whether `text` has the characters TCVN3 or VNI text read as Windows-1252 is full of (three or more). */
+/**
+ * Whether `text` has the characters TCVN3 or VNI text read as Windows-1252
+ * is full of: three or more, and one in two hundred characters (a few `m²`
+ * or `25°C` in Unicode text are not enough).
+ */
 export function hasLegacyTrace(text: string): boolean {
-  let count = 0
-  for (const _ of text.matchAll(legacyTrace)) if (++count >= 3) return true
-  return false
+  const count = text.match(legacyTrace)?.length ?? 0
+  return count >= 3 && count >= text.length / 200
 }
 
 /**

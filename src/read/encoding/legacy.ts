@@ -75,13 +75,22 @@ function tableOf(encoding: LegacyEncoding): LegacyTable {
 /** The legacy encoding a font's text is in (from its name), and whether it draws capitals only. */
 export function legacyFont(font: string | undefined): {encoding: LegacyEncoding; capitals: boolean} | undefined {
   if (!font) return undefined
+  if (fontCache.has(font)) return fontCache.get(font)
   const name = font.replace(/^[A-Z]{6}\+/u, '').trim()
+  let found: {encoding: LegacyEncoding; capitals: boolean} | undefined
   for (const encoding of legacyEncodings) {
     const table = tableOf(encoding)
-    if (table.fonts.test(name)) return {encoding, capitals: table.capitalFonts?.test(name) ?? false}
+    if (table.fonts.test(name)) {
+      found = {encoding, capitals: table.capitalFonts?.test(name) ?? false}
+      break
+    }
   }
-  return undefined
+  if (fontCache.size > 1000) fontCache.clear()
+  fontCache.set(font, found)
+  return found
 }
+
+const fontCache = new Map<string, {encoding: LegacyEncoding; capitals: boolean} | undefined>()
 
 /** Symbol-font characters (U+F000–U+F0FF, as Word stores the text of a symbol-charset font) as the byte's Windows-1252 character. */
 function unSymbol(text: string): string {

@@ -141,6 +141,7 @@ function cellLines(cell: WordCell): string[] {
 
 /** `[left, right]` of a line laid out in two columns with tabs, or null. */
 function splitColumns(line: string): [string, string] | null {
+  if (!line.includes('\t')) return null
   const match = /^[ \t]*([^\t]*[^\s])[ ]*\t[ \t]*(\S.*)$/u.exec(line)
   if (!match || marker.test(match[1])) return null
   return [spaces(match[1]), spaces(match[2])]

@@ -42,28 +42,36 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
     else lines.push(line)
   }
   const emitText = (blockLines: string[]) => {
-    // Consecutive two-column lines form a zone: left column, then right column.
+    // A two-column zone laid out with tabs: left column, then right column. It starts at a line with text on
+    // both sides of a tab and takes the lines after it that are two-column too, right-only (indented with
+    // tabs), or list items of the left column (the recipients beside a signature), blank lines between them.
     for (let i = 0; i < blockLines.length; ) {
-      const columns = splitColumns(blockLines[i])
-      if (!columns) {
+      if (!splitColumns(blockLines[i])) {
         push(spaces(blockLines[i]))
         i++
         continue
       }
       const left: string[] = []
       const right: string[] = []
-      while (i < blockLines.length) {
-        const split = splitColumns(blockLines[i])
-        if (!split) break
-        left.push(split[0])
-        right.push(split[1])
-        i++
+      let end = i
+      for (let j = i; j < blockLines.length; j++) {
+        const line = blockLines[j]
+        if (line.trim() === '') continue
+        const split = splitColumns(line)
+        if (split) {
+          left.push(split[0])
+          right.push(split[1])
+        } else if (/^\t+\S/u.test(line)) right.push(spaces(line))
+        else if (/^\s*[-+•]\s/u.test(line) && zoneFollows(blockLines, j)) left.push(spaces(line))
+        else break
+        end = j + 1
       }
       blank()
       for (const line of left) push(line)
       blank()
       for (const line of right) push(line)
       blank()
+      i = end
     }
   }
   const emitBlocks = (items: WordBlock[], inCell = false) => {
@@ -145,6 +153,17 @@ function splitColumns(line: string): [string, string] | null {
   const match = /^[ \t]*([^\t]*[^\s])[ ]*\t[ \t]*(\S.*)$/u.exec(line)
   if (!match || marker.test(match[1])) return null
   return [spaces(match[1]), spaces(match[2])]
+}
+
+/** Whether a two-column or right-only line comes within the next few lines after `index` (the zone goes on). */
+function zoneFollows(lines: string[], index: number): boolean {
+  for (let k = index + 1, seen = 0; k < lines.length && seen < 6; k++) {
+    if (lines[k].trim() === '') continue
+    seen++
+    if (splitColumns(lines[k]) || /^\t+\S/u.test(lines[k])) return true
+    if (!/^\s*[-+•]\s/u.test(lines[k])) return false
+  }
+  return false
 }
 
 /** Tabs and runs of spaces as one space, trimmed. */

@@ -8,7 +8,8 @@
  *   through the fixture generator's document model
  *   (`scripts/word/docx-from-blocks.ts`).
  * - `fixtures/word/<plan>-doc/input.doc`: the first DOCX converted by
- *   LibreOffice (`soffice --headless --convert-to doc`).
+ *   LibreOffice (`soffice --headless --convert-to doc`); `<plan>-lo/`: that
+ *   DOCX saved again by LibreOffice (another producer's XML).
  * - `fixtures/word/sample-tcvn3/`, `sample-vni/`: the sample typed in TCVN3
  *   (`.VnTime`, capitals in `.VnTimeH`) and in VNI (`VNI-Times`).
  * - `fixtures/read/<encoding>-text/input.txt` (+ `expected.txt`): the sample's
@@ -61,7 +62,21 @@ for (const {name, extras, mergeLeads, legacy, planFile: relative} of plans) {
   process.stdout.write(`fixtures/word/${name}/input.docx\n`)
 }
 
-// The DOC: LibreOffice's conversion of the first DOCX.
+// The DOC: LibreOffice's conversion of the first DOCX; and that DOCX as LibreOffice saves it (its own styles, numbering, tables).
+{
+  const from = path.join(root, 'fixtures/word', plans[0].name, 'input.docx')
+  const folder = path.join(root, 'fixtures/word', `${plans[0].name}-lo`)
+  mkdirSync(folder, {recursive: true})
+  const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-lo-'))
+  try {
+    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${tmp}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(tmp, 'out'), from], {stdio: 'ignore'})
+    copyFileSync(path.join(tmp, 'out', 'input.docx'), path.join(folder, 'input.docx'))
+    copyFileSync(path.join(root, 'fixtures/word', plans[0].name, 'plan.json'), path.join(folder, 'plan.json'))
+    process.stdout.write(`fixtures/word/${plans[0].name}-lo/input.docx\n`)
+  } finally {
+    rmSync(tmp, {recursive: true, force: true})
+  }
+}
 {
   const from = path.join(root, 'fixtures/word', plans[0].name, 'input.docx')
   const folder = path.join(root, 'fixtures/word', `${plans[0].name}-doc`)

@@ -174,3 +174,48 @@ describe('bulk picks up Word files in folders', () => {
     expect(found.files.map((f) => path.basename(f.path))).toEqual(['a.docx', 'b.DOC'])
   })
 })
+
+describe('DOCX as Word writes it (hand-made parts)', () => {
+  const styles = `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+    <w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr><w:jc w:val="left"/></w:pPr><w:rPr><w:caps/></w:rPr></w:style>
+    <w:style w:type="paragraph" w:styleId="Heading2"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+  </w:styles>`
+  const numbering = `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+    <w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
+    <w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>
+  </w:numbering>`
+  const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="/word/numbering.xml"/></Relationships>`
+  const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+  const body = [
+    `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${r('mục đích, yêu cầu')}</w:p>`,
+    `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>${r('Mục đích')}</w:p>`,
+    // A text box as Word writes it: the DrawingML choice and its VML fallback hold the same text.
+    `<w:p>${r('Đoạn có hộp.')}<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent><w:p>${r('DỰ THẢO')}</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p>${r('DỰ THẢO')}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+    // A page number field, a hyperlink, a content control, moved text.
+    `<w:p>${r('Trang ')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('7')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+    `<w:p><w:hyperlink r:id="x" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${r('Cổng thông tin')}</w:hyperlink><w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>${r(' điện tử')}</w:sdtContent></w:sdt><w:moveFrom w:id="1" w:author="a">${r(' cũ')}</w:moveFrom><w:moveTo w:id="2" w:author="a">${r(' xã')}</w:moveTo></w:p>`,
+    // A paragraph whose mark was deleted runs on into the next.
+    `<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr>${r('Hai đoạn ')}</w:p><w:p>${r('thành một.')}</w:p>`,
+    `<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>${r('Yêu cầu')}</w:p>`,
+    `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>${r('nhiệm vụ')}</w:p>`
+  ].join('')
+
+  it('numbers headings through their styles, reads a text box once, drops page numbers, moved-away text and hidden text', async () => {
+    const {deflated, documentXml, docxFrame, zipArchive} = await import('../support/zip.js')
+    const p = path.join(tmp, 'word-made.docx')
+    writeFileSync(
+      p,
+      zipArchive([
+        ...docxFrame(),
+        deflated('word/document.xml', documentXml(body)),
+        deflated('word/_rels/document.xml.rels', rels),
+        deflated('word/styles.xml', styles),
+        deflated('word/numbering.xml', numbering)
+      ])
+    )
+    const lines = String((await read(p)).value).split('\n').filter((l) => l !== '')
+    expect(lines).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'Đoạn có hộp.', 'DỰ THẢO', 'Trang', 'Cổng thông tin điện tử xã', 'Hai đoạn thành một.', '2. Yêu cầu', 'II. NHIỆM VỤ'])
+  })
+})

@@ -46,6 +46,9 @@ export function documentFilter(name: string, parent: string): XmlAction {
   return 'skip'
 }
 
+/** Attributes Word writes on every paragraph and run that the reader never needs (revision and paragraph ids): stripped before parsing. */
+export const documentNoise = / (?:w:rsid[A-Za-z]*|w14:paraId|w14:textId)="[^"<>]*"/g
+
 /** The elements whose text `parseXml` keeps. */
 export const documentText: ReadonlySet<string> = new Set(['w:t', 'w:instrText'])
 

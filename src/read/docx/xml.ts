@@ -41,6 +41,8 @@ export interface ParseXmlOptions {
   textIn?: ReadonlySet<string>
   /** More kept elements than this fail (bounded memory on hostile input). */
   maxElements: number
+  /** Attributes to strip before parsing (Word's revision ids on every paragraph and run), for speed. */
+  strip?: RegExp
 }
 
 /** The usual prefix of each OOXML namespace, to name elements the same whatever a file declares. */
@@ -59,7 +61,8 @@ const prefixes: Record<string, string> = {
 
 /** Parse `bytes` (UTF-8 or UTF-16 XML) into a tree; throws an `XmlError` (saying on which line). */
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElement {
-  const text = decodeXml(bytes)
+  const decoded = decodeXml(bytes)
+  const text = options.strip ? decoded.replace(options.strip, '') : decoded
   try {
     return parseText(text, options, false)
   } catch (error) {

@@ -17,13 +17,13 @@ export async function readDoc(file: VFile, bytes: Uint8Array, context: ReadConte
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const problem = checkDoc(buffer)
   if (problem) throw new ReadError(context.name, problem)
-  let raw: string
+  let raw: Awaited<ReturnType<typeof extractDoc>>
   try {
     raw = await extractDoc(buffer)
   } catch (error) {
     if (error instanceof EncryptedDocError) throw new ReadError(context.name, error.message, {cause: error})
     throw new ReadError(context.name, `corrupt DOC (${(error as Error).message ?? String(error)})`, {cause: error})
   }
-  const encoding = writeWord(file, docBlocks(raw), 'doc')
+  const encoding = writeWord(file, docBlocks(raw.text, raw.rows), 'doc')
   return encoding ? {encoding} : {}
 }

@@ -103,6 +103,9 @@ describe('DOC (Word 97–2003)', () => {
     const [table] = file.data.layout?.tables ?? []
     expect(table).toMatchObject({method: 'doc', columns: 6})
     expect(table.cells.filter((c) => c.row === 0).map((c) => c.text)).toEqual(['TT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm'])
+    // Merged cells from the rows' layouts: a group title across five columns, a lead agency down eight rows.
+    expect(table.cells.find((c) => c.row === 1 && c.column === 1)).toMatchObject({colSpan: 5, rowSpan: 1, text: 'Chỉ đạo điều hành, kiểm tra và tuyên truyền'})
+    expect(table.cells.find((c) => c.row === 2 && c.column === 2)).toMatchObject({colSpan: 1, rowSpan: 8, text: 'Phòng Văn hoá-Xã hội'})
   })
 })
 

@@ -58,15 +58,17 @@ AllocationTable.prototype.getSecIdChain = function (this: {_table: number[]}, st
   return chain
 }
 
-/** Word's paragraph-property operations we look for: in a table (`sprmPFInTable`), table depth (`sprmPItap`). */
+/** Word's paragraph-property operations we look for: in a table (`sprmPFInTable`), table depth (`sprmPItap`), a row's end (`sprmPFTtp`). */
 const sprmPFInTable = 0x2416
 const sprmPItap = 0x6649
+const sprmPFTtp = 0x2417
 /** `sprmTDefTable`: its operand's size is a two-byte count. */
 const sprmTDefTable = 0xd608
 
 /** A reader that keeps the raw text and marks table paragraphs. */
 class RawExtractor extends WordOleExtractor {
   raw = ''
+  rows: DocRow[] = []
 
   override extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
     if (isEncryptedFib(buffer)) return Promise.reject(new EncryptedDocError())
@@ -75,7 +77,10 @@ class RawExtractor extends WordOleExtractor {
 
   override writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void {
     super.writeParagraphProperties(buffer, tableBuffer)
-    for (const range of tableParagraphs(buffer, tableBuffer)) markTableParagraph(this._pieces, range.end)
+    for (const paragraph of paragraphProperties(buffer, tableBuffer)) {
+      if (paragraph.inTable && !paragraph.row) markTableParagraph(this._pieces, paragraph.end)
+      if (paragraph.row) this.rows.push(paragraph.row)
+    }
   }
 
   override buildDocument(): unknown {
@@ -112,14 +117,22 @@ export function checkDoc(bytes: Buffer): string | undefined {
   return undefined
 }
 
-/** The body text of the DOC in `bytes`, with Word's marks (see above). */
-export async function extractDoc(bytes: Buffer): Promise<string> {
+/** A table row's layout (its row-end paragraph's `sprmTDefTable`): cell edges (twips) and each cell's vertical merge. */
+export interface DocRow {
+  /** `cells + 1` edges, left to right. */
+  edges: number[]
+  /** Per cell: 0 not merged, 1 merged into the cell above, 3 first of a vertical merge (`TC80.vertMerge`). */
+  vertMerge: number[]
+}
+
+/** The body text of the DOC in `bytes` with Word's marks (see above), and the layout of its table rows in order. */
+export async function extractDoc(bytes: Buffer): Promise<{text: string; rows: DocRow[]}> {
   const reader = new BufferReader(bytes)
   await reader.open()
   try {
     const extractor = new RawExtractor()
     await extractor.extract(reader)
-    return extractor.raw
+    return {text: extractor.raw, rows: extractor.rows}
   } finally {
     await reader.close()
   }
@@ -130,8 +143,8 @@ function isEncryptedFib(wordDocument: Buffer): boolean {
   return wordDocument.length >= 12 && (wordDocument.readUInt16LE(0x0a) & 0x0100) !== 0
 }
 
-/** File ranges [start, end) of the paragraphs whose properties put them in a table (from the PAPX FKPs). */
-function* tableParagraphs(buffer: Buffer, tableBuffer: Buffer): Generator<{start: number; end: number}> {
+/** The paragraphs whose properties say something of tables: file range, in a table, and a row's layout for a row end. */
+function* paragraphProperties(buffer: Buffer, tableBuffer: Buffer): Generator<{start: number; end: number; inTable: boolean; row?: DocRow}> {
   const fc = buffer.readUInt32LE(0x0102)
   const lcb = buffer.readUInt32LE(0x0106)
   if (lcb < 4 || fc + lcb > tableBuffer.length) return
@@ -153,25 +166,41 @@ function* tableParagraphs(buffer: Buffer, tableBuffer: Buffer): Generator<{start
         at = offset + 2
       } else size -= 1
       if (at + size > 512) continue
-      if (inTable(fkp.subarray(at + 2, at + size))) yield {start, end}
+      const found = tableProperties(fkp.subarray(at + 2, at + size))
+      if (found.inTable || found.row) yield {start, end, ...found}
     }
   }
 }
 
-/** Whether a paragraph's property operations (after its style index) put it in a table. */
-function inTable(grpprl: Buffer): boolean {
+/** What a paragraph's property operations (after its style index) say of tables. */
+function tableProperties(grpprl: Buffer): {inTable: boolean; row?: DocRow} {
+  let inTable = false
+  let ttp = false
+  let row: DocRow | undefined
   let offset = 0
   while (offset + 2 <= grpprl.length) {
     const sprm = grpprl.readUInt16LE(offset)
     offset += 2
-    if (sprm === sprmPFInTable && offset < grpprl.length) return grpprl[offset] === 1
-    if (sprm === sprmPItap && offset + 4 <= grpprl.length) return grpprl.readUInt32LE(offset) > 0
+    if (sprm === sprmPFInTable && offset < grpprl.length) inTable ||= grpprl[offset] === 1
+    else if (sprm === sprmPItap && offset + 4 <= grpprl.length) inTable ||= grpprl.readUInt32LE(offset) > 0
+    else if (sprm === sprmPFTtp && offset < grpprl.length) ttp = grpprl[offset] === 1
+    else if (sprm === sprmTDefTable && offset + 3 <= grpprl.length) row = defTable(grpprl.subarray(offset + 2, offset + 2 + grpprl.readUInt16LE(offset) - 1))
     const spra = sprm >> 13
     if (sprm === sprmTDefTable) offset += offset + 2 <= grpprl.length ? grpprl.readUInt16LE(offset) + 1 : grpprl.length
     else if (spra === 6) offset += offset < grpprl.length ? grpprl[offset] + 1 : 1
     else offset += [1, 1, 2, 4, 2, 2, 0, 3][spra]
   }
-  return false
+  return ttp && row ? {inTable, row} : {inTable}
+}
+
+/** A `TDefTableOperand` (after its size): the number of cells, their edges, their TC80s. */
+function defTable(operand: Buffer): DocRow | undefined {
+  const cells = operand[0]
+  if (!cells || operand.length < 1 + 2 * (cells + 1)) return undefined
+  const edges = Array.from({length: cells + 1}, (_, k) => operand.readInt16LE(1 + 2 * k))
+  const tcs = 1 + 2 * (cells + 1)
+  const vertMerge = Array.from({length: cells}, (_, k) => (tcs + 20 * k + 2 <= operand.length ? (operand.readUInt16LE(tcs + 20 * k) >> 5) & 3 : 0))
+  return {edges, vertMerge}
 }
 
 /** Turn the `\r` that ends the paragraph ending at file position `end` into `\u2029` (a paragraph inside a cell). */

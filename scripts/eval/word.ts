@@ -3,6 +3,9 @@
  * or `input.doc`, made from `plan.json` beside it) through `parse`, scored
  * against the plan's checks (`test/support/plan-checks.ts`): header,
  * sections, every task field; the failing checks are listed with `--verbose`.
+ * Then the Word files of the real-layout table fixtures (`fixtures/tables-real/
+ * <layout>/plan.docx`), scored as `test/tables-real.test.ts` scores their
+ * other forms, beside the text form's recorded score.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -11,6 +14,7 @@ import {readPlan} from '../../src/fixture/expected.js'
 import {parse} from '../../src/parse.js'
 import {runChecks, type CheckResult} from '../../test/support/expectations.js'
 import {checksFromPlan} from '../../test/support/plan-checks.js'
+import {scoreCells, scoreChecks, type TableFixture} from '../../test/support/table-score.js'
 import {table} from '../table.js'
 
 /** One-line title of this evaluation. */
@@ -47,4 +51,24 @@ export async function run(args: string[]): Promise<void> {
   process.stdout.write(table(rows))
   process.stdout.write(`\nall checks: ${all[0]}/${all[1]} = ${pct(all)}\n`)
   if (verbose) process.stdout.write(failures.map((f) => `- ${f}\n`).join(''))
+
+  // The real-layout table fixtures' Word files, scored as their text, PDF and scan forms are (tests/tables-real).
+  const real = fileURLToPath(new URL('../../fixtures/tables-real/', import.meta.url))
+  const realRows = []
+  for (const layout of readdirSync(real).sort()) {
+    const docx = path.join(real, layout, 'plan.docx')
+    if (!existsSync(docx)) continue
+    const fixture = JSON.parse(readFileSync(path.join(real, layout, 'expected.json'), 'utf8')) as TableFixture
+    const recorded = JSON.parse(readFileSync(path.join(real, layout, 'scores.json'), 'utf8')) as Record<string, {checks: {passed: number; total: number}}>
+    const parsed = await parse(new Uint8Array(readFileSync(docx)))
+    const checks = scoreChecks(parsed.output, fixture.checks)
+    const cells = scoreCells(fixture.tables, parsed.file.data.layout?.tables ?? [])
+    realRows.push({
+      layout,
+      'docx checks': `${checks.passed}/${checks.total}`,
+      'docx cells P/R': `${cells.precision}/${cells.recall}`,
+      'text checks (recorded)': recorded.text ? `${recorded.text.checks.passed}/${recorded.text.checks.total}` : '—'
+    })
+  }
+  if (realRows.length > 0) process.stdout.write(`\nfixtures/tables-real Word files:\n\n${table(realRows)}`)
 }

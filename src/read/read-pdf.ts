@@ -15,6 +15,7 @@ import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
 import {legacyDecoder} from './pdf/legacy-fonts.js'
+import {readTextPage} from './pdf/page-tables.js'
 import {readTextLayer} from './pdf/text-layer.js'
 import type {LegacyEncoding} from './encoding/legacy.js'
 import type {ReadContext} from './read-context.js'
@@ -82,7 +83,8 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = null
     needsOcr = true
   } else needsOcr = await hasImages(page)
-  if (!needsOcr) return {...base, route: 'pdf-text', lines: layer.lines}
+  // A good text layer: its tables as cells from the page's own rules, the rest as lines.
+  if (!needsOcr) return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
   if (context.options.render !== false) {
     try {
       const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels, {dropRed: context.options.preprocess?.dropRed ?? true})
@@ -100,7 +102,7 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = false
     return {...base, route: 'ocr-text', lines: layer.lines}
   }
-  return {...base, route: 'pdf-text', lines: layer.lines}
+  return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
 }
 
 /** True when the page paints an image (a scan), from its operator list. */

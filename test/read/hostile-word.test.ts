@@ -83,9 +83,10 @@ describe('hostile DOCX', () => {
 
 describe('hostile files through the CLI: exit 1 naming the file, within 20 s and 1.5 GB', () => {
   const run = promisify(execFile)
-  // The CLI in-process, reporting its own peak RSS (KiB) on exit.
-  const probe = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(path.join(root, 'src/cli/index.ts'))})`
-  async function sohoa(...args: string[]): Promise<{code: number; stderr: string; seconds: number; rssMB: number}> {
+  // The CLI in-process, reporting on exit its peak RSS (KiB) and the seconds since it was loaded (the work on the
+  // file: compiling the sources through tsx, seconds on a loaded machine, comes before).
+  const probe = `await import(${JSON.stringify(path.join(root, 'src/cli/index.ts'))}); const t0 = performance.now(); process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\nwork ' + (performance.now() - t0) / 1000 + '\\n'))`
+  async function sohoa(...args: string[]): Promise<{code: number; stderr: string; seconds: number; work: number; rssMB: number}> {
     const start = performance.now()
     let code = 0
     let stderr = ''
@@ -95,26 +96,29 @@ describe('hostile files through the CLI: exit 1 naming the file, within 20 s and
       ;({code, stderr} = error as {code: number; stderr: string})
     }
     const rss = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN)
-    return {code, stderr, seconds: (performance.now() - start) / 1000, rssMB: rss / 1024}
+    const work = Number(/work ([\d.]+)/.exec(stderr)?.[1] ?? NaN)
+    return {code, stderr, seconds: (performance.now() - start) / 1000, work, rssMB: rss / 1024}
   }
 
   it('a 3 GiB zip bomb whose header claims 100 MiB (inflated and counted up to there)', async () => {
     const p = file('bomb.docx', zipArchive([...docxFrame(), {name: 'word/document.xml', data: bombStream(3072), size: 100 * 1024 ** 2}]))
     const result = await sohoa('parse', p)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`${p}: corrupt or hostile DOCX: word/document.xml inflates past the 100.0 MiB its header states`)
-    expect(result.seconds).toBeLessThan(20)
+    expect(result.stderr).toMatch(new RegExp(`${escape(p)}\\W+(error\\W+)?corrupt or hostile DOCX: word/document.xml inflates past the 100.0 MiB its header states`))
+    expect(result.work).toBeLessThan(20)
+    expect(result.seconds).toBeLessThan(60)
     expect(result.rssMB).toBeLessThan(1500)
-  }, 30_000)
+  }, 90_000)
 
   it('a DOCX with broken XML', async () => {
     const p = file('broken-cli.docx', zipArchive([...docxFrame(), deflated('word/document.xml', documentXml(paragraph).slice(0, -30))]))
     const result = await sohoa('parse', p)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`${p}: corrupt DOCX: word/document.xml`)
-    expect(result.seconds).toBeLessThan(20)
+    expect(result.stderr).toMatch(new RegExp(`${escape(p)}\\W+(error\\W+)?corrupt DOCX: word/document.xml: line 1: unclosed tag`))
+    expect(result.work).toBeLessThan(20)
+    expect(result.seconds).toBeLessThan(60)
     expect(result.rssMB).toBeLessThan(1500)
-  }, 30_000)
+  }, 90_000)
 })
 
 function escape(text: string): string {

@@ -86,7 +86,7 @@ function parseText(text: string, options: ParseXmlOptions, position: boolean): X
     failure ??= new XmlError(position ? `line ${parser.line}: ${message}` : message)
   }
   parser.on('doctype', () => fail('DOCTYPE refused (OOXML has none; DTDs carry entity expansion)'))
-  parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')))
+  parser.on('error', (error) => fail(error.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '')))
   parser.on('opentag', (tag) => {
     const top = stack[stack.length - 1]
     rename ??= prefixMap(tag.attributes as Record<string, string>)

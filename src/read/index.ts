@@ -17,8 +17,6 @@ import {describeValue} from '../util/describe-value.js'
 import '../vfile-data.js'
 import {decodeTextWithEncoding} from './decode-text.js'
 import {EncodingError} from './encoding/decode.js'
-import {readDoc} from './read-doc.js'
-import {readDocx} from './read-docx.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
 import {fileSystemError, ReadError} from './read-error.js'
 import {assertText, emptyReason} from './no-text.js'
@@ -65,7 +63,11 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: 'text'}
       if (decoded.encoding !== 'utf-8') source.encoding = decoded.encoding
     } else if (sniffed.kind === 'docx' || sniffed.kind === 'doc') {
-      const result = sniffed.kind === 'docx' ? await readDocx(file, bytes, context) : await readDoc(file, bytes, context)
+      // Loaded when needed: a batch of text files and PDFs (and each fresh bulk worker) need not load the ZIP, XML and DOC readers.
+      const result =
+        sniffed.kind === 'docx'
+          ? await (await import('./read-docx.js')).readDocx(file, bytes, context)
+          : await (await import('./read-doc.js')).readDoc(file, bytes, context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: sniffed.kind}
       if (result.encoding) source.encoding = result.encoding
     } else if (sniffed.kind === 'pdf') {

@@ -37,7 +37,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
   const {limits} = options
   const bytes = await load(path, limits)
   const sniffed = sniff(bytes)
-  if (sniffed.supported && sniffed.kind !== 'text' && sniffed.kind !== 'pdf') {
+  if (sniffed.supported && !['text', 'pdf', 'docx', 'doc'].includes(sniffed.kind)) {
     const size = imageSize(bytes, sniffed.kind)
     if (size && size.width * size.height > limits.maxPixels) {
       const mp = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MP`
@@ -56,6 +56,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     file = await read(new VFile({path, value: bytes}), {
       ocr: options.ocr,
       maxPages: limits.maxPages,
+      maxBytes: limits.maxBytes,
       signal,
       onProgress: options.onProgress
     })

@@ -55,7 +55,7 @@ export function register(program: Command): void {
         'Many files, folders or globs: --out DIR or --jsonl FILE, a progress bar, a summary and a report. ' +
         'Exit 0 when every file parsed, 1 when some failed, 2 on a usage error, 130 when interrupted.'
     )
-    .argument('<inputs...>', 'files (text, PDF, PNG, JPEG, TIFF, WebP: recognised by content), folders (searched recursively for .txt .md .pdf .png .jpg .tif .webp) or globs')
+    .argument('<inputs...>', 'files (text, PDF, PNG, JPEG, TIFF, WebP, DOCX, DOC: recognised by content), folders (searched recursively for .txt .md .pdf .png .jpg .tif .webp .docx .doc) or globs')
     .option('-o, --out <dir>', 'write one <name>.json per input here, mirroring sub-folders, and report.json')
     .option('--jsonl <file>', 'write one JSON line per input to this file instead ("-": stdout); started afresh, or appended to with --resume')
     .option('--report <file>', 'where to write the report (default: <dir>/report.json; with --jsonl x.jsonl: x.report.json)')

@@ -9,6 +9,7 @@ import type {BBox, LineData} from '../tree/types.js'
 import {canonicalAgency, splitAgencies} from '../normalize/agencies.js'
 import {splitOutputs} from '../normalize/outputs.js'
 import {parseTimeframe} from '../normalize/timeframe.js'
+import {splitResponsibility} from './responsibility.js'
 import {isEmptyText, joinLines} from './text.js'
 import type {Node} from 'unist'
 
@@ -136,8 +137,11 @@ function timeframeOf(draft: TaskDraft, year: number | null): Timeframe | null {
 export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   const {file} = context
   const content = joinLines(draft.content)
-  const lead = agencies(draft.lead, context, draft.node)
-  const cooperating = agencies(draft.cooperating, context, draft.node)
+  // "X chủ trì, phối hợp với Y" in the lead cell: X leads, Y cooperates.
+  const roles = isEmptyText(draft.lead) ? null : splitResponsibility(draft.lead!)
+  const lead = agencies(roles?.lead ?? draft.lead, context, draft.node)
+  const cooperatingText = roles?.cooperating ? [draft.cooperating, roles.cooperating].filter((t) => !isEmptyText(t)).join(';\n') : draft.cooperating
+  const cooperating = agencies(cooperatingText, context, draft.node)
   const timeframe = timeframeOf(draft, draft.year ?? context.year)
   if (timeframe && timeframe.kind === null) {
     warn(file, `Unknown time frame \`${timeframe.raw}\` (task ${draft.id || '?'}): kept raw`, draft.node, 'unknown-timeframe')

@@ -145,12 +145,16 @@ describe('tasks from cells', () => {
       grid(
         [
           ['TT', 'Nội dung', 'Trách nhiệm thực hiện', 'Thời gian (Năm 2027)'],
-          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I']
+          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I'],
+          ['2', 'Kiểm tra', 'Sở Nội vụ chủ trì, phối hợp với các sở,\nngành liên quan', 'Quý II']
         ],
         4
       )
     )
-    expect(found).toMatchObject([{lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], timeframe: {start: '2027-01-01', end: '2027-03-31'}}])
+    expect(found).toMatchObject([
+      {lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], cooperating: [], timeframe: {start: '2027-01-01', end: '2027-03-31'}},
+      {lead: [{raw: 'Sở Nội vụ'}], cooperating: [{raw: 'các sở, ngành liên quan'}]}
+    ])
     expect(found[0].monitoring).toBeUndefined()
   })
 })

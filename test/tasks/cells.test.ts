@@ -129,6 +129,20 @@ describe('tasks from cells', () => {
     ])
   })
 
+  it('reads a header in two rows: a spanning "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp", the other cells merged down', () => {
+    const found = extract(
+      grid(
+        [
+          [['TT', 2], ['Nội dung', 2], ['Cơ quan thực hiện', 1, 2], ['Thời gian', 2]],
+          ['Chủ trì', 'Phối hợp'],
+          ['1', 'Rà soát', 'Phòng Kinh tế', 'Công an xã', 'Quý I/2026']
+        ],
+        5
+      )
+    )
+    expect(found.map((t) => [t.id, t.lead[0]?.name, t.cooperating[0]?.name, t.timeframe?.raw])).toEqual([['1', 'Phòng Kinh tế', 'Công an xã', 'Quý I/2026']])
+  })
+
   it('takes a second table that numbers from 1 again as a new table, its ids qualified by its ordinal', () => {
     const body = (name: string) => [header, ['1', `${name} một`, 'Báo cáo', 'Quý I/2026', 'Công an xã', ''], ['2', `${name} hai`, 'Báo cáo', 'Quý II/2026', 'Công an xã', '']]
     const found = extract([grid(body('Năm 2026'), 6), grid(body('Năm 2027'), 6)], 'PHỤ LỤC II')
@@ -145,12 +159,16 @@ describe('tasks from cells', () => {
       grid(
         [
           ['TT', 'Nội dung', 'Trách nhiệm thực hiện', 'Thời gian (Năm 2027)'],
-          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I']
+          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I'],
+          ['2', 'Kiểm tra', 'Sở Nội vụ chủ trì, phối hợp với các sở,\nngành liên quan', 'Quý II']
         ],
         4
       )
     )
-    expect(found).toMatchObject([{lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], timeframe: {start: '2027-01-01', end: '2027-03-31'}}])
+    expect(found).toMatchObject([
+      {lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], cooperating: [], timeframe: {start: '2027-01-01', end: '2027-03-31'}},
+      {lead: [{raw: 'Sở Nội vụ'}], cooperating: [{raw: 'các sở, ngành liên quan'}]}
+    ])
     expect(found[0].monitoring).toBeUndefined()
   })
 })

@@ -47,7 +47,7 @@ export function makeCell(row: number, column: number, rowSpan: number, colSpan: 
     column,
     rowSpan,
     colSpan,
-    text: cellText(words),
+    text: cellText(words, bbox),
     bbox: roundBox(bbox),
     confidence: Math.round(meanConfidence(words) * 1000) / 1000
   }
@@ -55,19 +55,31 @@ export function makeCell(row: number, column: number, rowSpan: number, colSpan: 
   return cell
 }
 
+/** A token of capitals (an abbreviation: `HĐND&UBND`, `TTHC`), which a narrow column may have to break inside. */
+const capitals = /^[\p{Lu}&/.-]+$/u
+
 /**
  * The text of a cell from its words in reading order: a word that starts
- * left of the one before, on a lower line, opens a new line of the cell.
+ * left of the one before, on a lower line, opens a new line of the cell —
+ * unless the line before is one abbreviation as wide as the cell and this
+ * word goes on in capitals: a token too long for its column, broken inside
+ * (`HĐND&UBN` / `D xã` is `HĐND&UBND xã`).
  */
-export function cellText(words: LayoutWord[]): string {
+export function cellText(words: LayoutWord[], bbox?: BBox): string {
   if (words.length === 0) return ''
   const lineHeight = Math.max(1, median(words.map((w) => w.bbox.y1 - w.bbox.y0)))
   let text = words[0].text
+  let lineStart = 0
   for (let i = 1; i < words.length; i++) {
     const previous = words[i - 1].bbox
     const word = words[i].bbox
     const lower = (word.y0 + word.y1) / 2 - (previous.y0 + previous.y1) / 2 > 0.5 * lineHeight
-    text += lower && word.x0 < previous.x1 ? '\n' : ' '
+    if (lower && word.x0 < previous.x1) {
+      const alone = lineStart === i - 1
+      const full = bbox !== undefined && previous.x1 - previous.x0 >= 0.75 * (bbox.x1 - bbox.x0)
+      text += alone && full && capitals.test(words[i - 1].text) && capitals.test(words[i].text) ? '' : '\n'
+      lineStart = i
+    } else text += ' '
     text += words[i].text
   }
   return text

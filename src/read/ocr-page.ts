@@ -12,7 +12,7 @@ import {findSurround, paintSurround} from './image/paper.js'
 import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateLinePitch, estimateTextHeight} from './image/text-height.js'
-import {findGrids, mapGrid, type Grid} from './layout/grid.js'
+import {findFrames, findGrids, mapGrid, type Grid} from './layout/grid.js'
 import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
@@ -90,7 +90,8 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   let straightErased: ReturnType<typeof eraseRulingLines> | undefined
   if (skew !== 0) {
     straightErased = eraseRulingLines(straight)
-    if (findGrids(straightErased.rules).length === 0) {
+    const ruled = findGrids(straightErased.rules)
+    if (ruled.length === 0 && findFrames(straightErased.rules, ruled).length === 0) {
       const drift = work.width * Math.tan((Math.abs(skew) * Math.PI) / 180)
       if (drift < maxDrift * estimateLinePitch(straight)) skew = 0
     }
@@ -106,7 +107,10 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
     rules = erased.rules
   }
   // Rule ends and edges within about 1 mm meet (12 pixels on an A4 page at 300 dpi).
-  const grids = findGrids(rules, {tolerance: Math.max(4, 0.005 * Math.min(work.width, work.height))})
+  const tolerance = Math.max(4, 0.005 * Math.min(work.width, work.height))
+  const ruled = findGrids(rules, {tolerance})
+  // Ruled tables, then frames ruled across only or boxed (their columns come from the words, in compose).
+  const grids = [...ruled, ...findFrames(rules, ruled, {tolerance})]
   const result = await pool.recognize(toPgm(work), {deskew: options.tesseractDeskew ?? false})
   // Short doubtful lines are noise, but in a table's cell ("TT", "1") they are text.
   const inTable = (b: {x0: number; y0: number; x1: number; y1: number}) =>
@@ -116,7 +120,7 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   // Cells of a ruled table that OCR left empty or garbled (row numbers): read again one by one.
   // Only when tesseract did not rotate the page, so boxes and rules share coordinates.
   if (options.reread !== false && Math.abs(result.rotateRadians) < 1e-6) {
-    const reread = await rereadCells(work, grids, found.flatMap((l) => l.words), pool)
+    const reread = await rereadCells(work, ruled, found.flatMap((l) => l.words), pool)
     found = found.map((line) => ({...line, words: line.words.filter((w) => !reread.replaced.has(w))}))
     // A cell's short text ("TT", "1", even "|" for 1) is kept even when doubtful: the cell holds ink.
     for (const w of reread.words) {

@@ -5,6 +5,12 @@
  * the table's grid (rows, columns, merged cells) can be rebuilt
  * (`layout/grid.ts`). The page should be straight (`skew.ts`): a tilted rule
  * is not one row of pixels.
+ *
+ * A pixel is taken as part of a rule when it or its neighbour across the
+ * rule (the next row for a horizontal rule, the next column for a vertical
+ * one) is darker than `dark`: a thin rule of a 200-dpi scan, blurred, JPEG'd
+ * and read at 300 dpi, is a pair of grey rows (100–170) whose darker half
+ * swaps sides every few hundred pixels, and neither row alone is a run.
  */
 import type {GreyImage} from './grey-image.js'
 
@@ -28,7 +34,8 @@ export interface RulingLines {
   vertical: VerticalRule[]
 }
 
-const dark = 140
+/** Grey level under which a pixel (or its neighbour across the rule) is ink of a rule. */
+const dark = 160
 
 /** A run of dark pixels along one row (or column): the row, its start and end. */
 type Run = [fixed: number, start: number, end: number]
@@ -43,11 +50,13 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   const maxGap = Math.max(2, Math.round(0.0025 * Math.max(width, height)))
   const rows: Run[] = []
   for (let y = 0; y < height; y++) {
-    for (const [start, end] of darkRuns(width, (x) => data[y * width + x] < dark, maxGap)) if (end - start >= minH) rows.push([y, start, end])
+    const next = y + 1 < height ? width : 0
+    for (const [start, end] of darkRuns(width, (x) => Math.min(data[y * width + x], data[y * width + x + next]) < dark, maxGap)) if (end - start >= minH) rows.push([y, start, end])
   }
   const columns: Run[] = []
   for (let x = 0; x < width; x++) {
-    for (const [start, end] of darkRuns(height, (y) => data[y * width + x] < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
+    const next = x + 1 < width ? 1 : 0
+    for (const [start, end] of darkRuns(height, (y) => Math.min(data[y * width + x], data[y * width + x + next]) < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
   }
   for (const [runs, horizontal] of [
     [rows, true],
@@ -55,8 +64,8 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   ] as const) {
     for (const [fixed, a, b] of runs) {
       for (let t = a; t < b; t++) {
-        // The rule and its anti-aliased fringe one pixel either side.
-        for (let d = -1; d <= 1; d++) {
+        // The rule (this row or column and the next) and its anti-aliased fringe one pixel either side.
+        for (let d = -1; d <= 2; d++) {
           const f = fixed + d
           if (horizontal) {
             if (f >= 0 && f < height) out[f * width + t] = 255
@@ -74,8 +83,9 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   for (const r of mergedColumns) {
     for (let y = r.start; y < r.end; y++) out.fill(255, y * width + Math.max(0, r.first - 2), y * width + Math.min(width, r.last + 3))
   }
-  // Short horizontal runs are erased (underlines) but are not table rules.
-  const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.15).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
+  // Short horizontal runs are erased (underlines) but are not table rules; a rule broken off by a
+  // merged cell may span a single narrow column (a tenth of a landscape page).
+  const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.1).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
   const vertical = mergedColumns.map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
   return {image: {width, height, data: out}, rules: {horizontal, vertical}}
 }

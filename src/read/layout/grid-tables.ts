@@ -8,7 +8,8 @@ import type {LayoutWord} from '../types.js'
 import {median} from './geometry.js'
 import type {Grid} from './grid.js'
 import type {Row} from './segments.js'
-import type {FoundTable} from './tables.js'
+import type {FoundTable, TableCellWords} from './tables.js'
+import {minTableColumns} from './tables.js'
 
 /** The tables of `grids` among a page's `rows` (top to bottom, not overlapping). */
 export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
@@ -29,7 +30,10 @@ export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
     let end = start
     for (let i = start; i < rows.length; i++) if (inside(rows[i])) end = i + 1
     const words = rows.slice(start, end).flatMap((row) => row.segments.flatMap((s) => s.words))
-    tables.push({start, end, boundaries: grid.xs.slice(1, -1), rows: gridRows(grid, words)})
+    // A frame without column rules takes its columns (and, with only an outer border, its rows) from its words.
+    const full = grid.xs.length > 2 ? grid : completeFrame(grid, words)
+    if (!full) continue
+    tables.push({start, end, boundaries: full.xs.slice(1, -1), rows: gridRows(full, words), cells: gridTableCells(full, words)})
     from = end
   }
   return tables
@@ -40,10 +44,11 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
   const columns = grid.xs.length - 1
   const bands: LayoutWord[][][] = grid.ys.slice(1).map(() => Array.from({length: columns}, () => []))
   for (const word of words) {
-    const r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
+    let r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
     let c = slot(grid.xs, (word.bbox.x0 + word.bbox.x1) / 2)
-    // Merged cells: back to the first column of the span.
+    // Merged cells: back to the first column of the span, and up to its first row.
     while (c > 0 && grid.open[r][c - 1]) c--
+    while (r > 0 && grid.openBelow?.[r - 1]?.[c]) r--
     bands[r][c].push(word)
   }
   const out: FoundTable['rows'] = []
@@ -55,6 +60,122 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
     })
   }
   return out
+}
+
+/**
+ * The cells of `grid` with their spans, each with its words in reading order:
+ * a cell spans the columns its row leaves open (`open`) and the rows under it
+ * whose rule is broken off there (`openBelow`). Cells without a word are kept
+ * (an empty cell is a fact of the table).
+ */
+export function gridTableCells(grid: Grid, words: LayoutWord[]): TableCellWords[] {
+  const columns = grid.xs.length - 1
+  const rows = grid.ys.length - 1
+  const owner: Array<Array<TableCellWords | undefined>> = Array.from({length: rows}, () => Array.from({length: columns}, () => undefined))
+  const cells: TableCellWords[] = []
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if (owner[r][c]) continue
+      let colSpan = 1
+      while (c + colSpan < columns && grid.open[r][c + colSpan - 1]) colSpan++
+      let rowSpan = 1
+      while (r + rowSpan < rows && grid.openBelow?.[r + rowSpan - 1]?.slice(c, c + colSpan).every(Boolean)) rowSpan++
+      const cell: TableCellWords = {
+        row: r,
+        column: c,
+        rowSpan,
+        colSpan,
+        words: [],
+        bbox: {x0: grid.xs[c], y0: grid.ys[r], x1: grid.xs[c + colSpan], y1: grid.ys[r + rowSpan]}
+      }
+      for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) owner[i][k] = cell
+      cells.push(cell)
+    }
+  }
+  for (const word of words) {
+    const r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
+    const c = slot(grid.xs, (word.bbox.x0 + word.bbox.x1) / 2)
+    owner[r][c]?.words.push(word)
+  }
+  for (const cell of cells) cell.words = readingOrder(cell.words)
+  return cells
+}
+
+/**
+ * The columns of a ruled frame without column rules, from the gutters its
+ * words leave: x-ranges that (almost) no text line inside covers, wider than
+ * half a word's height, away from the frame's edges. Rows: the bands between
+ * its rules when it is ruled across; with only an outer border, a row starts
+ * at each text line with a word in the first column (the number). A row's word
+ * that crosses a gutter merges the cells either side. Undefined when fewer than
+ * `minTableColumns` columns show (a box around prose).
+ */
+export function completeFrame(frame: Grid, words: LayoutWord[]): Grid | undefined {
+  const left = frame.xs[0]
+  const right = frame.xs[frame.xs.length - 1]
+  const top = frame.ys[0]
+  const bottom = frame.ys[frame.ys.length - 1]
+  const inside = words.filter((w) => {
+    const cx = (w.bbox.x0 + w.bbox.x1) / 2
+    const cy = (w.bbox.y0 + w.bbox.y1) / 2
+    return cx > left && cx < right && cy > top && cy < bottom
+  })
+  if (inside.length < 6) return undefined
+  const wordHeight = Math.max(1, median(inside.map((w) => w.bbox.y1 - w.bbox.y0)))
+  const lines = textLines(inside, wordHeight)
+  // Coverage of each x-bin by text lines.
+  const bin = Math.max(1, wordHeight / 4)
+  const bins = Math.ceil((right - left) / bin)
+  const cover = new Uint16Array(bins)
+  for (const line of lines) {
+    const hit = new Uint8Array(bins)
+    for (const w of line.words) {
+      for (let b = Math.max(0, Math.floor((w.bbox.x0 - left) / bin)); b <= Math.min(bins - 1, Math.floor((w.bbox.x1 - left) / bin)); b++) hit[b] = 1
+    }
+    for (let b = 0; b < bins; b++) cover[b] += hit[b]
+  }
+  // A gutter may be crossed by a few lines (a group row's title running across).
+  const crossing = Math.max(1, Math.floor(0.08 * lines.length))
+  const boundaries: number[] = []
+  let start = -1
+  for (let b = 0; b <= bins; b++) {
+    const free = b < bins && cover[b] <= crossing
+    if (free && start < 0) start = b
+    if (!free && start >= 0) {
+      const [x0, x1] = [left + start * bin, left + b * bin]
+      if (x1 - x0 >= 0.5 * wordHeight && start > 0 && b < bins) boundaries.push((x0 + x1) / 2)
+      start = -1
+    }
+  }
+  if (boundaries.length + 1 < minTableColumns) return undefined
+  const xs = [left, ...boundaries, right]
+  let ys = frame.ys
+  if (ys.length < 3) {
+    // Only an outer border: a row starts at a line with a word in the first column.
+    const starts = lines.filter((line) => line.words.some((w) => (w.bbox.x0 + w.bbox.x1) / 2 < xs[1]))
+    if (starts.length < 2) return undefined
+    ys = [top, ...starts.slice(1).map((line) => line.y0 - 0.3 * wordHeight), bottom]
+  }
+  const open = ys.slice(1).map((y1, r) => {
+    const y0 = ys[r]
+    const band = inside.filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 > y0 && (w.bbox.y0 + w.bbox.y1) / 2 < y1)
+    return boundaries.map((x) => band.some((w) => w.bbox.x0 < x - 0.25 * wordHeight && w.bbox.x1 > x + 0.25 * wordHeight))
+  })
+  return {xs, ys, open}
+}
+
+/** Words grouped into text lines by their centres, top to bottom. */
+function textLines(words: LayoutWord[], wordHeight: number): Array<{y0: number; words: LayoutWord[]}> {
+  const centre = (w: LayoutWord) => (w.bbox.y0 + w.bbox.y1) / 2
+  const lines: Array<{y: number; y0: number; words: LayoutWord[]}> = []
+  for (const word of [...words].sort((a, b) => centre(a) - centre(b))) {
+    const line = lines.find((l) => Math.abs(l.y - centre(word)) < 0.5 * wordHeight)
+    if (line) {
+      line.words.push(word)
+      line.y0 = Math.min(line.y0, word.bbox.y0)
+    } else lines.push({y: centre(word), y0: word.bbox.y0, words: [word]})
+  }
+  return lines.sort((a, b) => a.y - b.y)
 }
 
 /** Index of the interval of `edges` that holds `v` (clamped to the first and last). */

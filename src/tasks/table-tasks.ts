@@ -1,13 +1,16 @@
 /**
- * Tasks from a table node: find the header row by the column synonyms,
- * then read every row — a numbered row is a task, a roman/letter row with
- * nothing else (or a number whose sub-numbers follow) is a group, a row
- * without a number continues the task above (a row broken over pages).
- * A table without a header continues the previous task table when it has
- * as many columns.
+ * Tasks from a table node, read through its grid (`grid.ts`: texts by
+ * column, merged cells placed): find the header row by the column
+ * synonyms, then read every row — a numbered row is a task, a roman/letter
+ * row with nothing else (or a number whose sub-numbers follow) is a group,
+ * a row without a number continues the task above (a row broken over
+ * pages, or a task whose number cell is merged over several rows). A cell
+ * merged down over several tasks belongs to each of them. A table without
+ * a header continues the previous task table when it has as many columns.
  */
-import type {Table, TableRow} from '../tree/types.js'
+import type {Table} from '../tree/types.js'
 import {fieldOf, headerMap, type ColumnMap, type Field} from './columns.js'
+import {continuesAbove, tableGrid, withMergedAbove, type GridRow} from './grid.js'
 import {readMarker, type Marker} from './markers.js'
 import {warn, type RecordContext, type TaskDraft} from './record.js'
 import {isEmptyText, joinLines} from './text.js'
@@ -29,10 +32,6 @@ export function tableState(): TableState {
 }
 
 const detailFields: Field[] = ['lead', 'cooperating', 'timeframe', 'outputs', 'start', 'end']
-
-function cellTexts(row: TableRow): string[] {
-  return row.children.map((cell) => cell.value ?? '')
-}
 
 /** Is a row `1 2 3 4 5 6` / `(1) (2) (3)`: the column numbers under a header? */
 function isColumnNumbers(texts: string[]): boolean {
@@ -63,13 +62,13 @@ function mergeRows(a: string[], b: string[]): string[] {
 }
 
 /** Find the header among the first rows: its index, how many rows it spans and the column map. */
-function findHeader(rows: TableRow[]): {index: number; span: number; columns: ColumnMap} | null {
+function findHeader(rows: GridRow[]): {index: number; span: number; columns: ColumnMap} | null {
   const size = (map: ColumnMap | null) => (map ? Object.keys(map).length : 0)
   for (let index = 0; index < Math.min(rows.length, 4); index++) {
-    const texts = cellTexts(rows[index])
+    const texts = rows[index].texts
     const single = headerMap(texts)
     // A header wrapped over two rows: the second adds fields ("Cơ quan" + "chủ trì").
-    const next = rows[index + 1] ? cellTexts(rows[index + 1]) : null
+    const next = rows[index + 1] ? rows[index + 1].texts : null
     const merged = next && readMarker(next[0] ?? '') === null ? headerMap(mergeRows(texts, next)) : null
     if (merged && size(merged) > size(single)) return {index, span: 2, columns: merged}
     if (single) return {index, span: 1, columns: single}
@@ -78,11 +77,11 @@ function findHeader(rows: TableRow[]): {index: number; span: number; columns: Co
 }
 
 /** When no column is the number, use the first unmapped column if it holds markers. */
-function guessNumberColumn(columns: ColumnMap, rows: TableRow[]): ColumnMap {
+function guessNumberColumn(columns: ColumnMap, rows: GridRow[]): ColumnMap {
   if (columns.number !== undefined) return columns
   const used = new Set(Object.values(columns))
   if (used.has(0)) return columns
-  const firsts = rows.map((row) => (row.children[0]?.value ?? '').trim()).filter((text) => text !== '')
+  const firsts = rows.map((row) => (row.texts[0] ?? '').trim()).filter((text) => text !== '')
   const markers = firsts.filter((text) => readMarker(text) !== null).length
   return firsts.length > 0 && markers / firsts.length >= 0.5 ? {...columns, number: 0} : columns
 }
@@ -92,16 +91,18 @@ function text(texts: string[], columns: ColumnMap, field: Field): string | null 
   return index === undefined ? null : (texts[index] ?? '')
 }
 
-function appendText(base: string | null, extra: string | null): string | null {
+/** `extra` after `base` on a new line (`separator` between: `;\n` keeps them apart as list items). */
+function appendText(base: string | null, extra: string | null, separator = '\n'): string | null {
   if (isEmptyText(extra)) return base
   if (isEmptyText(base)) return extra
-  return `${base}\n${extra}`
+  return `${base}${separator}${extra}`
 }
 
 /** Read the tasks of one table, updating `state`; returns drafts in row order. */
 export function tableTasks(table: Table, state: TableState, context: RecordContext): TaskDraft[] {
-  const rows = table.children.filter((row) => row.type === 'tableRow')
+  const rows = tableGrid(table)
   if (rows.length === 0) return []
+  const width = rows[0].texts.length
   const header = findHeader(rows)
   let start: number
   let columns: ColumnMap
@@ -111,8 +112,8 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
     state.drafts = []
     state.group = null
     state.groupId = null
-    state.width = Math.max(...rows.map((row) => row.children.length))
-  } else if (state.columns && rows.some((row) => row.children.length === state.width)) {
+    state.width = width
+  } else if (state.columns && width === state.width) {
     // A table continued on the next page without its header.
     columns = state.columns
     start = 0
@@ -120,15 +121,18 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
   state.columns = columns
 
   const drafts: TaskDraft[] = []
-  const numbered = rows.map((row) => {
-    const texts = cellTexts(row)
+  // The column that says where a task starts: its number, else its content.
+  const key = columns.number ?? columns.content
+  const numbered = rows.map((grid) => {
+    const texts = withMergedAbove(grid, key)
     const numberText = text(texts, columns, 'number')
     return numberText === null ? readMarker(text(texts, columns, 'content') ?? '') : readMarker(numberText)
   })
 
   for (let index = start; index < rows.length; index++) {
-    const row = rows[index]
-    const texts = cellTexts(row)
+    const grid = rows[index]
+    const row = grid.node
+    const texts = withMergedAbove(grid, key)
     if (texts.every((value) => isEmptyText(value))) continue
     if (isColumnNumbers(texts) || headerMap(texts)) continue
 
@@ -190,6 +194,18 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
 
     // No number: a heading, the rest of a task broken over a page, or an unnumbered task.
     const previous = state.drafts.at(-1)
+    if (previous && continuesAbove(grid, key)) {
+      // The task's number cell is merged over this row: one more product, agency or time frame of it.
+      previous.content = appendText(previous.content, content) ?? ''
+      previous.lead = appendText(previous.lead, details[0], ';\n')
+      previous.cooperating = appendText(previous.cooperating, details[1], ';\n')
+      previous.timeframe = appendText(previous.timeframe, details[2], ';\n')
+      previous.outputs = appendText(previous.outputs, details[3], ';\n')
+      previous.timeframeStart = appendText(previous.timeframeStart ?? null, details[4], ';\n')
+      previous.timeframeEnd = appendText(previous.timeframeEnd ?? null, details[5], ';\n')
+      previous.parts = [...(previous.parts ?? []), ...row.children]
+      continue
+    }
     if (!hasDetails && /^\p{Lu}/u.test(joinLines(content)) && !(previous && isEmptyText(previous.content))) {
       state.group = joinLines(content).replace(/[\s:]+$/u, '')
       continue

@@ -88,6 +88,18 @@ describe('read: PDF text layer', () => {
     expect(nonBlank(String(file.value))).toEqual(expected)
     expect(expected.filter((l) => l.split('\t').length === 5)).toHaveLength(4)
   })
+
+  it('gives the table as cells, written on the lines it names', async () => {
+    const file = await read(fixture('table-pdf', 'input.pdf'))
+    const [table, more] = file.data.layout!.tables!
+    expect(more).toBeUndefined()
+    expect(table).toMatchObject({page: 1, rows: 4, columns: 5})
+    const lines = String(file.value).split('\n').slice(table.lines.start, table.lines.end)
+    expect(lines).toEqual(expectedLines('table-pdf').filter((l) => l.includes('\t')))
+    const wrapped = table.cells.find((c) => c.row === 2 && c.column === 4)!
+    expect(wrapped.text.split('\n').length).toBeGreaterThan(1)
+    expect(wrapped.bbox!.x0).toBeGreaterThan(table.bbox!.x0)
+  })
 })
 
 describe('read: unreadable input throws an error naming the file and the reason', () => {

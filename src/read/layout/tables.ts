@@ -20,9 +20,13 @@ export interface FoundTable {
   end: number
   /** Column boundaries (x), between columns: `columns - 1` values. */
   boundaries: number[]
-  /** Logical rows: cells (one per column) of words in reading order. */
-  rows: Array<{cells: LayoutWord[][]; bbox: BBox}>
-  /** The table as cells with their spans and words, when it came from a grid of rules (`grid-tables.ts`). */
+  /**
+   * Logical rows: cells (one per column) of words in reading order;
+   * `spans[c]`, when given, is how many columns the cell starting at `c`
+   * covers (0 for a column a merged cell to its left covers).
+   */
+  rows: Array<{cells: LayoutWord[][]; bbox: BBox; spans?: number[]}>
+  /** The table as cells with their row and column spans and words, when it came from a grid of rules (`grid-tables.ts`). */
   cells?: TableCellWords[]
 }
 

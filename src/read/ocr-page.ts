@@ -9,6 +9,7 @@ import type {GreyImage} from './image/grey-image.js'
 import {scaleImage, toPgm} from './image/grey-image.js'
 import {normalizeBackground} from './image/normalize-background.js'
 import {findSurround, paintSurround} from './image/paper.js'
+import {frameGrid} from './image/frame-grid.js'
 import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateLinePitch, estimateTextHeight} from './image/text-height.js'
@@ -109,8 +110,8 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   // Rule ends and edges within about 1 mm meet (12 pixels on an A4 page at 300 dpi).
   const tolerance = Math.max(4, 0.005 * Math.min(work.width, work.height))
   const ruled = findGrids(rules, {tolerance})
-  // Ruled tables, then frames ruled across only or boxed (their columns come from the words, in compose).
-  const grids = [...ruled, ...findFrames(rules, ruled, {tolerance})]
+  // Ruled tables, then frames ruled across only or boxed, their columns from the ink in them.
+  const grids = [...ruled, ...findFrames(rules, ruled, {tolerance}).flatMap((frame) => frameGrid(work, frame) ?? [])]
   const result = await pool.recognize(toPgm(work), {deskew: options.tesseractDeskew ?? false})
   // Short doubtful lines are noise, but in a table's cell ("TT", "1") they are text.
   const inTable = (b: {x0: number; y0: number; x1: number; y1: number}) =>
@@ -120,7 +121,7 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   // Cells of a ruled table that OCR left empty or garbled (row numbers): read again one by one.
   // Only when tesseract did not rotate the page, so boxes and rules share coordinates.
   if (options.reread !== false && Math.abs(result.rotateRadians) < 1e-6) {
-    const reread = await rereadCells(work, ruled, found.flatMap((l) => l.words), pool)
+    const reread = await rereadCells(work, grids, found.flatMap((l) => l.words), pool)
     found = found.map((line) => ({...line, words: line.words.filter((w) => !reread.replaced.has(w))}))
     // A cell's short text ("TT", "1", even "|" for 1) is kept even when doubtful: the cell holds ink.
     for (const w of reread.words) {

@@ -1,12 +1,14 @@
 /**
  * Rules of scanned tables: faint thin rules, rules broken off by cells merged
  * down (row spans), tables ruled across only or boxed only (columns from the
- * words' gutters), and the cells with their spans.
+ * gutters of their ink), and the cells with their spans.
  */
 import {describe, expect, it} from 'vitest'
 import {eraseRulingLines} from '../../src/read/image/ruling-lines.js'
-import {findFrames, findGrids, type Grid} from '../../src/read/layout/grid.js'
-import {completeFrame, gridTableCells} from '../../src/read/layout/grid-tables.js'
+import {findFrames, findGrids} from '../../src/read/layout/grid.js'
+import {gridTableCells} from '../../src/read/layout/grid-tables.js'
+import {frameGrid} from '../../src/read/image/frame-grid.js'
+import {cssFont} from '../../src/fixture/fonts.js'
 import type {LayoutWord} from '../../src/read/types.js'
 import type {GreyImage} from '../../src/read/image/grey-image.js'
 import {drawPage, grey} from './pages.js'
@@ -75,47 +77,74 @@ describe('frames without column rules', () => {
     expect(findFrames(boxRules, [])).toHaveLength(1)
   })
 
-  it('takes the columns of a frame from the gutters of its words, and merges a group title running across', () => {
-    const frame: Grid = {xs: [100, 1300], ys: [100, 200, 400, 600], open: [[], [], []]}
-    const words = [
-      word('TT', 110, 140, 150),
-      word('Nội', 300, 140),
-      word('dung', 370, 140),
-      word('Chủ', 800, 140),
-      word('trì', 870, 140),
-      word('Thời', 1100, 140),
-      word('I', 110, 240, 130),
-      word('Hạ', 300, 240),
-      word('tầng', 370, 240),
-      word('1', 110, 440, 130),
-      word('Rà', 300, 440),
-      word('soát', 370, 440),
-      word('mạng', 300, 480),
-      word('Văn', 800, 440),
-      word('phòng', 870, 440),
-      word('Quý', 1100, 440)
-    ]
-    const grid = completeFrame(frame, words)!
-    expect(grid.xs).toHaveLength(5)
+  /** A table of 5 columns drawn without column rules: header, a group title running across, two tasks (one wrapped over two lines). */
+  const tableText = (ctx: Parameters<Parameters<typeof drawPage>[3]>[0], top: number, pitch: number, groupTitle: string) => {
+    ctx.font = cssFont({size: 12}, 200 / 72)
+    const cells = [
+      [top, ['TT', 'Nội dung công việc', 'Chủ trì', 'Phối hợp', 'Thời gian']],
+      [top + pitch, ['I', groupTitle, '', '', '']],
+      [top + 2 * pitch, ['1', 'Rà soát, nâng cấp mạng', 'Văn phòng', 'Viễn thông', 'Quý I/2026']],
+      [top + 2 * pitch + 42, ['', 'nội bộ của xã', 'UBND xã', '', '']],
+      [top + 3 * pitch + 42, ['2', 'Trang bị máy tính', 'Phòng Kinh tế', 'Công an xã', 'Quý II/2026']]
+    ] as const
+    const xs = [120, 230, 700, 960, 1220]
+    for (const [y, texts] of cells) texts.forEach((text, c) => ctx.fillText(text, xs[c], y))
+  }
+
+  it('takes the columns of a frame ruled across from the gutters of its ink, and merges a group title running across', () => {
+    const draw = (title: string) =>
+      grey(
+        drawPage(1500, 800, 0, (ctx) => {
+          for (const y of [100, 170, 240, 360, 430]) ctx.fillRect(100, y, 1300, 3)
+          tableText(ctx, 145, 70, title)
+        })
+      )
+    const narrow = draw('Hạ tầng số')
+    const {image, rules} = eraseRulingLines(narrow)
+    const [frame] = findFrames(rules, findGrids(rules))
+    const grid = frameGrid(image, frame)!
     expect(grid.ys).toEqual(frame.ys)
-    const cells = gridTableCells(grid, words)
-    expect(cells.filter((c) => c.row === 2).map((c) => c.words.map((w) => w.text).join(' '))).toEqual(['1', 'Rà soát mạng', 'Văn phòng', 'Quý'])
-    // A group title across the content and lead columns.
-    const wide = completeFrame(frame, [...words, word('chính-quyền-số-rất-dài', 440, 240, 860)])!
-    expect(wide.open[1]).toEqual([false, true, false])
+    // Each column edge in the gutter between the text of the columns either side.
+    const gaps = [[165, 228], [560, 698], [900, 958], [1120, 1218]]
+    expect(grid.xs).toHaveLength(6)
+    grid.xs.slice(1, -1).forEach((x, k) => expect(x > gaps[k][0] && x < gaps[k][1]).toBe(true))
+    expect(grid.open[1]).toEqual([false, false, false, false])
+    // A group title across the content and lead columns merges them in its row.
+    const wide = eraseRulingLines(draw('Hạ tầng số và chính quyền số của xã'))
+    const wideGrid = frameGrid(wide.image, findFrames(wide.rules, [])[0])!
+    expect(wideGrid.xs).toHaveLength(6)
+    expect(wideGrid.open[1]).toEqual([false, true, false, false])
   })
 
-  it('splits a boxed frame into rows at its numbers, and finds no table in a box of prose', () => {
-    const box: Grid = {xs: [100, 1300], ys: [100, 600], open: [[]]}
-    const words = [word('STT', 110, 120, 160), word('Nhiệm', 300, 120), word('Đơn', 800, 120), word('Thời', 1100, 120)]
-    for (const [k, y] of [200, 330].entries()) {
-      words.push(word(String(k + 1), 110, y, 130), word('Kiện', 300, y), word('toàn', 370, y), word('Sở', 800, y), word('Tháng', 1100, y))
-      words.push(word('ban', 300, y + 40), word('Môi', 800, y + 40))
-    }
-    const grid = completeFrame(box, words)!
-    expect(grid.xs).toHaveLength(5)
-    expect(grid.ys).toHaveLength(4)
-    const prose = Array.from({length: 12}, (_, k) => word('chữ', 120 + (k % 6) * 70, 150 + Math.floor(k / 6) * 40))
-    expect(completeFrame(box, prose)).toBeUndefined()
+  it('splits a boxed frame into rows at the wider gaps, even when its foot is cut by the page; a box of prose is no table', () => {
+    // A box open at the foot: the table goes on over the page break.
+    const page = grey(
+      drawPage(1500, 800, 0, (ctx) => {
+        ctx.fillRect(100, 100, 1300, 3)
+        ctx.fillRect(100, 100, 3, 600)
+        ctx.fillRect(1397, 100, 3, 600)
+        tableText(ctx, 145, 80, 'Hạ tầng số')
+      })
+    )
+    const {image, rules} = eraseRulingLines(page)
+    const frames = findFrames(rules, findGrids(rules))
+    expect(frames).toHaveLength(1)
+    expect(frames[0].ys[1]).toBeGreaterThan(690)
+    const grid = frameGrid(image, frames[0])!
+    expect(grid.xs).toHaveLength(6)
+    // Header, group, a task over two lines, a task.
+    expect(grid.ys).toHaveLength(5)
+    const prose = grey(
+      drawPage(1500, 600, 0, (ctx) => {
+        ctx.lineWidth = 3
+        ctx.strokeRect(100, 100, 1300, 400)
+        ctx.font = cssFont({size: 12}, 200 / 72)
+        for (let k = 0; k < 6; k++) ctx.fillText('Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 và các văn bản', 130 + (k % 2) * 14, 160 + k * 50)
+      })
+    )
+    const boxed = eraseRulingLines(prose)
+    const [box] = findFrames(boxed.rules, [])
+    expect(box).toBeDefined()
+    expect(frameGrid(boxed.image, box)).toBeUndefined()
   })
 })

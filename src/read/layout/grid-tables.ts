@@ -9,7 +9,6 @@ import {median} from './geometry.js'
 import type {Grid} from './grid.js'
 import type {Row} from './segments.js'
 import type {FoundTable, TableCellWords} from './tables.js'
-import {minTableColumns} from './tables.js'
 
 /** The tables of `grids` among a page's `rows` (top to bottom, not overlapping). */
 export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
@@ -30,10 +29,7 @@ export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
     let end = start
     for (let i = start; i < rows.length; i++) if (inside(rows[i])) end = i + 1
     const words = rows.slice(start, end).flatMap((row) => row.segments.flatMap((s) => s.words))
-    // A frame without column rules takes its columns (and, with only an outer border, its rows) from its words.
-    const full = grid.xs.length > 2 ? grid : completeFrame(grid, words)
-    if (!full) continue
-    tables.push({start, end, boundaries: full.xs.slice(1, -1), rows: gridRows(full, words), cells: gridTableCells(full, words)})
+    tables.push({start, end, boundaries: grid.xs.slice(1, -1), rows: gridRows(grid, words), cells: gridTableCells(grid, words)})
     from = end
   }
   return tables
@@ -100,83 +96,6 @@ export function gridTableCells(grid: Grid, words: LayoutWord[]): TableCellWords[
   }
   for (const cell of cells) cell.words = readingOrder(cell.words)
   return cells
-}
-
-/**
- * The columns of a ruled frame without column rules, from the gutters its
- * words leave: x-ranges that (almost) no text line inside covers, wider than
- * half a word's height, away from the frame's edges. Rows: the bands between
- * its rules when it is ruled across; with only an outer border, a row starts
- * at each text line with a word in the first column (the number). A row's word
- * that crosses a gutter merges the cells either side. Undefined when fewer than
- * `minTableColumns` columns show (a box around prose).
- */
-export function completeFrame(frame: Grid, words: LayoutWord[]): Grid | undefined {
-  const left = frame.xs[0]
-  const right = frame.xs[frame.xs.length - 1]
-  const top = frame.ys[0]
-  const bottom = frame.ys[frame.ys.length - 1]
-  const inside = words.filter((w) => {
-    const cx = (w.bbox.x0 + w.bbox.x1) / 2
-    const cy = (w.bbox.y0 + w.bbox.y1) / 2
-    return cx > left && cx < right && cy > top && cy < bottom
-  })
-  if (inside.length < 6) return undefined
-  const wordHeight = Math.max(1, median(inside.map((w) => w.bbox.y1 - w.bbox.y0)))
-  const lines = textLines(inside, wordHeight)
-  // Coverage of each x-bin by text lines.
-  const bin = Math.max(1, wordHeight / 4)
-  const bins = Math.ceil((right - left) / bin)
-  const cover = new Uint16Array(bins)
-  for (const line of lines) {
-    const hit = new Uint8Array(bins)
-    for (const w of line.words) {
-      for (let b = Math.max(0, Math.floor((w.bbox.x0 - left) / bin)); b <= Math.min(bins - 1, Math.floor((w.bbox.x1 - left) / bin)); b++) hit[b] = 1
-    }
-    for (let b = 0; b < bins; b++) cover[b] += hit[b]
-  }
-  // A gutter may be crossed by a few lines (a group row's title running across).
-  const crossing = Math.max(1, Math.floor(0.08 * lines.length))
-  const boundaries: number[] = []
-  let start = -1
-  for (let b = 0; b <= bins; b++) {
-    const free = b < bins && cover[b] <= crossing
-    if (free && start < 0) start = b
-    if (!free && start >= 0) {
-      const [x0, x1] = [left + start * bin, left + b * bin]
-      if (x1 - x0 >= 0.5 * wordHeight && start > 0 && b < bins) boundaries.push((x0 + x1) / 2)
-      start = -1
-    }
-  }
-  if (boundaries.length + 1 < minTableColumns) return undefined
-  const xs = [left, ...boundaries, right]
-  let ys = frame.ys
-  if (ys.length < 3) {
-    // Only an outer border: a row starts at a line with a word in the first column.
-    const starts = lines.filter((line) => line.words.some((w) => (w.bbox.x0 + w.bbox.x1) / 2 < xs[1]))
-    if (starts.length < 2) return undefined
-    ys = [top, ...starts.slice(1).map((line) => line.y0 - 0.3 * wordHeight), bottom]
-  }
-  const open = ys.slice(1).map((y1, r) => {
-    const y0 = ys[r]
-    const band = inside.filter((w) => (w.bbox.y0 + w.bbox.y1) / 2 > y0 && (w.bbox.y0 + w.bbox.y1) / 2 < y1)
-    return boundaries.map((x) => band.some((w) => w.bbox.x0 < x - 0.25 * wordHeight && w.bbox.x1 > x + 0.25 * wordHeight))
-  })
-  return {xs, ys, open}
-}
-
-/** Words grouped into text lines by their centres, top to bottom. */
-function textLines(words: LayoutWord[], wordHeight: number): Array<{y0: number; words: LayoutWord[]}> {
-  const centre = (w: LayoutWord) => (w.bbox.y0 + w.bbox.y1) / 2
-  const lines: Array<{y: number; y0: number; words: LayoutWord[]}> = []
-  for (const word of [...words].sort((a, b) => centre(a) - centre(b))) {
-    const line = lines.find((l) => Math.abs(l.y - centre(word)) < 0.5 * wordHeight)
-    if (line) {
-      line.words.push(word)
-      line.y0 = Math.min(line.y0, word.bbox.y0)
-    } else lines.push({y: centre(word), y0: word.bbox.y0, words: [word]})
-  }
-  return lines.sort((a, b) => a.y - b.y)
 }
 
 /** How many columns the cell starting at each column covers (0 where a merged cell covers it), from a row's open interior edges. */

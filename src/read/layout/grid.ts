@@ -71,12 +71,14 @@ export function findGrids(rules: RulingLines, options: GridOptions = {}): Grid[]
 }
 
 /**
- * Ruled frames without column rules: three or more horizontal rules of the
- * same extent one under the other (a table ruled across only), or a box of two
- * horizontal and two vertical rules (a table with only an outer border), where
- * no grid (`findGrids`) is. Each is a `Grid` of one column (`xs` its left and
- * right edges); its columns are to be found from the words in it
- * (`grid-tables.ts`), and it is no table when they are not.
+ * Ruled frames without column rules, where no grid (`findGrids`) is: three or
+ * more horizontal rules of the same extent one under the other (a table
+ * ruled across only); a box of two horizontal and two vertical rules (a table
+ * with only an outer border); a box open at the foot or the head of the page
+ * (such a table cut by a page break): a horizontal rule with vertical rules
+ * running down (or up) from both its ends. Each is a `Grid` of one column
+ * (`xs` its left and right edges); its columns are to be found from what is
+ * written in it (`image/frame-grid.ts`), and it is no table when they are not.
  */
 export function findFrames(rules: RulingLines, grids: Grid[], options: GridOptions = {}): Grid[] {
   const tolerance = options.tolerance ?? 12
@@ -84,13 +86,16 @@ export function findFrames(rules: RulingLines, grids: Grid[], options: GridOptio
     grids.some((g) => line.y >= g.ys[0] - tolerance && line.y <= g.ys[g.ys.length - 1] + tolerance && line.x1 > g.xs[0] && line.x0 < g.xs[g.xs.length - 1])
   const lines = ruleLines(rules.horizontal, tolerance).filter((line) => line.pieces.length === 1 && !inGrid(line))
   const frames: Grid[] = []
+  const frame = (x0: number, x1: number, ys: number[]) => frames.push({xs: [x0, x1], ys, open: ys.slice(1).map(() => [])})
   let chain: RuleLine[] = []
   const close = () => {
-    const boxed = chain.length === 2 && bordered(chain[0], chain[1], rules.vertical, tolerance)
-    if (chain.length >= 3 || boxed) {
-      const x0 = median(chain.map((l) => l.x0))
-      const x1 = median(chain.map((l) => l.x1))
-      frames.push({xs: [x0, x1], ys: chain.map((l) => l.y), open: chain.slice(1).map(() => [])})
+    if (chain.length >= 3 || (chain.length === 2 && bordered(chain[0], chain[1], rules.vertical, tolerance))) {
+      frame(median(chain.map((l) => l.x0)), median(chain.map((l) => l.x1)), chain.map((l) => l.y))
+    } else {
+      for (const line of chain) {
+        const ys = openBox(line, rules.vertical, tolerance)
+        if (ys) frame(line.x0, line.x1, ys)
+      }
     }
     chain = []
   }
@@ -99,7 +104,27 @@ export function findFrames(rules: RulingLines, grids: Grid[], options: GridOptio
     chain.push(line)
   }
   close()
-  return frames
+  return frames.sort((a, b) => a.ys[0] - b.ys[0])
+}
+
+/**
+ * A box open at one end: vertical rules at both ends of `line` start at it
+ * and run down (or end at it, coming from above) a tenth of the line's length
+ * at least. The box's top and bottom, or undefined.
+ */
+function openBox(line: RuleLine, vertical: VerticalRule[], tolerance: number): [number, number] | undefined {
+  const minLength = 0.1 * (line.x1 - line.x0)
+  const at = (x: number) => vertical.filter((v) => Math.abs(v.x - x) <= 2 * tolerance && v.y1 - v.y0 >= minLength)
+  const [left, right] = [at(line.x0), at(line.x1)]
+  const down = (v: VerticalRule) => Math.abs(v.y0 - line.y) <= 2 * tolerance
+  const up = (v: VerticalRule) => Math.abs(v.y1 - line.y) <= 2 * tolerance
+  const l = left.find(down)
+  const r = right.find(down)
+  if (l && r) return [line.y, Math.min(l.y1, r.y1)]
+  const lu = left.find(up)
+  const ru = right.find(up)
+  if (lu && ru) return [Math.max(lu.y0, ru.y0), line.y]
+  return undefined
 }
 
 /** Horizontal rules grouped by height, top to bottom. */

@@ -10,6 +10,7 @@ import type {BBox} from '../../tree/types.js'
 import type {LayoutCell, LayoutWord, TableMethod} from '../types.js'
 import {meanConfidence, median, roundBox, union} from './geometry.js'
 import type {FoundTable, TableCellWords} from './tables.js'
+import type {CellRepair} from './repair-markers.js'
 
 /** A table of one page as cells, before it is placed in the text (`LayoutTable` without `page` and `lines`). */
 export interface PageTable {
@@ -19,6 +20,8 @@ export interface PageTable {
   columns: number
   /** Row-major: by `row`, then `column`. */
   cells: LayoutCell[]
+  /** Cells the reader put right (OCR'd column numbers, `repairColumnNumbers`), to be reported. */
+  repairs?: CellRepair[]
 }
 
 /** The cells of a table found from word boxes or rules; `method` says which. */

@@ -13,10 +13,11 @@ import path from 'node:path'
 import {createOcrPool, type OcrPool} from '../read/index.js'
 import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
-import {discoverInputs} from './inputs.js'
+import {discoverInputs, documentExtensions} from './inputs.js'
 import {indexJsonl, JsonlSink, resumeKey} from './jsonl-sink.js'
 import {resolveLimits, type Limits} from './limits.js'
 import type {JobOutcome} from './messages.js'
+import {checkOutputFile, checkOutputFolder} from './output-places.js'
 import {outputPaths} from './output-paths.js'
 import {totalsOf, type BulkReport, type FileReport} from './report.js'
 import {hashFile, recordedSha256} from './resume.js'
@@ -69,9 +70,15 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const emit = (event: BulkEvent) => options.onEvent?.(event)
   const reportPath = reportPathOf(options)
   const exclude = [options.out, options.jsonl === '-' ? undefined : options.jsonl, reportPath].filter((p): p is string => Boolean(p))
-  const {files, unmatched} = await discoverInputs(options.inputs, {exclude})
+  if (options.out) await checkOutputFolder(options.out, '--out')
+  if (options.jsonl && options.jsonl !== '-') await checkOutputFile(options.jsonl, '--jsonl')
+  if (options.report) await checkOutputFile(options.report, '--report')
+  const {files, unmatched, skippedLinks} = await discoverInputs(options.inputs, {exclude})
+  if (files.length === 0) {
+    throw new UsageError(`no input files in ${options.inputs.join(', ')} (folders are searched for ${documentExtensions.map((e) => '.' + e).join(' ')})`)
+  }
   for (const pattern of unmatched) emit({type: 'notice', message: `${pattern}: no input files match`})
-  if (files.length === 0) throw new UsageError(`no input files in ${options.inputs.join(', ')}`)
+  for (const link of skippedLinks) emit({type: 'notice', message: `${link.path}: not followed, a link to ${link.target}, which is searched already`})
 
   const reserved = options.out && reportPath && isInside(reportPath, options.out) ? [path.relative(options.out, reportPath)] : []
   const targets = options.out ? outputPaths(files, reserved).map((rel) => path.join(options.out!, rel)) : undefined

@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 export const program = new Command('sohoa')
   .description('Turn Vietnamese administrative documents into schema-validated JSON.')
   .version(pkg.version)
-  .showHelpAfterError()
+  .showHelpAfterError('(add --help for usage)')
   .exitOverride()
 
 registerParse(program)

@@ -45,9 +45,9 @@ export function tableGrid(table: Table): GridRow[] {
  * number spans two rows, one per product or time frame) and keeps its own
  * texts only.
  */
-export function withMergedAbove(row: GridRow, key: number | undefined): string[] {
+export function withMergedAbove(row: GridRow, key: number | undefined, valueOf: (cell: TableCell) => string = (cell) => cell.value ?? ''): string[] {
   if (key !== undefined && row.above[key]) return row.texts
-  return row.texts.map((text, column) => (text === '' && row.above[column] ? (row.above[column]!.value ?? '') : text))
+  return row.texts.map((text, column) => (text === '' && row.above[column] ? valueOf(row.above[column]!) : text))
 }
 
 /** Does the row go on with the row above through a cell merged over its `key` column? */

@@ -104,7 +104,7 @@ describe('read: PDF text layer', () => {
 
 describe('read: unreadable input throws an error naming the file and the reason', () => {
   const cases: Array<[string, Uint8Array | string, RegExp]> = [
-    ['empty.pdf', new Uint8Array(), /empty file/],
+    ['empty.pdf', new Uint8Array(), /no text: empty/],
     ['doc.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), /unsupported format: ZIP/],
     ['broken.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj garbage\n'), /corrupt PDF|unreadable PDF/],
     ['broken.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2]), /corrupt PNG/],

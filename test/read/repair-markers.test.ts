@@ -90,7 +90,7 @@ describe('repairMarkers', () => {
 })
 
 describe('repairColumnNumbers', () => {
-  const row = (r: number, texts: string[]): LayoutCell[] => texts.map((text, column) => ({row: r, column, rowSpan: 1, colSpan: 1, text}))
+  const row = (r: number, texts: string[]): LayoutCell[] => texts.map((text, column) => ({row: r, column, rowSpan: 1, colSpan: 1, text, confidence: 0.9}))
 
   it('puts right the garbled cells of the row of column numbers under the header', () => {
     const cells = [...row(0, ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Thời gian', 'Chủ trì', 'Phối hợp', 'Theo dõi']), ...row(1, ['G1)', '(2', '(3)', '(4)', '(9)', '(6)', '(7)']), ...row(2, ['1', 'Ban hành', 'Quyết định', 'Quý I', 'Phòng', 'Các phòng', 'Văn phòng'])]

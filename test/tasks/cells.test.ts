@@ -30,8 +30,12 @@ function grid(rows: Array<Array<string | [string, number, number?]>>, columns: n
   return {method: 'lattice', bbox: {x0: 0, y0: 0, x1: 100 * columns, y1: 40 * rows.length}, rows: rows.length, columns, cells}
 }
 
-function extract(table: PageTable) {
-  const composed = composePages([{number: 1, width: 1000, height: 800, route: 'pdf-text', lines: [], tables: [table]}])
+/** The tasks of tables read as cells, one page each (`between`: a line of text above each table but the first). */
+function extract(table: PageTable | PageTable[], between?: string) {
+  const line = (text: string) => ({words: [{text, bbox: {x0: 0, y0: -50, x1: 100, y1: -38}, confidence: 1}]})
+  const composed = composePages(
+    [table].flat().map((t, k) => ({number: k + 1, width: 1000, height: 800, route: 'pdf-text' as const, lines: k > 0 && between ? [line(between)] : [], tables: [t]}))
+  )
   const file = new VFile({value: composed.text})
   file.data.layout = composed.layout
   const processor = unified().use(parser).use(tasks, {year: 2026})
@@ -78,5 +82,75 @@ describe('tasks from cells', () => {
       ['1', 'Tổng kiểm kê tài sản công', ['Báo cáo kết quả kiểm kê', 'Cơ sở dữ liệu tài sản'], 1],
       ['2', 'Công khai ngân sách', ['Báo cáo'], 1]
     ])
+  })
+
+  it('reads a table continued over pages under its repeated header: group, a row cut by the break, a lead merged across it', () => {
+    const head = [...header, 'Theo dõi, kiểm tra, đôn đốc']
+    const numbers = ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)']
+    const found = extract([
+      grid(
+        [
+          head,
+          numbers,
+          ['I', ['Cải cách thể chế', 1, 6]],
+          ['1', 'Rà soát văn bản', 'Báo cáo', 'Quý I/2026', ['Văn phòng HĐND và', 2], 'Các phòng', ['Văn phòng', 2]],
+          ['2', 'Kiểm tra văn bản quy phạm', 'Kế hoạch', 'Quý II/2026', 'Công an xã']
+        ],
+        7
+      ),
+      grid(
+        [
+          head,
+          numbers,
+          ['', 'pháp luật', '', '', ['UBND xã', 2], '', ['HĐND và UBND xã', 2]],
+          ['3', 'Tuyên truyền', 'Tin bài', 'Cả năm 2026', 'Các thôn'],
+          ['4', 'Tổng kết', 'Báo cáo', 'Quý IV/2026', '', '', '']
+        ],
+        7
+      )
+    ])
+    expect(found.map((t) => [t.id, t.group, t.content, t.lead.map((a) => a.raw), t.monitoring?.map((a) => a.raw)])).toEqual([
+      ['1', 'Cải cách thể chế', 'Rà soát văn bản', ['Văn phòng HĐND và'], ['Văn phòng']],
+      ['2', 'Cải cách thể chế', 'Kiểm tra văn bản quy phạm pháp luật', ['Văn phòng HĐND và UBND xã'], ['Văn phòng HĐND và UBND xã']],
+      ['3', 'Cải cách thể chế', 'Tuyên truyền', ['Văn phòng HĐND và UBND xã'], ['Văn phòng HĐND và UBND xã']],
+      ['4', 'Cải cách thể chế', 'Tổng kết', [], []]
+    ])
+  })
+
+  it('gives the lead of a cell merged from the last row of a page on over the next page\'s first tasks', () => {
+    const found = extract([
+      grid([header, ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),
+      grid([header, ['2', 'Kiểm tra', 'Báo cáo', 'Quý II/2026', ['', 2], ''], ['3', 'Tổng kết', 'Báo cáo', 'Quý IV/2026', '']], 6)
+    ])
+    expect(found.map((t) => [t.id, t.lead.map((a) => a.name)])).toEqual([
+      ['1', ['Phòng Kinh tế']],
+      ['2', ['Phòng Kinh tế']],
+      ['3', ['Phòng Kinh tế']]
+    ])
+  })
+
+  it('takes a second table that numbers from 1 again as a new table, its ids qualified by its ordinal', () => {
+    const body = (name: string) => [header, ['1', `${name} một`, 'Báo cáo', 'Quý I/2026', 'Công an xã', ''], ['2', `${name} hai`, 'Báo cáo', 'Quý II/2026', 'Công an xã', '']]
+    const found = extract([grid(body('Năm 2026'), 6), grid(body('Năm 2027'), 6)], 'PHỤ LỤC II')
+    expect(found.map((t) => [t.id, t.content])).toEqual([
+      ['1', 'Năm 2026 một'],
+      ['2', 'Năm 2026 hai'],
+      ['2.1', 'Năm 2027 một'],
+      ['2.2', 'Năm 2027 hai']
+    ])
+  })
+
+  it('reads "Trách nhiệm thực hiện" as the lead and the year a time-frame header names', () => {
+    const found = extract(
+      grid(
+        [
+          ['TT', 'Nội dung', 'Trách nhiệm thực hiện', 'Thời gian (Năm 2027)'],
+          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I']
+        ],
+        4
+      )
+    )
+    expect(found).toMatchObject([{lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], timeframe: {start: '2027-01-01', end: '2027-03-31'}}])
+    expect(found[0].monitoring).toBeUndefined()
   })
 })

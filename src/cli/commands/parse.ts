@@ -64,23 +64,18 @@ export function register(program: Command): void {
     .option('--max-pixels <n>', `images (PNG, JPEG, TIFF, WebP) whose header claims more pixels fail before decoding (default: ${defaultLimits.maxPixels / 1e6}M)`, pixelCount)
     .option('--timeout <seconds>', `a file still running after this long fails, its worker stopped (default: ${defaultLimits.timeoutSeconds})`, positiveNumber)
     .option('--grace <seconds>', 'after Ctrl-C, how long files in progress may finish before they are abandoned (default: 30; Ctrl-C twice: at once)', nonNegativeNumber)
-    .option('--summary', 'one file: print a short summary instead of the whole JSON')
+    .option('--summary', 'one file: print a short summary instead of the whole JSON (date: ISO or null; dateRaw: as written)')
     .option('--compact', 'print (or write under --out) the JSON on one line')
     .option('-q, --quiet', 'one file: do not print messages; many: no progress and no failure lines (the summary stays)')
-    .action(async (inputs: string[], options: ParseCommandOptions, command: Command) => {
-      try {
-        const limits = resolveLimits({
-          maxBytes: options.maxBytes,
-          maxPages: options.maxPages,
-          maxPixels: options.maxPixels,
-          timeoutSeconds: options.timeout
-        })
-        if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
-        else await parseMany(inputs, options, limits)
-      } catch (error) {
-        if (error instanceof UsageError) command.error(`error: ${error.message}`, {exitCode: 2, code: 'sohoa.usage'})
-        throw error
-      }
+    .action(async (inputs: string[], options: ParseCommandOptions) => {
+      const limits = resolveLimits({
+        maxBytes: options.maxBytes,
+        maxPages: options.maxPages,
+        maxPixels: options.maxPixels,
+        timeoutSeconds: options.timeout
+      })
+      if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
+      else await parseMany(inputs, options, limits)
     })
 }
 

@@ -34,9 +34,10 @@ describe('romanMarker and rowNumber', () => {
       ['3z', '32'],
       ['l', '1'],
       ['1O', '10'],
-      ['43.', '43.']
+      ['43.', '43.'],
+      ['5:', '5.']
     ]) expect(rowNumber(read), read).toBe(want)
-    for (const read of ['TT', 'Ban', 'ab', '1234']) expect(rowNumber(read), read).toBeUndefined()
+    for (const read of ['TT', 'Ban', 'ab', '1234', ':']) expect(rowNumber(read), read).toBeUndefined()
   })
 })
 

@@ -74,10 +74,11 @@ export function romanMarker(text: string): string | undefined {
   return romanConfusions[text]
 }
 
-/** `text` read as a row number: digits (with an optional dot) after the look-alike letters are put right, or undefined. */
+/** `text` read as a row number: digits (with an optional dot, read as `:` or `,` too) after the look-alike letters are put right, or undefined. */
 export function rowNumber(text: string): string | undefined {
   if (!/\d/.test(text) && text.length > 1) return undefined
-  const fixed = [...text].map((c) => digitConfusions[c] ?? c).join('')
+  // A dot read as a colon or a comma ("5:").
+  const fixed = [...text.replace(/(?<=.)[:;,]$/u, '.')].map((c) => digitConfusions[c] ?? c).join('')
   return /^\d{1,3}\.?$/.test(fixed) ? fixed : undefined
 }
 
@@ -96,6 +97,8 @@ export function repairMarkers(lines: LayoutLine[]): MarkerRepair[] {
   const repairs: MarkerRepair[] = []
   let heading = 0
   let group = 0
+  // The last group numeral of the table before the last "TT" header.
+  let lastGroup = 0
   let letter = ''
   for (const [index, line] of lines.entries()) {
     const first = line.text.match(/^[^\s\t]+/)?.[0]
@@ -105,18 +108,22 @@ export function repairMarkers(lines: LayoutLine[]): MarkerRepair[] {
     if (line.text.includes('\t')) {
       const cell = line.text.split('\t')[0]
       if (/^S?[TIl1|][TIl1|]\.?$/.test(cell) && cell.includes('T')) {
-        // The header of the numbering column ("TT", "STT"), its second T often read as "I".
+        // The header of the numbering column ("TT", "STT"), its second T often read as "I"; numbering may start again.
+        if (group > 0) lastGroup = group
         group = 0
         const header = cell.startsWith('S') ? 'STT' : 'TT'
         if (cell !== header) change(line, index, cell, header, repairs)
         continue
       }
       // A group numeral garbled past the known misreadings ("1H", "IHI", "VH"): the one the numbering expects.
-      const garbled = first === cell && /^[IVXHLl1|]{1,5}\.?$/.test(first) && /[VXHL]/.test(first) && romanValues[group] ? `${romanValues[group]}.` : undefined
+      // (After a header repeated on the next page, the numbering goes on from the last page.)
+      const expected = romanValues[group > 0 ? group : lastGroup]
+      const garbled = first === cell && /^[IVXHLl1|]{1,5}\.?$/.test(first) && /[VXHL]/.test(first) && expected ? `${expected}.` : undefined
       const roman = romanMarker(first) ?? garbled
       const number = first === cell ? rowNumber(first) : undefined
       if (roman && (first === cell || isHeading(rest.split('\t')[0]) || /^\s\p{Lu}/u.test(rest))) {
-        to = next(roman, group)
+        // After a repeated header the numbering goes on from the page before; a table started again starts at "I.".
+        to = next(roman, group > 0 || romanValue(roman) < 2 ? group : lastGroup)
         group = romanValue(to)
       } else if (number && number !== first) to = number
     } else {

@@ -31,6 +31,21 @@ describe('faint and broken rules', () => {
     expect(rules.horizontal[0].x1 - rules.horizontal[0].x0).toBeGreaterThan(1350)
   })
 
+  it('takes no rule from the stems of letters one above the other ("p" over "N"), and erases none of them', () => {
+    const page = drawPage(800, 400, 0, (ctx) => {
+      // A stem 100 pixels long with a letter's bowl on its right along its upper half, a rule with paper either side.
+      ctx.fillRect(200, 100, 4, 100)
+      ctx.lineWidth = 4
+      ctx.beginPath()
+      ctx.arc(222, 125, 20, 0, 2 * Math.PI)
+      ctx.stroke()
+      ctx.fillRect(500, 100, 3, 200)
+    })
+    const {image, rules} = eraseRulingLines(grey(page))
+    expect(rules.vertical.map((v) => Math.round(v.x))).toEqual([501])
+    expect(image.data[150 * image.width + 201]).toBeLessThan(100)
+  })
+
   it('keeps a rule broken off by cells merged down: the cells below join their row', () => {
     const page = drawPage(1400, 700, 0, (ctx) => {
       for (const y of [100, 200, 600]) ctx.fillRect(100, y, 1200, 3)

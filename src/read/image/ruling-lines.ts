@@ -37,6 +37,9 @@ export interface RulingLines {
 /** Grey level under which a pixel (or its neighbour across the rule) is ink of a rule. */
 const dark = 160
 
+/** A vertical run with ink on one side only along more than this share of it is letters' stems, not a rule. */
+const maxOneSided = 0.1
+
 /** A run of dark pixels along one row (or column): the row, its start and end. */
 type Run = [fixed: number, start: number, end: number]
 
@@ -58,24 +61,10 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
     const next = x + 1 < width ? 1 : 0
     for (const [start, end] of darkRuns(height, (y) => Math.min(data[y * width + x], data[y * width + x + next]) < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
   }
-  for (const [runs, horizontal] of [
-    [rows, true],
-    [columns, false]
-  ] as const) {
-    for (const [fixed, a, b] of runs) {
-      for (let t = a; t < b; t++) {
-        // The rule (this row or column and the next) and its anti-aliased fringe one pixel either side.
-        for (let d = -1; d <= 2; d++) {
-          const f = fixed + d
-          if (horizontal) {
-            if (f >= 0 && f < height) out[f * width + t] = 255
-          } else if (f >= 0 && f < width) out[t * width + f] = 255
-        }
-      }
-    }
-  }
   const mergedRows = mergeRuns(rows)
-  const mergedColumns = mergeRuns(columns)
+  // Stems of letters one above the other in lines of text ("p" over "N") make short vertical runs: a rule has
+  // paper either side of it, a stem the rest of its letter on one side.
+  const mergedColumns = mergeRuns(columns).filter((r) => oneSided(image, r) <= maxOneSided)
   // Each rule's whole thickness and a fringe of two pixels: its lighter edges (blur, a low resolution) would be read as "|".
   for (const r of mergedRows) {
     for (let y = Math.max(0, r.first - 2); y <= Math.min(height - 1, r.last + 2); y++) out.fill(255, y * width + r.start, y * width + r.end)
@@ -88,6 +77,24 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.1).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
   const vertical = mergedColumns.map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
   return {image: {width, height, data: out}, rules: {horizontal, vertical}}
+}
+
+/**
+ * The share of a vertical rule's length along which ink lies on one side of
+ * it and paper on the other, three pixels out from its edges (where a
+ * horizontal rule crosses it, both sides are ink).
+ */
+function oneSided(image: GreyImage, rule: {first: number; last: number; start: number; end: number}): number {
+  const {width, data} = image
+  const [left, right] = [rule.first - 3, rule.last + 4]
+  if (left < 0 || right >= width) return 0
+  let n = 0
+  for (let y = rule.start; y < rule.end; y++) {
+    const a = data[y * width + left] < dark
+    const b = data[y * width + right] < dark
+    if (a !== b) n++
+  }
+  return n / Math.max(1, rule.end - rule.start)
 }
 
 /** Runs of dark positions along a line of `length`, bridging gaps of up to `maxGap` light ones. */

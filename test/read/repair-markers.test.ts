@@ -103,9 +103,14 @@ describe('repairColumnNumbers', () => {
     expect(cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'])
   })
 
-  it('leaves a row alone when less than half of it reads right, or when a cell holds more than a number', () => {
-    const garbled = row(1, ['G1)', '(2', '(3)', 'đ)', '(9)'])
-    expect(repairColumnNumbers(garbled)).toEqual([])
+  it('puts right a row of which only two cells read right when the others are bracketed', () => {
+    const cells = row(1, ['G1)', '(2', '(3)', '(4)', '(9)', '(6', 'Cơ)'])
+    expect(repairColumnNumbers(cells).map((r) => r.to)).toEqual(['(1)', '(2)', '(5)', '(6)', '(7)'])
+  })
+
+  it('leaves a row alone when less than two cells read right, when a cell holds more than a number, or a word without a bracket', () => {
+    expect(repairColumnNumbers(row(1, ['G1)', '(2', '(3)', 'đ)', '(9)']))).toEqual([])
+    expect(repairColumnNumbers(row(1, ['1', '2', 'Ba', '4']))).toEqual([])
     const task = row(1, ['1', '2', '3', '4', 'Phòng Văn hóa'])
     expect(repairColumnNumbers(task)).toEqual([])
   })

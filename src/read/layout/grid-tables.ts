@@ -6,7 +6,7 @@
  */
 import type {LayoutWord} from '../types.js'
 import {median} from './geometry.js'
-import type {Grid} from './grid.js'
+import {gridCells, type Grid} from './grid.js'
 import type {Row} from './segments.js'
 import type {FoundTable, TableCellWords} from './tables.js'
 
@@ -66,33 +66,20 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
  * (an empty cell is a fact of the table).
  */
 export function gridTableCells(grid: Grid, words: LayoutWord[]): TableCellWords[] {
-  const columns = grid.xs.length - 1
-  const rows = grid.ys.length - 1
-  const owner: Array<Array<TableCellWords | undefined>> = Array.from({length: rows}, () => Array.from({length: columns}, () => undefined))
-  const cells: TableCellWords[] = []
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      if (owner[r][c]) continue
-      let colSpan = 1
-      while (c + colSpan < columns && grid.open[r][c + colSpan - 1]) colSpan++
-      let rowSpan = 1
-      while (r + rowSpan < rows && grid.openBelow?.[r + rowSpan - 1]?.slice(c, c + colSpan).every(Boolean)) rowSpan++
-      const cell: TableCellWords = {
-        row: r,
-        column: c,
-        rowSpan,
-        colSpan,
-        words: [],
-        bbox: {x0: grid.xs[c], y0: grid.ys[r], x1: grid.xs[c + colSpan], y1: grid.ys[r + rowSpan]}
-      }
-      for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) owner[i][k] = cell
-      cells.push(cell)
-    }
-  }
+  const cells: TableCellWords[] = gridCells(grid).map((cell) => ({
+    row: cell.row,
+    column: cell.columns[0],
+    rowSpan: cell.rowSpan,
+    colSpan: cell.columns[1] - cell.columns[0],
+    words: [],
+    bbox: cell.bbox
+  }))
+  const owner = new Map<string, TableCellWords>()
+  for (const cell of cells) for (let i = cell.row; i < cell.row + cell.rowSpan; i++) for (let k = cell.column; k < cell.column + cell.colSpan; k++) owner.set(`${i},${k}`, cell)
   for (const word of words) {
     const r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
     const c = slot(grid.xs, (word.bbox.x0 + word.bbox.x1) / 2)
-    owner[r][c]?.words.push(word)
+    owner.get(`${r},${c}`)?.words.push(word)
   }
   for (const cell of cells) cell.words = readingOrder(cell.words)
   return cells

@@ -24,9 +24,10 @@ export interface Grid {
   openBelow?: boolean[][]
 }
 
-/** One cell of a grid: its row, the columns it spans, its box. */
+/** One cell of a grid: its first row and the rows it spans (`rowSpan`), the columns it spans, its box. */
 export interface GridCell {
   row: number
+  rowSpan: number
   /** First column and one past the last: a merged cell spans several. */
   columns: [number, number]
   bbox: {x0: number; y0: number; x1: number; y1: number}
@@ -143,16 +144,25 @@ function ruleLines(horizontal: HorizontalRule[], tolerance: number): RuleLine[] 
   return lines
 }
 
-/** The cells of `grid`, row by row, merged cells as one. */
+/**
+ * The cells of `grid`, row by row, merged cells as one: a cell spans the
+ * columns its row leaves open (`open`) and the rows under it whose rule is
+ * broken off there (`openBelow`).
+ */
 export function gridCells(grid: Grid): GridCell[] {
+  const columns = grid.xs.length - 1
+  const rows = grid.ys.length - 1
+  const taken = Array.from({length: rows}, () => new Array<boolean>(columns).fill(false))
   const cells: GridCell[] = []
-  for (let r = 0; r + 1 < grid.ys.length; r++) {
-    let start = 0
-    for (let c = 1; c < grid.xs.length; c++) {
-      // Interior edge c - 1 lies at xs[c]; the last edge is the right border.
-      if (c < grid.xs.length - 1 && grid.open[r][c - 1]) continue
-      cells.push({row: r, columns: [start, c], bbox: {x0: grid.xs[start], y0: grid.ys[r], x1: grid.xs[c], y1: grid.ys[r + 1]}})
-      start = c
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      if (taken[r][c]) continue
+      let colSpan = 1
+      while (c + colSpan < columns && grid.open[r][c + colSpan - 1]) colSpan++
+      let rowSpan = 1
+      while (r + rowSpan < rows && grid.openBelow?.[r + rowSpan - 1]?.slice(c, c + colSpan).every(Boolean)) rowSpan++
+      for (let i = r; i < r + rowSpan; i++) for (let k = c; k < c + colSpan; k++) taken[i][k] = true
+      cells.push({row: r, rowSpan, columns: [c, c + colSpan], bbox: {x0: grid.xs[c], y0: grid.ys[r], x1: grid.xs[c + colSpan], y1: grid.ys[r + rowSpan]}})
     }
   }
   return cells

@@ -103,12 +103,13 @@ describe('repairColumnNumbers', () => {
     expect(cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'])
   })
 
-  it('puts right a row of which only two cells read right when the others are bracketed', () => {
+  it('puts right a row of which only two cells read right when the others hold a bracket or a digit', () => {
     const cells = row(1, ['G1)', '(2', '(3)', '(4)', '(9)', '(6', 'Cơ)'])
     expect(repairColumnNumbers(cells).map((r) => r.to)).toEqual(['(1)', '(2)', '(5)', '(6)', '(7)'])
+    expect(repairColumnNumbers(row(1, ['6?', '(2)', '(3)', '(4)', '', 'G1']))).toHaveLength(3)
   })
 
-  it('leaves a row alone when less than two cells read right, when a cell holds more than a number, or a word without a bracket', () => {
+  it('leaves a row alone when less than two cells read right, when a cell holds more than a number, or a word without a bracket or digit', () => {
     expect(repairColumnNumbers(row(1, ['G1)', '(2', '(3)', 'đ)', '(9)']))).toEqual([])
     expect(repairColumnNumbers(row(1, ['1', '2', 'Ba', '4']))).toEqual([])
     const task = row(1, ['1', '2', '3', '4', 'Phòng Văn hóa'])

@@ -201,8 +201,8 @@ export interface CellRepair {
  * Put right the row of column numbers of an OCR'd table (in its first four
  * rows): a row of three or more single cells, each empty or four characters
  * at most, two or more of them reading as their column's number ("(n)" or
- * "n", n counted from 1), every other written one with a bracket ("G1)",
- * "(9)", "Cơ)"), and half of the cells written at least. The cells (and the
+ * "n", n counted from 1), every other written one with a bracket or a digit
+ * ("G1)", "(9)", "Cơ)", "6?"), and half of the cells written at least. The cells (and the
  * word of a one-word cell) are changed in place; the changes are returned.
  */
 export function repairColumnNumbers(cells: LayoutCell[]): CellRepair[] {
@@ -215,7 +215,7 @@ export function repairColumnNumbers(cells: LayoutCell[]): CellRepair[] {
     const bracketed = written.filter((c) => c.text.trim() === `(${c.column + 1})`).length
     const bare = written.filter((c) => c.text.trim() === String(c.column + 1)).length
     const exact = (c: LayoutCell) => [`(${c.column + 1})`, String(c.column + 1)].includes(c.text.trim())
-    if (Math.max(bracketed, bare) < 2 || 2 * written.length < inRow.length || !written.every((c) => exact(c) || /[()]/u.test(c.text))) continue
+    if (Math.max(bracketed, bare) < 2 || 2 * written.length < inRow.length || !written.every((c) => exact(c) || /[()\d]/u.test(c.text))) continue
     for (const cell of inRow) {
       const to = bracketed >= bare ? `(${cell.column + 1})` : String(cell.column + 1)
       if (cell.text.trim() === to) continue

@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {eraseRulingLines} from '../../src/read/image/ruling-lines.js'
+import {darkLevel} from '../../src/read/image/ink-level.js'
 import {findFrames, findGrids} from '../../src/read/layout/grid.js'
 import {gridTableCells} from '../../src/read/layout/grid-tables.js'
 import {frameGrid} from '../../src/read/image/frame-grid.js'
@@ -29,6 +30,24 @@ describe('faint and broken rules', () => {
     const {rules} = eraseRulingLines(image)
     expect(rules.horizontal).toHaveLength(1)
     expect(rules.horizontal[0].x1 - rules.horizontal[0].x0).toBeGreaterThan(1350)
+  })
+
+  it('finds the faint rules of a pale page by the page\'s own ink level (print at grey 120, rules at 175)', () => {
+    const page = drawPage(1600, 800, 0, (ctx) => {
+      ctx.fillStyle = '#787878'
+      // Pale "text": strokes covering a few per cent of the page.
+      for (let k = 0; k < 40; k++) ctx.fillRect(150 + (k % 10) * 130, 150 + Math.floor(k / 10) * 120, 90, 8)
+      ctx.fillStyle = '#afafaf'
+      for (const y of [100, 700]) ctx.fillRect(100, y, 1400, 2)
+      for (const x of [100, 1498]) ctx.fillRect(x, 100, 2, 602)
+    })
+    const image = grey(page)
+    expect(darkLevel(image)).toBeGreaterThan(175)
+    const {rules} = eraseRulingLines(image)
+    expect(rules.horizontal).toHaveLength(2)
+    expect(rules.vertical).toHaveLength(2)
+    // Black print keeps the usual level.
+    expect(darkLevel(grey(drawPage(400, 400, 0, (ctx) => ctx.fillRect(50, 50, 100, 100))))).toBe(160)
   })
 
   it('takes no rule from the stems of letters one above the other ("p" over "N"), and erases none of them', () => {

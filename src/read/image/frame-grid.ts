@@ -17,9 +17,8 @@
  */
 import type {Grid} from '../layout/grid.js'
 import type {GreyImage} from './grey-image.js'
+import {darkLevel} from './ink-level.js'
 
-/** Grey level under which a pixel is ink. */
-const inkLevel = 140
 
 /** Fewer columns than this and the frame is no table (a box around prose). */
 const minColumns = 3
@@ -31,15 +30,17 @@ interface Band {
   runs: Array<[number, number, number]>
 }
 
-/** The complete grid of `frame` (image pixels, rules erased), or undefined when no columns show. */
-export function frameGrid(image: GreyImage, frame: Grid): Grid | undefined {
+/** The complete grid of `frame` (image pixels, rules erased), or undefined when no columns show; `dark`: the page's ink level (`ink-level.ts`). */
+export function frameGrid(image: GreyImage, frame: Grid, dark = darkLevel(image)): Grid | undefined {
+  // Letters' cores, not the grey fringe of blur and JPEG around them.
+  const inkLevel = dark - 20
   const inset = 6
   const left = Math.max(0, Math.round(frame.xs[0] + inset))
   const right = Math.min(image.width, Math.round(frame.xs[frame.xs.length - 1] - inset))
   const top = Math.max(0, Math.round(frame.ys[0] + inset))
   const bottom = Math.min(image.height, Math.round(frame.ys[frame.ys.length - 1] - inset))
   if (right - left < 30 || bottom - top < 10) return undefined
-  const {bands, lineHeight} = textBands(image, left, right, top, bottom)
+  const {bands, lineHeight} = textBands(image, left, right, top, bottom, inkLevel)
   if (bands.length < 2) return undefined
   // Gutters: x-ranges wider than half a line free of ink in the lines written in three places or more (a group
   // title or the rest of a wrapped cell runs where it likes), but a few.
@@ -82,7 +83,7 @@ export function frameGrid(image: GreyImage, frame: Grid): Grid | undefined {
  * specks dropped; each with its pieces of ink along x (a piece holding less
  * ink than a speck's is left out).
  */
-function textBands(image: GreyImage, left: number, right: number, top: number, bottom: number): {bands: Band[]; lineHeight: number} {
+function textBands(image: GreyImage, left: number, right: number, top: number, bottom: number, inkLevel: number): {bands: Band[]; lineHeight: number} {
   const {width, data} = image
   const rows: number[] = []
   for (let y = top; y < bottom; y++) {

@@ -8,11 +8,13 @@
  *
  * A pixel is taken as part of a rule when it or its neighbour across the
  * rule (the next row for a horizontal rule, the next column for a vertical
- * one) is darker than `dark`: a thin rule of a 200-dpi scan, blurred, JPEG'd
+ * one) is darker than the page's ink level (`ink-level.ts`, 160 for black
+ * print): a thin rule of a 200-dpi scan, blurred, JPEG'd
  * and read at 300 dpi, is a pair of grey rows (100–170) whose darker half
  * swaps sides every few hundred pixels, and neither row alone is a run.
  */
 import type {GreyImage} from './grey-image.js'
+import {darkLevel} from './ink-level.js'
 
 /** A horizontal rule: its centre line `y` from `x0` to `x1`. */
 export interface HorizontalRule {
@@ -34,8 +36,6 @@ export interface RulingLines {
   vertical: VerticalRule[]
 }
 
-/** Grey level under which a pixel (or its neighbour across the rule) is ink of a rule. */
-const dark = 160
 
 /** A vertical run with ink on one side only along more than this share of it is letters' stems, not a rule. */
 const maxOneSided = 0.1
@@ -43,9 +43,16 @@ const maxOneSided = 0.1
 /** A run of dark pixels along one row (or column): the row, its start and end. */
 type Run = [fixed: number, start: number, end: number]
 
+/** Options of `eraseRulingLines`. */
+export interface EraseOptions {
+  /** Grey level under which a pixel (or its neighbour across the rule) is ink of a rule (default: `darkLevel` of the image). */
+  dark?: number
+}
+
 /** Erase rules from a copy of `image`; return the copy and where the rules were. */
-export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: RulingLines} {
+export function eraseRulingLines(image: GreyImage, options: EraseOptions = {}): {image: GreyImage; rules: RulingLines} {
   const {width, height, data} = image
+  const dark = options.dark ?? darkLevel(image)
   const out = new Uint8Array(data)
   const minH = Math.max(60, Math.round(width * 0.08))
   const minV = Math.max(60, Math.round(height * 0.03))
@@ -64,7 +71,7 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   const mergedRows = mergeRuns(rows)
   // Stems of letters one above the other in lines of text ("p" over "N") make short vertical runs: a rule has
   // paper either side of it, a stem the rest of its letter on one side.
-  const mergedColumns = mergeRuns(columns).filter((r) => oneSided(image, r) <= maxOneSided)
+  const mergedColumns = mergeRuns(columns).filter((r) => oneSided(image, r, dark) <= maxOneSided)
   // Each rule's whole thickness and a fringe of two pixels: its lighter edges (blur, a low resolution) would be read as "|".
   for (const r of mergedRows) {
     for (let y = Math.max(0, r.first - 2); y <= Math.min(height - 1, r.last + 2); y++) out.fill(255, y * width + r.start, y * width + r.end)
@@ -84,7 +91,7 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
  * it and paper on the other, three pixels out from its edges (where a
  * horizontal rule crosses it, both sides are ink).
  */
-function oneSided(image: GreyImage, rule: {first: number; last: number; start: number; end: number}): number {
+function oneSided(image: GreyImage, rule: {first: number; last: number; start: number; end: number}, dark: number): number {
   const {width, data} = image
   const [left, right] = [rule.first - 3, rule.last + 4]
   if (left < 0 || right >= width) return 0

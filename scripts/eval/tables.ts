@@ -10,7 +10,10 @@
  * `scan.png` (a scan of it). Folders: `fixtures/pdf-tables/*`,
  * `fixtures/tables-real/*`, and those of any `--dir <folder>`.
  *
- *   npm run eval -- tables [--dir <folder>] [--forms text,pdf,scan]
+ * `--cases a,b` keeps those cases only; `--dpi` renders PDF pages to OCR at
+ * that resolution (default 300).
+ *
+ *   npm run eval -- tables [--dir <folder>] [--forms text,pdf,scan] [--cases a,b] [--dpi 300]
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -71,10 +74,12 @@ export async function run(args: string[]): Promise<void> {
   const extra = option(args, '--dir')
   if (extra) roots.push(path.resolve(extra))
   const forms = new Set((option(args, '--forms') ?? 'text,pdf,scan').split(','))
+  const only = option(args, '--cases')?.split(',')
+  const dpi = option(args, '--dpi')
   const cases = roots.flatMap((r) =>
     existsSync(r)
       ? readdirSync(r, {withFileTypes: true})
-          .filter((d) => d.isDirectory() && existsSync(path.join(r, d.name, 'expected.json')))
+          .filter((d) => d.isDirectory() && existsSync(path.join(r, d.name, 'expected.json')) && (!only || only.includes(d.name)))
           .map((d) => path.join(r, d.name))
       : []
   )
@@ -82,13 +87,13 @@ export async function run(args: string[]): Promise<void> {
   const rows: Array<Record<string, string | number | null>> = []
   const totals = new Map<Form, Total>()
   try {
-    for (const dir of cases) {
+    for (const dir of cases.sort()) {
       const fixture = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as TableFixture
       for (const {form, file} of inputs(dir)) {
         if (!forms.has(form)) continue
         if (form === 'scan') pool ??= createOcrPool({workers: 1})
         const started = performance.now()
-        const result = await parse(readFileSync(file), {read: {ocr: pool}, path: file})
+        const result = await parse(readFileSync(file), {read: {ocr: pool, dpi: dpi ? Number(dpi) : undefined}, path: file})
         const seconds = (performance.now() - started) / 1000
         const checks = scoreChecks(result.output, fixture.checks)
         const laidOut = result.file.data.layout !== undefined

@@ -14,6 +14,7 @@
  * merged down across the page break is empty on the new page: it takes the
  * text it had at the foot of the page before.
  */
+import {distance} from 'fastest-levenshtein'
 import type {Table} from '../tree/types.js'
 import type {TableCell} from '../tree/types.js'
 import {rowKey} from '../parser/tables/lines.js'
@@ -116,6 +117,18 @@ function appendText(base: string | null, extra: string | null, separator = '\n')
   return `${base}${separator}${extra}`
 }
 
+/**
+ * Is header `key` the header `known` again (`rowKey`s)? Cell by cell, the
+ * same folded text, or (an OCR'd header read again on the next page,
+ * "Thời zian hoàn thành") a text a fifth of its letters apart at most.
+ */
+function sameHeader(known: string | null, key: string): boolean {
+  if (known === null) return false
+  if (known === key) return true
+  const [a, b] = [known.split('|'), key.split('|')]
+  return a.length === b.length && a.every((cell, k) => distance(cell, b[k]) <= Math.max(1, Math.floor(0.2 * Math.max(cell.length, b[k].length))))
+}
+
 /** Is `texts` a row to skip: empty, the column numbers, or a header (repeated)? */
 function isFurniture(texts: string[]): boolean {
   return texts.every((value) => isEmptyText(value)) || isColumnNumbers(texts) || headerMap(texts) !== null
@@ -186,7 +199,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       .map((grid) => withMergedAbove(grid, columns.number ?? columns.content))
       .filter((texts) => !isFurniture(texts))
       .map((texts) => markerOf(texts, columns))
-    continued = !broken && state.header === key && state.width === width && !restartsNumbering(markers, state)
+    continued = !broken && sameHeader(state.header, key) && state.width === width && !restartsNumbering(markers, state)
     if (!continued) {
       state.drafts = []
       state.group = null

@@ -117,6 +117,17 @@ describe('tasks from cells', () => {
     ])
   })
 
+  it('knows a repeated header OCR read differently on the next page, and goes on with the table', () => {
+    const found = extract([
+      grid([['STT', 'Nhiệm vụ', 'Sản phẩm', 'Thời gian hoàn thành', 'Chủ trì thực hiện', 'Phối hợp thực hiện'], ['I', ['Cải cách thể chế', 1, 5]], ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),
+      grid([['SIT', 'Nhiệm vụ', 'Sản P phẩm', 'Thời zian hoàn thành', 'Chủ trì thực hiện', 'Phối hợp thựch hiện'], ['2', 'Kiểm tra', 'Báo cáo', 'Quý II/2026', 'Công an xã', '']], 6)
+    ])
+    expect(found.map((t) => [t.id, t.group, t.timeframe?.raw])).toEqual([
+      ['1', 'Cải cách thể chế', 'Quý I/2026'],
+      ['2', 'Cải cách thể chế', 'Quý II/2026']
+    ])
+  })
+
   it('gives the lead of a cell merged from the last row of a page on over the next page\'s first tasks', () => {
     const found = extract([
       grid([header, ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),

@@ -9,7 +9,8 @@
 import type {BBox} from '../../tree/types.js'
 import type {LayoutCell, LayoutWord, TableMethod} from '../types.js'
 import {meanConfidence, median, roundBox, union} from './geometry.js'
-import type {FoundTable} from './tables.js'
+import type {FoundTable, TableCellWords} from './tables.js'
+import type {CellRepair} from './repair-markers.js'
 
 /** A table of one page as cells, before it is placed in the text (`LayoutTable` without `page` and `lines`). */
 export interface PageTable {
@@ -19,10 +20,13 @@ export interface PageTable {
   columns: number
   /** Row-major: by `row`, then `column`. */
   cells: LayoutCell[]
+  /** Cells the reader put right (OCR'd column numbers, `repairColumnNumbers`), to be reported. */
+  repairs?: CellRepair[]
 }
 
 /** The cells of a table found from word boxes or rules; `method` says which. */
 export function cellsFromFound(found: FoundTable, method: TableMethod): PageTable {
+  if (found.cells) return cellsFromGrid(found.cells, found.boundaries.length + 1, method)
   const columns = found.boundaries.length + 1
   const x0 = Math.min(...found.rows.map((r) => r.bbox.x0))
   const x1 = Math.max(...found.rows.map((r) => r.bbox.x1))
@@ -38,6 +42,22 @@ export function cellsFromFound(found: FoundTable, method: TableMethod): PageTabl
     }
   })
   return {method, bbox: roundBox(union(found.rows.map((r) => r.bbox))), rows: found.rows.length, columns, cells}
+}
+
+/**
+ * The cells of a table read from a grid of rules, spans kept: grid rows in
+ * which nothing is written (the sliver between a doubled rule, a rule broken
+ * into two) are dropped, and the spans over them shortened.
+ */
+function cellsFromGrid(found: TableCellWords[], columns: number, method: TableMethod): PageTable {
+  const written = new Set<number>()
+  for (const cell of found) if (cell.words.length > 0) for (let r = cell.row; r < cell.row + cell.rowSpan; r++) written.add(r)
+  const kept = found.filter((cell) => cell.words.length > 0 || cell.rowSpan > 1 || written.has(cell.row))
+  const rows = Math.max(0, ...found.map((c) => c.row + c.rowSpan))
+  const cells = kept
+    .map((c) => makeCell(c.row, c.column, c.rowSpan, c.colSpan, c.words, c.bbox))
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+  return compactRows({method, bbox: roundBox(union(found.map((c) => c.bbox))), rows, columns, cells})
 }
 
 /** A cell from its words (in reading order) and box; confidence is the words' (1 for an empty cell). */

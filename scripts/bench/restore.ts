@@ -1,12 +1,12 @@
 /**
  * Benchmark `sohoa restore` end to end (the built CLI, model load included):
- *   npm run bench -- restore [--corpus LEGAL_CORPUS_DIR] [--model FILE]
+ *   npm run bench -- restore [--corpus CORPUS_DIR]… [--model FILE]
  *
- * Inputs: stripped text (the model's held-out corpus documents when --corpus is given, else the
+ * Inputs: stripped text (the model's held-out documents found in the --corpus folders, else the
  * fixture seeds 000, 001, 003, 004 repeated), the same text with its marks (auto mode leaves it
  * alone), and OCR output (seed 002 lines 1–300, OCR mode).
  */
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -26,14 +26,15 @@ export async function run(args: string[]): Promise<void> {
     const i = args.indexOf(`--${name}`)
     return i >= 0 ? args[i + 1] : undefined
   }
-  const corpus = get('corpus')
+  const corpora = args.flatMap((a, i) => (a === '--corpus' && args[i + 1] !== undefined ? [args[i + 1]] : []))
   const model = get('model')
   let marked: string
   let source: string
-  if (corpus) {
+  if (corpora.length > 0) {
     const names = loadModel(model).model.header.training.holdout.files
-    marked = names.map((n) => readFileSync(path.join(corpus, n), 'utf8').normalize('NFC')).join('\n\n')
-    source = `${names.length} held-out corpus documents`
+    const texts = names.flatMap((n) => corpora.map((c) => path.join(c, n)).filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8').normalize('NFC')))
+    marked = texts.join('\n\n')
+    source = `${texts.length} held-out corpus documents`
   } else {
     const seeds = ['000', '001', '003', '004'].map((s) => readFileSync(path.join(root, `fixtures/seed-${s}/input.txt`), 'utf8').normalize('NFC'))
     marked = Array.from({length: 40}, () => seeds.join('\n\n')).join('\n\n')

@@ -8,7 +8,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {parseSync, type ParseResult} from '../parse.js'
-import {read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
+import {fileSystemReason, fileSystemReasons, read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
 import {formatBytes} from './byte-size.js'
 import {imageSize} from './image-size.js'
 import {InputError} from './input-error.js'
@@ -27,12 +27,17 @@ export interface ParseInputOptions {
   onProgress?: (progress: ReadProgress) => void
 }
 
+/** What `parseInput` returns: the parse, and the bytes it was read from (for outputs made from the input itself, like a searchable PDF). */
+export interface ParsedInput extends ParseResult {
+  bytes: Uint8Array
+}
+
 /** Parse the file at `path`; throws an `InputError` when it cannot be. */
-export async function parseInput(path: string, options: ParseInputOptions): Promise<ParseResult> {
+export async function parseInput(path: string, options: ParseInputOptions): Promise<ParsedInput> {
   const {limits} = options
   const bytes = await load(path, limits)
   const sniffed = sniff(bytes)
-  if (sniffed.supported && sniffed.kind !== 'text' && sniffed.kind !== 'pdf') {
+  if (sniffed.supported && !['text', 'pdf', 'docx', 'doc'].includes(sniffed.kind)) {
     const size = imageSize(bytes, sniffed.kind)
     if (size && size.width * size.height > limits.maxPixels) {
       const mp = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MP`
@@ -51,6 +56,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     file = await read(new VFile({path, value: bytes}), {
       ocr: options.ocr,
       maxPages: limits.maxPages,
+      maxBytes: limits.maxBytes,
       signal,
       onProgress: options.onProgress
     })
@@ -59,7 +65,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
   }
   try {
     checkLanguage(file)
-    return parseSync(file)
+    return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)
   }
@@ -69,17 +75,14 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
 async function load(path: string, limits: Limits): Promise<Uint8Array> {
   try {
     const info = await stat(path)
-    if (info.isDirectory()) throw new InputError(path, 'is a directory', 'read', 'unreadable')
+    if (info.isDirectory()) throw new InputError(path, fileSystemReasons.directory, 'read', 'unreadable')
     if (info.size > limits.maxBytes) {
       throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'limits', 'max-bytes')
     }
     return await readFile(path)
   } catch (error) {
     if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
-    throw new InputError(path, reason, 'read', 'unreadable', {cause: error})
+    throw new InputError(path, fileSystemReason(error), 'read', 'unreadable', {cause: error})
   }
 }
 
@@ -90,7 +93,7 @@ export function toInputError(path: string, error: unknown, limits: Limits, deadl
     return new InputError(path, `timed out after ${limits.timeoutSeconds} s (--timeout)`, 'limits', 'timeout', {cause: error})
   }
   if ((error as Error)?.name === 'AbortError') return new InputError(path, 'interrupted', 'bulk', 'interrupted', {cause: error})
-  if (error instanceof ReadError) return new InputError(path, error.reason, 'read', 'unreadable', {cause: error})
+  if (error instanceof ReadError) return new InputError(path, error.reason, error.source, error.ruleId, {cause: error})
   const e = error as Error
   return new InputError(path, `internal error: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, 'parse', 'internal', {cause: error})
 }

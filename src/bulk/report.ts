@@ -3,6 +3,7 @@
  * with its reason (written as `report.json`), and the summary printed on
  * stderr at the end.
  */
+import {messageLine} from '../output/message-line.js'
 import type {Route} from '../read/types.js'
 import type {Limits} from './limits.js'
 
@@ -27,6 +28,10 @@ export interface FileReport {
   path: string
   /** The output file under `--out`, null with `--jsonl`. */
   output: string | null
+  /** With `--pdf`: the searchable PDF beside the output. */
+  pdf?: string
+  /** With `--review`: the review page beside the output. */
+  review?: string
   status: FileStatus
   /** Why it failed or was interrupted. */
   reason?: string
@@ -117,9 +122,9 @@ export function summaryText(report: BulkReport, reportPath?: string): string {
   return lines.join('\n')
 }
 
-/** One line for a failed file, like a linter's: `path  error  reason  stage:rule`. */
+/** One line for a failed file, like a linter's: `path  error  reason  stage:rule` (as every command prints a failure). */
 export function failureLine(file: FileReport): string {
-  return `${file.path}  error  ${file.reason ?? 'failed'}  ${file.rule ?? 'bulk:failed'}`
+  return messageLine({file: file.path}, 'error', file.reason ?? 'failed', file.rule ?? 'bulk:failed')
 }
 
 function round(x: number): number {

@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url'
 import {wordPairs} from './align.js'
 import type {ChannelTable} from './channel-table.js'
 import {addCounts, learnCounts, tableFromCounts, type ChannelCounts, type ChannelPair} from './learn-channel.js'
+import {fileSystemError} from '../read/read-error.js'
 
 /** The OCR confusion counts shipped with sohoa (derived by `scripts/ocr-confusions.ts`). */
 export const defaultConfusionsPath = fileURLToPath(new URL('../../models/ocr-confusions.json', import.meta.url))
@@ -36,7 +37,7 @@ export function readPairs(goldFile: string, readFile: string): ChannelPair[] {
     try {
       return readFileSync(file, 'utf8').normalize('NFC').replace(/\r\n?/g, '\n')
     } catch (error) {
-      throw new Error(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`)
+      throw fileSystemError(file, error)
     }
   }
   const gold = read(goldFile).replace(/\n$/, '').split('\n')

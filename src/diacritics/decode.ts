@@ -25,7 +25,7 @@ export interface DecodeOptions {
   beam?: number
   /** Weight of the channel scores against the language model (default 1). */
   channelWeight?: number
-  /** Drop hypotheses more than this many log10 units below the best (default 5). */
+  /** Drop hypotheses more than this many log10 units below the best (default 4). */
   threshold?: number
 }
 
@@ -33,7 +33,7 @@ export interface DecodeOptions {
 export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptions = {}): Decoded {
   const beam = Math.max(1, options.beam ?? 8)
   const weight = options.channelWeight ?? 1
-  const threshold = options.threshold ?? 5
+  const threshold = options.threshold ?? 4
   const n = slots.length
   const h = model.order - 1
   const choice = new Int32Array(n)
@@ -69,7 +69,16 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const channel = slot.scores
     firstOfCandidate.fill(-1, 0, k)
     let count = 0
+    // States more than `threshold` below the best are dropped after the step: a hypothesis whose
+    // every expansion would fall there (the language model's score is ≤ 0) is not expanded.
+    let bestNew = -Infinity
+    let maxChannel = 0
+    if (channel !== null) {
+      maxChannel = -Infinity
+      for (let c = 0; c < k; c++) if (weight * channel[c] > maxChannel) maxChannel = weight * channel[c]
+    }
     for (let b = 0; b < size; b++) {
+      if (scores[b] + maxChannel < bestNew - threshold) continue
       const base = b * h
       let start = 0
       while (start < h && histories[base + start] === -1) start++
@@ -78,9 +87,10 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       model.prepare(scratch, length)
       const score = scores[b]
       for (let c = 0; c < k; c++) {
-        scratch[length] = ids[c]
-        let s = score + model.scoreNext(scratch)
+        let s = score + model.scoreNext(ids[c])
         if (channel !== null) s += weight * channel[c]
+        if (s < bestNew - threshold) continue
+        if (s > bestNew) bestNew = s
         // Merge with a state already reached through c with the same older history.
         let state = firstOfCandidate[c]
         while (state !== -1) {
@@ -174,10 +184,7 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
     model.prepare(scratch, length)
     const k = slot.ids.length
     const own = ownScores.length >= k ? ownScores : (ownScores = new Float64Array(k))
-    for (let c = 0; c < k; c++) {
-      scratch[length] = slot.ids[c]
-      own[c] = model.scoreNext(scratch) + (slot.scores ? weight * slot.scores[c] : 0)
-    }
+    for (let c = 0; c < k; c++) own[c] = model.scoreNext(slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
     const next = i + 2 <= n ? i + 2 : -1
     const nextScore = (c: number) => {
       if (next === -1) return 0

@@ -4,7 +4,7 @@
  */
 import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
-import {NgramTable} from './ngram-table.js'
+import {hashAdd, hashResume, hashStart, hashStateA, hashStateB, NgramTable} from './ngram-table.js'
 
 /** A loaded language model. */
 export class LanguageModel {
@@ -21,9 +21,11 @@ export class LanguageModel {
   private readonly tables: NgramTable[]
   private readonly probLevels: Float32Array[]
   private readonly backoffLevels: Float32Array[]
-  /** For `prepare`/`scoreNext`: whether the context of each length exists, and its back-off weight. */
+  /** For `prepare`/`scoreNext`: whether the context of each length exists, its back-off weight, and the hash state after it. */
   private readonly contextKnown: Uint8Array
   private readonly contextBackoff: Float64Array
+  private readonly contextHashA: Int32Array
+  private readonly contextHashB: Int32Array
   private preparedLength = 0
 
   constructor(parts: ModelParts) {
@@ -31,7 +33,8 @@ export class LanguageModel {
     this.order = parts.header.order
     if (parts.header.classes.length !== classCount) throw new Error('model classes do not match this version of sohoa')
     this.size = classCount + parts.header.vocabulary.length
-    this.ids = new Map(parts.header.vocabulary.map((s, i) => [s, classCount + i]))
+    this.ids = new Map()
+    parts.header.vocabulary.forEach((s, i) => this.ids.set(s, classCount + i))
     this.unigramLogProbs = parts.unigramLogProbs
     this.unigramLogBackoffs = parts.unigramLogBackoffs
     this.tables = []
@@ -39,6 +42,8 @@ export class LanguageModel {
     this.backoffLevels = []
     this.contextKnown = new Uint8Array(this.order + 1)
     this.contextBackoff = new Float64Array(this.order + 1)
+    this.contextHashA = new Int32Array(this.order + 1)
+    this.contextHashB = new Int32Array(this.order + 1)
     parts.header.tables.forEach((t, i) => {
       this.tables[t.order] = new NgramTable(parts.tables[i])
       this.probLevels[t.order] = Float32Array.from(t.probLevels)
@@ -68,7 +73,7 @@ export class LanguageModel {
 
   /**
    * Prepare scoring words after the history `ids[0..length)` (length < order): looks up the
-   * history's contexts once, so each `scoreNext` needs only the n-gram lookups.
+   * history's contexts and hashes them once, so each `scoreNext` adds only the word.
    */
   prepare(ids: ArrayLike<number>, length: number): void {
     this.preparedLength = length
@@ -76,29 +81,42 @@ export class LanguageModel {
       if (l === 1) {
         this.contextKnown[1] = 1
         this.contextBackoff[1] = this.unigramLogBackoffs[ids[length - 1]]
+      } else if (this.contextKnown[l - 1] === 0) {
+        // A context is kept only when its own suffix is (counts only grow shorter).
+        this.contextKnown[l] = 0
         continue
+      } else {
+        const table = this.tables[l]
+        hashStart(l)
+        for (let j = length - l; j < length; j++) hashAdd(ids[j])
+        const slot = table.findHashed()
+        this.contextKnown[l] = slot >= 0 ? 1 : 0
+        if (slot < 0) continue
+        this.contextBackoff[l] = this.backoffLevels[l][table.backoffs![slot]]
       }
-      const table = this.tables[l]
-      const slot = table.find(ids, length - l, length)
-      this.contextKnown[l] = slot >= 0 ? 1 : 0
-      this.contextBackoff[l] = slot >= 0 ? this.backoffLevels[l][table.backoffs![slot]] : 0
+      hashStart(l + 1)
+      for (let j = length - l; j < length; j++) hashAdd(ids[j])
+      this.contextHashA[l] = hashStateA()
+      this.contextHashB[l] = hashStateB()
     }
   }
 
-  /** log10 p(ids[length] | ids[0..length)) for the history given to the last `prepare`. */
-  scoreNext(ids: ArrayLike<number>): number {
+  /** log10 p(id | history) for the history given to the last `prepare`. */
+  scoreNext(id: number): number {
     const length = this.preparedLength
     let penalty = 0
     for (let l = length; l >= 1; l--) {
-      // An n-gram is kept only when its context is (counts only grow shorter), so skip unknown contexts.
+      // An n-gram is kept only when its context is, so skip unknown contexts.
       if (this.contextKnown[l] === 0) continue
       const k = l + 1
       const table = this.tables[k]
-      const slot = table.find(ids, length - l, length + 1)
-      if (slot >= 0) return penalty + this.probLevels[k][table.probs[slot]]
+      hashResume(this.contextHashA[l], this.contextHashB[l])
+      hashAdd(id)
+      const slot = table.findHashed()
+      if (slot >= 0) return penalty + this.probLevels[k][table.probCode(slot)]
       penalty += this.contextBackoff[l]
     }
-    return penalty + this.unigramLogProbs[ids[length]]
+    return penalty + this.unigramLogProbs[id]
   }
 
   /**
@@ -112,7 +130,7 @@ export class LanguageModel {
     for (let start = from; start < to - 1; start++) {
       const k = to - start
       const slot = this.tables[k].find(ids, start, to)
-      if (slot >= 0) return penalty + this.probLevels[k][this.tables[k].probs[slot]]
+      if (slot >= 0) return penalty + this.probLevels[k][this.tables[k].probCode(slot)]
       // Back off: the weight of the context ids[start..to-1), when the model kept it.
       const contextLength = k - 1
       if (contextLength === 1) penalty += this.unigramLogBackoffs[ids[start]]

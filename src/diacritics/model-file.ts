@@ -3,24 +3,30 @@
  * training record, OCR confusion table) and the n-gram arrays, 4-byte
  * aligned so they load as typed-array views without copying.
  *
- *   "SOHOALM1" | u32 header length | header JSON (space-padded to 4) |
+ *   "SOHOALM2" | u32 header length | header JSON (space-padded to 4) |
  *   f32 unigram log10 p [V] | f32 unigram log10 back-off [V] |
- *   per order 2..N: u32 fingerprints [cap] | u8 prob codes [cap] | u8 back-off codes [cap] (not for N)
+ *   per order 2..N: u32 slots (fingerprint << 8 | prob code) [cap] | u8 back-off codes [cap] (not for N)
  */
 import type {ChannelTable} from './channel-table.js'
+import type {CodeCounts} from './codes.js'
 import type {MarksTable} from './marks-channel.js'
 import type {NgramTableArrays} from './ngram-table.js'
 import type {SpellingModel} from './spelling.js'
 
 /** The magic bytes that open a model file. */
-export const MAGIC = 'SOHOALM1'
+export const MAGIC = 'SOHOALM2'
 
 /** What the training recorded about itself, for the eval and for users. */
 export interface TrainingRecord {
   /** Files trained on (relative names as given), sorted. */
   files: string[]
-  /** The hold-out rule and the documents it held out (never trained on). */
-  holdout: {rule: string; files: string[]}
+  /**
+   * The hold-out rule and the documents it held out (never trained on), by base name; `domains`
+   * lists them per domain (corpus folder name) and `development` names the half used for tuning.
+   */
+  holdout: {rule: string; files: string[]; domains?: Record<string, string[]>; development?: string[]}
+  /** Documents trained on per domain, and each domain's count weight. */
+  domains?: Record<string, {files: number; tokens: number; weight: number}>
   /** Tokens seen in training. */
   tokens: number
   /** Estimation options. */
@@ -39,7 +45,7 @@ export interface TableHeader {
 /** The JSON header of a model file. */
 export interface ModelHeader {
   format: 'sohoa-diacritics'
-  version: 1
+  version: 2
   order: number
   /** Class names (ids 0..classes.length-1), then syllables. */
   classes: string[]
@@ -51,6 +57,8 @@ export interface ModelHeader {
   spelling: Record<string, SpellingModel>
   /** OCR confusion statistics, when trained with some. */
   channel: ChannelTable | null
+  /** How the training corpus writes the code parts that may hide a Đ (`QD`: {QĐ: 4025, QD: 2}), by the part with Đ as D. */
+  codes?: CodeCounts
   /** How an OCR engine that knows Vietnamese misreads marks, when trained with it (absent in older models). */
   marks?: MarksTable | null
 }
@@ -86,8 +94,7 @@ export function writeModel(parts: ModelParts): Uint8Array {
   aligned(parts.unigramLogProbs)
   aligned(parts.unigramLogBackoffs)
   for (const t of parts.tables) {
-    aligned(t.fingerprints)
-    aligned(t.probs)
+    aligned(t.slots)
     if (t.backoffs) aligned(t.backoffs)
   }
   const total = chunks.reduce((n, c) => n + c.byteLength, 0)
@@ -108,7 +115,7 @@ export function readModel(input: Uint8Array, name: string): ModelParts {
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset + MAGIC.length, 4).getUint32(0, true)
   let at = MAGIC.length + 4
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + headerLength))) as ModelHeader
-  if (header.format !== 'sohoa-diacritics' || header.version !== 1) {
+  if (header.format !== 'sohoa-diacritics' || header.version !== 2) {
     throw new Error(`${name}: unsupported model format ${String(header.format)} v${String(header.version)}`)
   }
   at += headerLength
@@ -126,10 +133,9 @@ export function readModel(input: Uint8Array, name: string): ModelParts {
   const unigramLogBackoffs = take(f32, V, 4)
   const tables: NgramTableArrays[] = []
   for (const t of header.tables) {
-    const fingerprints = take(u32, t.capacity, 4)
-    const probs = take(u8, t.capacity, 1)
+    const slots = take(u32, t.capacity, 4)
     const backoffs = t.backoffLevels ? take(u8, t.capacity, 1) : null
-    tables.push({fingerprints, probs, backoffs})
+    tables.push({slots, backoffs})
   }
   return {header, unigramLogProbs, unigramLogBackoffs, tables}
 }

@@ -1,100 +1,157 @@
 /**
- * An open-addressing hash table of n-grams: a 32-bit fingerprint per slot
- * (never the n-gram itself) and one-byte codes for its log-probability and
- * back-off weight. Compact and fast to load: the arrays are views on the
- * model file.
+ * An open-addressing hash table of n-grams: one 32-bit word per slot holding
+ * a 24-bit fingerprint of the n-gram (never the n-gram itself) and the
+ * one-byte code of its log-probability, plus, for orders below the model's
+ * highest, a one-byte back-off code per slot. Compact and fast to load (the
+ * arrays are views on the model file) and one memory read per probe.
  */
 
-/** Scratch for the second hash of `hashIds` (avoids allocating a pair per lookup). */
-let lastFingerprint = 1
+/** The hash state after some ids: see `hashStart`, `hashAdd`, `hashSlot`, `hashFingerprint`. */
+let stateA = 0
+let stateB = 0
 
-/** Hash the ids `ids[from..to)`: returns the slot hash and leaves the fingerprint in `fingerprintOfLastHash()`. */
-export function hashIds(ids: ArrayLike<number>, from: number, to: number): number {
-  let a = 0x811c9dc5 ^ (to - from)
-  let b = 0x2545f491
-  for (let i = from; i < to; i++) {
-    const id = ids[i]
-    a = Math.imul(a ^ id, 0x01000193)
-    a ^= a >>> 13
-    b = Math.imul(b ^ id, 0x5bd1e995)
-    b ^= b >>> 15
-  }
-  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b)
+/** Start hashing an n-gram of `length` ids. */
+export function hashStart(length: number): void {
+  stateA = 0x811c9dc5 ^ length
+  stateB = 0x2545f491
+}
+
+/** Add one id to the n-gram being hashed. */
+export function hashAdd(id: number): void {
+  let a = Math.imul(stateA ^ id, 0x01000193)
   a ^= a >>> 13
-  b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35)
-  b ^= b >>> 16
-  lastFingerprint = b >>> 0 || 1
+  stateA = a
+  let b = Math.imul(stateB ^ id, 0x5bd1e995)
+  b ^= b >>> 15
+  stateB = b
+}
+
+/** Resume hashing from a saved state. */
+export function hashResume(a: number, b: number): void {
+  stateA = a
+  stateB = b
+}
+
+/** The first half of the current hash state (to resume later with `hashResume`). */
+export function hashStateA(): number {
+  return stateA
+}
+
+/** The second half of the current hash state. */
+export function hashStateB(): number {
+  return stateB
+}
+
+/** The slot hash of the ids added so far. */
+export function hashSlot(): number {
+  let a = Math.imul(stateA ^ (stateA >>> 16), 0x85ebca6b)
+  a ^= a >>> 13
   return a >>> 0
 }
 
-/** The 32-bit fingerprint (never 0) computed by the last `hashIds` call. */
-export function fingerprintOfLastHash(): number {
-  return lastFingerprint
+/** The 24-bit fingerprint (never 0) of the ids added so far. */
+export function hashFingerprint(): number {
+  let b = Math.imul(stateB ^ (stateB >>> 16), 0xc2b2ae35)
+  b ^= b >>> 16
+  return (b >>> 8) || 1
 }
+
+/** Entries of each table's lookup cache (a power of two). */
+const cacheSize = 1 << 14
+const cacheMask = cacheSize - 1
 
 /** The arrays of one n-gram table. */
 export interface NgramTableArrays {
-  /** Fingerprint per slot, 0 for an empty slot. */
-  fingerprints: Uint32Array
-  /** Log-probability code per slot (index into the order's codebook). */
-  probs: Uint8Array
+  /** Per slot: fingerprint << 8 | log-probability code; 0 for an empty slot. */
+  slots: Uint32Array
   /** Back-off weight code per slot, for orders below the model's highest. */
   backoffs: Uint8Array | null
 }
 
 /** An n-gram table for lookups. */
 export class NgramTable {
-  readonly fingerprints: Uint32Array
-  readonly probs: Uint8Array
+  readonly slots: Uint32Array
   readonly backoffs: Uint8Array | null
   readonly capacity: number
+  private readonly cacheHash = new Uint32Array(cacheSize)
+  private readonly cacheFingerprint = new Uint32Array(cacheSize)
+  private readonly cacheSlot = new Int32Array(cacheSize)
 
   constructor(arrays: NgramTableArrays) {
-    this.fingerprints = arrays.fingerprints
-    this.probs = arrays.probs
+    this.slots = arrays.slots
     this.backoffs = arrays.backoffs
-    this.capacity = arrays.fingerprints.length
+    this.capacity = arrays.slots.length
+    // Fingerprints are never 0: an empty cache entry matches nothing.
   }
 
   /** Slot of the n-gram `ids[from..to)`, or -1 when absent. */
   find(ids: ArrayLike<number>, from: number, to: number): number {
-    const slot = hashIds(ids, from, to)
-    const fingerprint = lastFingerprint
-    const fps = this.fingerprints
+    hashStart(to - from)
+    for (let i = from; i < to; i++) hashAdd(ids[i])
+    return this.findHashed()
+  }
+
+  /**
+   * Slot of the n-gram whose ids were just hashed (`hashStart`, `hashAdd`…), or -1 when absent.
+   * Answers are remembered in a small direct-mapped cache (text repeats its n-grams, and a probe
+   * of the big table is a cache miss of the processor's).
+   */
+  findHashed(): number {
+    const fingerprint = hashFingerprint()
+    const hash = hashSlot()
+    const c = hash & cacheMask
+    if (this.cacheHash[c] === hash && this.cacheFingerprint[c] === fingerprint) return this.cacheSlot[c]
+    const slots = this.slots
     const capacity = this.capacity
-    for (let i = slot % capacity; ; i = i + 1 === capacity ? 0 : i + 1) {
-      const f = fps[i]
-      if (f === fingerprint) return i
-      if (f === 0) return -1
+    let found = -1
+    for (let i = hash % capacity; ; i = i + 1 === capacity ? 0 : i + 1) {
+      const w = slots[i]
+      if (w >>> 8 === fingerprint) {
+        found = i
+        break
+      }
+      if (w === 0) break
     }
+    this.cacheHash[c] = hash
+    this.cacheFingerprint[c] = fingerprint
+    this.cacheSlot[c] = found
+    return found
+  }
+
+  /** The log-probability code of a slot. */
+  probCode(slot: number): number {
+    return this.slots[slot] & 0xff
   }
 }
 
-/** Build a table holding `grams` (each an id array) with their codes; insertion order is the given order. */
+/**
+ * Build a table holding the n-grams `ids` (`order` ids each, one after the other) with their
+ * codes; insertion order is the given order.
+ */
 export function buildTable(
-  grams: ReadonlyArray<ArrayLike<number>>,
+  ids: Int32Array,
+  order: number,
   probCodes: ArrayLike<number>,
   backoffCodes: ArrayLike<number> | null,
   loadFactor = 0.7
 ): NgramTableArrays {
-  const capacity = Math.max(8, Math.ceil(grams.length / loadFactor))
-  const fingerprints = new Uint32Array(capacity)
-  const probs = new Uint8Array(capacity)
+  const count = ids.length / order
+  const capacity = Math.max(8, Math.ceil(count / loadFactor))
+  const slots = new Uint32Array(capacity)
   const backoffs = backoffCodes ? new Uint8Array(capacity) : null
-  for (let g = 0; g < grams.length; g++) {
-    const ids = grams[g]
-    const slot = hashIds(ids, 0, ids.length)
-    const fingerprint = lastFingerprint
-    let i = slot % capacity
-    while (fingerprints[i] !== 0) {
+  for (let g = 0; g < count; g++) {
+    hashStart(order)
+    for (let j = 0; j < order; j++) hashAdd(ids[g * order + j])
+    const fingerprint = hashFingerprint()
+    let i = hashSlot() % capacity
+    while (slots[i] !== 0) {
       // Two n-grams with one fingerprint in one probe run would be confused; the first one wins.
-      if (fingerprints[i] === fingerprint) break
+      if (slots[i] >>> 8 === fingerprint) break
       i = i + 1 === capacity ? 0 : i + 1
     }
-    if (fingerprints[i] === fingerprint) continue
-    fingerprints[i] = fingerprint
-    probs[i] = probCodes[g]
+    if (slots[i] !== 0) continue
+    slots[i] = ((fingerprint << 8) | probCodes[g]) >>> 0
     if (backoffs && backoffCodes) backoffs[i] = backoffCodes[g]
   }
-  return {fingerprints, probs, backoffs}
+  return {slots, backoffs}
 }

@@ -10,7 +10,7 @@
  * corpus and of Nghị định 30/2020 (often called the "old" style; `hoà`,
  * `thuỷ` is the other one). Input in either style is read.
  */
-import {letterInfo, markedVowels, withTone, type Tone} from './letters.js'
+import {letterInfo, markedVowels, stripMarks, withTone, type Tone} from './letters.js'
 import {backOnsets, frontOnsets, onsets, rhymes, stopFinals} from './syllable-parts.js'
 
 /** A syllable split into its parts (lowercase, toneless parts). */
@@ -107,6 +107,7 @@ export function compose(s: Syllable): string {
 
 /** Copy the case of `model` onto `word` character by character (same length), or title/upper case. */
 export function applyCase(word: string, model: string): string {
+  if (model.toLowerCase() === model) return word
   const chars = [...model]
   const out = [...word]
   const upper = chars.filter((c) => c !== c.toLowerCase()).length
@@ -139,4 +140,19 @@ export function allSyllables(): string[] {
     }
   }
   return out
+}
+
+/**
+ * The letters of every valid syllable once its marks are removed (`cac`, `nguoi`): what a
+ * stripped text shows. Cheaper than stripping `allSyllables()` (no tones, no composing).
+ */
+export function syllableLetters(): string[] {
+  const out = new Set<string>()
+  for (const onset of onsets) {
+    for (const rhyme of rhymes) {
+      const parts = decompose(onset + rhyme)
+      if (parts !== null && parts.onset === onset && parts.rhyme === rhyme) out.add(stripMarks(onset + rhyme))
+    }
+  }
+  return [...out]
 }

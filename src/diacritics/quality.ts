@@ -6,7 +6,7 @@
  */
 import {isAcronym} from './classes.js'
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
-import {allSyllables, isValidSyllable} from './orthography.js'
+import {isValidSyllable, syllableLetters} from './orthography.js'
 import {tokenize, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
@@ -73,7 +73,7 @@ function flagsOf(token: Token): WordFlags {
   let spelled = false
   if (token.kind === 'word') {
     valid = isValidSyllable(token.text)
-    strippedKeys ??= new Set(allSyllables().map((s) => stripMarks(s)))
+    strippedKeys ??= new Set(syllableLetters())
     spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
   }
   const ocrLike = token.kind === 'word' ? marked && !only && !valid : true

@@ -6,13 +6,15 @@
  */
 import type {RestoredToken} from '../tree/types.js'
 import {tokenClass} from './classes.js'
+import {restoreCode} from './codes.js'
 import {decode, margins, type Slot} from './decode.js'
-import {isVietnameseOnly, stripMarks} from './letters.js'
+import {isVietnameseOnly, stripMarks, stripTones} from './letters.js'
 import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
 import {loadModel, type Restorer} from './load-model.js'
 import {applyCase, canonical, decompose, isValidSyllable} from './orthography.js'
 import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
+import {favourPlaces} from './places.js'
 import {countWords} from './quality.js'
 import {tokenize, type Token} from './tokenize.js'
 
@@ -41,7 +43,7 @@ export interface RestoreOptions {
   details?: boolean
   /** Weight of the OCR channel against the language model (default 1). */
   channelWeight?: number
-  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 5). */
+  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 4). */
   threshold?: number
 }
 
@@ -110,14 +112,15 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
   const tokens = tokenize(text)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
+  const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
   const cache = new Map<string, Lattice>()
   const slots: Lattice[] = new Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     const m = modes[i]
-    if (m !== 'keep' && romanNumeral.test(token.text) && isMarker(tokens[i + 1])) {
-      // `II.`, `IV)`: section numbers, never syllables.
+    if (m !== 'keep' && romanNumeral.test(token.text) && (isMarker(tokens[i + 1]) || isNumberCell(text, token, tokens[i + 1], i === 0 || token.lineBefore))) {
+      // `II.`, `IV)`, a table row's `VI<tab>`, a cell or line that is just `VI`: section numbers, never syllables.
       slots[i] = fixed(tokenClass(token, lookup))
       continue
     }
@@ -129,21 +132,43 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
     }
     slots[i] = slot
   }
+  favourPlaces(tokens, slots, lookup)
   const decodeOptions = {beam: options.beam, threshold: options.threshold, channelWeight: options.channelWeight}
-  const {choice} = decode(restorer.model, slots, decodeOptions)
+  // Text with nothing to decide (correct text in auto mode) needs no search.
+  const {choice} = slots.some((slot) => slot.ids.length > 1) ? decode(restorer.model, slots, decodeOptions) : {choice: new Int32Array(slots.length)}
 
   const positions: number[] = []
   const values: string[] = []
+  const codes = restorer.model.header.codes ?? null
   for (let i = 0; i < tokens.length; i++) {
     const slot = slots[i]
-    if (slot.words === null) continue
     const token = tokens[i]
-    const word = slot.words[choice[i]]
-    if (word === null) continue
+    const word = slot.words === null ? null : slot.words[choice[i]]
+    if (word === null) {
+      // Kept as written: a document number or an abbreviation may have lost its Đ.
+      if ((modes[i] === 'stripped' || modes[i] === 'ocr') && (token.kind === 'code' || token.kind === 'word')) {
+        const code = restoreCode(token.text, codes)
+        if (code !== null) {
+          positions.push(i)
+          values.push(code)
+        }
+      }
+      continue
+    }
     const value = slot.ocr ? ocrCase(word, token.text, upperLines[i]) : applyCase(word, token.text)
-    if (value === token.text || canonical(token.text) === value) continue
+    if (value === token.text || canonicalOf(token.text) === value) continue
     positions.push(i)
     values.push(value)
+  }
+  if (validCapitals !== null && positions.some((i) => validCapitals[i])) {
+    // A heading in capitals that is valid Vietnamese changes only where the model is sure (by 100 to 1).
+    const sure = margins(restorer.model, slots, choice, positions, decodeOptions)
+    for (let p = positions.length - 1; p >= 0; p--) {
+      if (validCapitals[positions[p]] && sure[p] < sureMargin) {
+        positions.splice(p, 1)
+        values.splice(p, 1)
+      }
+    }
   }
   const details = options.details ?? true
   const margin = details ? margins(restorer.model, slots, choice, positions, decodeOptions) : null
@@ -162,6 +187,19 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
   }
   parts.push(text.slice(last))
   return {text: parts.join(''), tokens: changed}
+}
+
+const canonicalCache = new Map<string, string>()
+
+/** `canonical(word)`, remembered: a text repeats its words. */
+function canonicalOf(word: string): string {
+  let out = canonicalCache.get(word)
+  if (out === undefined) {
+    out = canonical(word)
+    if (canonicalCache.size > 100_000) canonicalCache.clear()
+    canonicalCache.set(word, out)
+  }
+  return out
 }
 
 /** Probability-like confidence from a log10 margin: 0.5 for a tie, → 1 for a wide margin. */
@@ -186,6 +224,38 @@ function tokenModes(tokens: Token[], mode: RestoreMode, ocrText: boolean | undef
   return out
 }
 
+/** log10 margin a change needs in a heading in capitals that is already valid Vietnamese (marks mode). */
+const sureMargin = 2
+
+/**
+ * For each token, whether it stands in a line in capitals whose words are all valid syllables or
+ * abbreviations (`TỈNH LÂM ĐỒNG`, `UBND XÃ NGUYÊN GIÁP`): in marks mode such headings are left
+ * as they are unless the model is sure (they carry little context, and an OCR engine that knows
+ * Vietnamese reads large capitals well).
+ */
+function validCapitalLines(tokens: Token[], upperLines: boolean[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false)
+  let start = 0
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !tokens[i].lineBefore) continue
+    if (upperLines[start]) {
+      let valid = true
+      for (let j = start; j < i && valid; j++) {
+        const t = tokens[j]
+        if (t.kind === 'word' && t.text.length >= 2 && !isValidSyllable(t.text)) valid = isAcronymLike(t.text)
+      }
+      if (valid) out.fill(true, start, i)
+    }
+    start = i
+  }
+  return out
+}
+
+/** Whether a word in capitals that is no syllable reads as an abbreviation (`UBND`, `HĐND`): it bears no tone mark. */
+function isAcronymLike(word: string): boolean {
+  return stripTones(word) === word
+}
+
 /** Whether `word` has a letter an English OCR model never writes. */
 function hasVietnameseOnly(word: string): boolean {
   for (const ch of word) if (isVietnameseOnly(ch)) return true
@@ -195,6 +265,11 @@ function hasVietnameseOnly(word: string): boolean {
 /** Whether `token` is the `.` or `)` after a section number. */
 function isMarker(token: Token | undefined): boolean {
   return token !== undefined && !token.spaceBefore && (token.text === '.' || token.text === ')')
+}
+
+/** Whether `token` starts a line and is alone in its cell: a tab follows it (`VI\tCải cách…`), or nothing else on its line (a table cell `VI`). */
+function isNumberCell(text: string, token: Token, next: Token | undefined, lineStart: boolean): boolean {
+  return lineStart && (text.charCodeAt(token.end) === 9 || next === undefined || next.lineBefore)
 }
 
 function fixed(id: number): Lattice {

@@ -4,3 +4,4 @@
  */
 export {allProvinces, allUnits, type Province, type Unit} from './units.js'
 export {matchProvince, matchUnit, toneKey, type Match, type MatchKind, type UnitQuery} from './match.js'
+export {placeNames, placeNamesByLetters, type PlaceName} from './names.js'

@@ -4,6 +4,7 @@
  * left blank for the registry (`Số: /QĐ-UBND`) has a null sequence.
  */
 import type {DocumentNumber} from '../output/schema.js'
+import {restorePart} from '../diacritics/codes.js'
 import {loadGrammar} from '../util/grammar.js'
 
 /** Split a raw number (`15 /KH-UBND`) into its parts. */
@@ -22,12 +23,11 @@ export function parseDocumentNumber(raw: string): DocumentNumber {
 
 /**
  * Put back the Đ that OCR and plain-ASCII typing lose in codes
- * (`3470/QD-UBND` → `3470/QĐ-UBND`, `ND-CP` → `NĐ-CP`, `HDND` → `HĐND`).
+ * (`3470/QD-UBND` → `3470/QĐ-UBND`, `ND-CP` → `NĐ-CP`, `HDND` → `HĐND`), by the code grammar
+ * the diacritics stage uses (`grammars/document-codes.json`); ambiguous parts (`HD`) stay.
  */
 export function canonicalCodes(number: string): string {
-  const known = [...typeCodes(), 'HĐND', 'ĐU', 'BCĐ', 'SGDĐT']
-  const byFolded = new Map(known.filter((c) => c.includes('Đ')).map((c) => [c.replace(/Đ/g, 'D'), c]))
-  return number.replace(/[\p{L}]+/gu, (code) => byFolded.get(code) ?? code)
+  return number.replace(/[\p{L}]+/gu, (code) => restorePart(code, null))
 }
 
 /** Type codes of `grammars/document-types.json` (QĐ, KH, …), plus NĐ and TT. */

@@ -26,8 +26,10 @@ export const SourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mediaType: z.string(),
   pages: z.number().int().nonnegative(),
-  route: z.enum(['text', 'pdf-text', 'ocr', 'ocr-text']),
-  ocrConfidence: z.number().min(0).max(1).optional()
+  route: z.enum(['text', 'pdf-text', 'ocr', 'ocr-text', 'docx', 'doc']),
+  ocrConfidence: z.number().min(0).max(1).optional(),
+  /** The encoding the text was converted from, when it was not Unicode (absent for UTF-8). */
+  encoding: z.enum(['utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni']).optional()
 })
 
 /** Document type: code (QĐ, KH, TB, BC, CV …) and its name. */
@@ -181,6 +183,8 @@ export const TaskSchema = z.object({
   cooperating: z.array(AgencySchema),
   timeframe: TimeframeSchema.nullable(),
   outputs: z.array(z.string()),
+  /** Who follows up, checks and urges the task on (a "Theo dõi, kiểm tra, đôn đốc" column); absent when the plan has no such column. */
+  monitoring: z.array(AgencySchema).optional(),
   source: ProvenanceSchema,
   confidence: z.number().min(0).max(1)
 })

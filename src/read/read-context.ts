@@ -36,6 +36,8 @@ export interface ReadOptions {
   textLayer?: 'auto' | 'always' | 'never'
   /** Render PDF pages for OCR (default true); when false a bad text layer is kept as `ocr-text`. */
   render?: boolean
+  /** The size limit of the input (bulk's `--max-bytes`, default 32 MiB): a part of a Word file may inflate to 20 times this. */
+  maxBytes?: number
   /**
    * A store of pages as read (before they are composed into text), for
    * callers that read the same files again and again (evaluations): a page

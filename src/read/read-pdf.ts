@@ -15,7 +15,10 @@ import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
 import {imageCoverage} from './pdf/image-coverage.js'
+import {legacyDecoder} from './pdf/legacy-fonts.js'
+import {readTextPage} from './pdf/page-tables.js'
 import {readTextLayer, type TextLayer} from './pdf/text-layer.js'
+import type {LegacyEncoding} from './encoding/legacy.js'
 import {stampKind} from './layout/stamps.js'
 import {pageKey, type ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
@@ -28,7 +31,7 @@ import {judgeTextLayer} from './text-layer-quality.js'
 import type {LayoutStamp, Route} from './types.js'
 
 /** Read the PDF in `bytes` into `file`; returns the page count, the file's route and OCR confidence. */
-export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number}> {
+export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number; encoding?: LegacyEncoding}> {
   const doc = await openPdf(bytes, context.name)
   try {
     const total = doc.numPages
@@ -38,6 +41,7 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
       m.fatal = false
     }
     const pages: PageInput[] = []
+    const encodings = new Set<LegacyEncoding>()
     for (let n = 1; n <= limit; n++) {
       context.options.signal?.throwIfAborted()
       const page = await doc.getPage(n).catch((error: unknown) => {
@@ -48,7 +52,7 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
         const cached = context.options.pageCache?.get(key)
         if (cached && cached.route === 'ocr') pages.push(cached)
         else {
-          const read = await readPage(file, doc, page, context)
+          const read = await readPage(file, doc, page, context, encodings)
           if (read.route === 'ocr') context.options.pageCache?.set(key, read)
           pages.push(read)
         }
@@ -65,15 +69,21 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
     const route: Route = routes.has('ocr') ? 'ocr' : routes.has('ocr-text') ? 'ocr-text' : 'pdf-text'
     const ocred = pages.filter((p) => p.route === 'ocr')
     const confidence = ocred.length > 0 ? round(ocred.reduce((a, p) => a + (p.confidence ?? 0), 0) / ocred.length) : undefined
-    return {pages: limit, route, confidence}
+    const encoding = [...encodings][0]
+    return {pages: limit, route, ...(confidence !== undefined ? {confidence} : {}), ...(encoding ? {encoding} : {})}
   } finally {
     await doc.destroy()
   }
 }
 
-async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, context: ReadContext): Promise<PageInput> {
+async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, context: ReadContext, encodings: Set<LegacyEncoding>): Promise<PageInput> {
   const n = page.pageNumber
-  const layer = await readTextLayer(page)
+  let layer = await readTextLayer(page)
+  const legacy = await legacyDecoder(page, layer)
+  if (legacy) {
+    layer = await readTextLayer(page, {decode: legacy.decode})
+    encodings.add(legacy.encoding)
+  }
   const base = {number: n, width: round2(layer.width), height: round2(layer.height)}
   const mode = context.options.textLayer ?? 'auto'
   const quality = judgeTextLayer(layer.text)
@@ -93,7 +103,8 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = null
     needsOcr = true
   } else needsOcr = await hasImages(page)
-  if (!needsOcr) return {...base, route: 'pdf-text', lines: layer.lines}
+  // A good text layer: its tables as cells from the page's own rules, the rest as lines.
+  if (!needsOcr) return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
   if (context.options.render !== false) {
     try {
       const dpi = context.options.dpi ?? 300
@@ -121,7 +132,7 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = false
     return {...base, route: 'ocr-text', lines: layer.lines}
   }
-  return {...base, route: 'pdf-text', lines: layer.lines}
+  return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
 }
 
 /** A page whose largest image covers this share of it or more is a scan. */

@@ -73,7 +73,11 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
   const placeMatch = placeLine ? header.rule('placeDate').regex.exec(placeLine) : null
   const placeDate = placeMatch ? readPlaceDate(placeMatch.groups as Parameters<typeof readPlaceDate>[0]) : null
   for (const part of placeDate?.unsure ?? []) unsure(file, `The date's ${part} is unreadable (\`${placeDate!.date.raw}\`): left out`, placeNode ?? numberNode)
-  const place = placeDate ? samePlace(placeName(placeDate.place, issuer?.unit, ocred), issuer?.name ?? null) : null
+  // A place and date line OCR garbled beyond its month word: the place is kept, the date is not guessed.
+  const garbled = !placeDate && placeNode ? header.rule('placeDateGarbled').regex.exec(placeNode.value) : null
+  if (garbled) unsure(file, `The date is unreadable (\`${placeNode!.value}\`): left out`, placeNode)
+  const placeText = placeDate?.place ?? garbled?.groups?.place.trim() ?? null
+  const place = placeText ? samePlace(placeName(placeText, issuer?.unit, ocred), issuer?.name ?? null) : null
   const date = placeDate?.date ?? null
 
   if (!issuer) {

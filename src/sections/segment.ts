@@ -113,7 +113,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         } else if (test('nationalTitle', text)) role(block, 'nationalTitle')
         else if (test('motto', text)) role(block, 'motto')
         else if (test('number', text)) role(block, 'number')
-        else if (test('placeDate', text) && !sawBody) role(block, 'placeDate')
+        else if ((test('placeDate', text) || test('placeDateGarbled', text)) && !sawBody) role(block, 'placeDate')
         else if (test('subject', text) && !sawTitle) {
           role(block, 'title')
           sawTitle = true

@@ -12,7 +12,7 @@ function tree(): Root {
     children: [
       {type: 'paragraph', value: 'KE HOACH', position: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 9, offset: 8}}},
       {type: 'paragraph', value: 'Thực hiện Nghị quyết số 76/NQ-CP của Chính phủ'},
-      {type: 'paragraph', value: 'ban'},
+      {type: 'paragraph', value: 'toi'},
       table
     ]
   }

@@ -31,6 +31,15 @@ describe('restore, stripped text', () => {
     expect(out).toBe('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; HĐND và UBND xã; mục II. và 100%')
   })
 
+  it('should keep the group numeral of a table row or cell (VI, not VÌ)', () => {
+    for (const mode of ['auto', 'marks', 'stripped'] as const) {
+      const out = restore('V\tCải cách chế độ công vụ\nVI\tCải cách tài chính công\nVII\tXây dựng Chính quyền điện tử', {mode}).text
+      expect(out.split('\n').map((line) => line.split('\t')[0])).toEqual(['V', 'VI', 'VII'])
+      // A table cell holding the group numeral alone, as the tree's cells are restored.
+      expect(restore('VI', {mode, ocrText: true}).text).toBe('VI')
+    }
+  })
+
   it('should pass English words through in auto mode', () => {
     expect(restore('Ung dung e-Government va Smart City trong cai cach hanh chinh').text).toBe(
       'Ứng dụng e-Government và Smart City trong cải cách hành chính'
@@ -47,12 +56,40 @@ describe('restore, stripped text', () => {
   })
 })
 
+describe('restore, document codes and places', () => {
+  it('should put back the Đ of document codes and abbreviations in stripped text', () => {
+    const out = restore('Can cu Quyet dinh so 3470/QD-UBND va Nghi dinh so 67/2007/ND-CP; HDND xa; Cong van 5740/UBND-SGDDT', {mode: 'stripped'}).text
+    expect(out).toBe('Căn cứ Quyết định số 3470/QĐ-UBND và Nghị định số 67/2007/NĐ-CP; HĐND xã; Công văn 5740/UBND-SGDĐT')
+  })
+
+  it('should leave codes alone in correct text', () => {
+    const text = 'Căn cứ Quyết định số 3470/QD-UBND của Ủy ban nhân dân thành phố.'
+    expect(restore(text).text).toBe(text)
+  })
+
+  it('should prefer the name of a known unit after a unit word, and again where the text repeats it', () => {
+    expect(restore('Nguyen Giap, ngay 14 thang 9\nUy ban nhan dan xa Nguyen Giap', {mode: 'stripped'}).text).toBe(
+      'Nguyên Giáp, ngày 14 tháng 9\nỦy ban nhân dân xã Nguyên Giáp'
+    )
+    expect(restore('UBND TINH LAM DONG', {mode: 'stripped'}).text).toBe('UBND TỈNH LÂM ĐỒNG')
+    // The unit word before a name of its type: phường, where "phuong an" stays phương án.
+    expect(restore('UBND phuong Tan An; phuong an phat trien', {mode: 'stripped'}).text).toBe('UBND phường Tân An; phương án phát triển')
+  })
+})
+
+describe('restore, marks mode', () => {
+  it('should leave a heading in capitals that is valid Vietnamese as it is', () => {
+    expect(restore('ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG', {mode: 'marks'}).text).toBe('ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG')
+    expect(restore('UBND TỈNH LÂM ĐỒNG', {mode: 'marks'}).text).toBe('UBND TỈNH LÂM ĐỒNG')
+  })
+})
+
 describe('restore, OCR damage', () => {
   const ocr = (text: string) => restore(text, {mode: 'ocr'}).text
 
   it('should repair digits and symbols read for letters', () => {
     expect(ocr('S6: 15 /KH-UBND')).toBe('Số: 15 /KH-UBND')
-    expect(ocr('UBND x4 va HDND x4')).toBe('UBND xã và HDND xã')
+    expect(ocr('UBND x4 va HDND x4')).toBe('UBND xã và HĐND xã')
     expect(ocr('Chinh sach d6i véi can bo')).toBe('Chính sách đối với cán bộ')
     expect(ocr('co c}}é mot cua')).toBe('cơ chế một cửa')
     expect(ocr('Trong tdm 1a x4y dung nén hanh chinh')).toBe('Trọng tâm là xây dựng nền hành chính')
@@ -72,7 +109,7 @@ describe('restore, OCR damage', () => {
 
   it('should see English-model OCR output in auto mode', () => {
     const out = restore('S6: 15 /KH-UBND, ngay 14 thang 9 ndm 2025\nThuc hién Quyét dinh s6 3470/QD-UBND').text
-    expect(out).toBe('Số: 15 /KH-UBND, ngày 14 tháng 9 năm 2025\nThực hiện Quyết định số 3470/QD-UBND')
+    expect(out).toBe('Số: 15 /KH-UBND, ngày 14 tháng 9 năm 2025\nThực hiện Quyết định số 3470/QĐ-UBND')
   })
 })
 

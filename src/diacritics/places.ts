@@ -1,0 +1,158 @@
+/**
+ * Place names in restoration: the syllables of the gazetteer's names are in
+ * the model's vocabulary, and where a capitalised run of words after a unit
+ * word (`xã`, `phường`, `đặc khu`, `tỉnh`, `thành phố`) can be read as a
+ * known name, the syllables of that name get a bonus over the language
+ * model's favourites (`xa Chau Thanh` → xã Châu Thành, not Cháu; `xa Vinh
+ * Thanh` → Vĩnh Thạnh where the list says so). A name found so is known for
+ * the rest of the text: the same run elsewhere (the place of the place-date
+ * line, `Nguyen Giap, ngay …`) gets a smaller bonus.
+ */
+import {placeNames} from '../gazetteer/index.js'
+import {stripMarks} from './letters.js'
+import {canonical, isValidSyllable} from './orthography.js'
+import type {Token} from './tokenize.js'
+
+/** A lattice slot as places see it: candidate words (null: the token as written) and their scores. */
+export interface PlaceSlot {
+  ids: ArrayLike<number>
+  scores: ArrayLike<number> | null
+  words: Array<string | null> | null
+}
+
+/** log10 bonus of a name's syllables after a unit word, and elsewhere once the name is known. */
+export const placeBonus = {afterUnitWord: 2, known: 2}
+
+/** Unit words, lowercase, as one or two syllables. */
+const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'phố'], ['đặc', 'khu']]
+
+/** A place name as syllables. */
+interface Entry {
+  /** Lowercase canonical syllables. */
+  syllables: string[]
+  /** The same without marks (what a stripped text shows). */
+  letters: string[]
+  /** Types of the units so named (`xã`, `phường`, `đặc khu`, `tỉnh`, `thành phố`). */
+  types: string[]
+}
+
+let byFirst: Map<string, Entry[]> | undefined
+
+/** The gazetteer's names spelt as Vietnamese syllables, by the letters of their first syllable. */
+function entries(): Map<string, Entry[]> {
+  if (byFirst) return byFirst
+  byFirst = new Map()
+  for (const place of placeNames()) {
+    const words = place.name.split(/\s+/)
+    if (!words.every((w) => isValidSyllable(w))) continue
+    const syllables = words.map((w) => canonical(w.toLowerCase()))
+    const entry = {syllables, letters: syllables.map((s) => stripMarks(s)), types: place.types}
+    const list = byFirst.get(entry.letters[0])
+    if (list) list.push(entry)
+    else byFirst.set(entry.letters[0], [entry])
+  }
+  return byFirst
+}
+
+/** Syllables of every place name of the gazetteer (lowercase, canonical), in code point order: the model knows them even where its corpus never wrote them. */
+export function placeSyllables(): string[] {
+  const out = new Set<string>()
+  for (const list of entries().values()) for (const e of list) for (const s of e.syllables) out.add(s)
+  return [...out].sort()
+}
+
+/**
+ * Give the syllables of known place names a bonus in the slots of `tokens` (slots are replaced by
+ * copies where a bonus applies; the others are left as they are). `lookup` gives a syllable's id.
+ */
+export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], lookup: (key: string) => number | undefined): void {
+  let index: Map<string, Entry[]> | undefined
+  const known = new Set<string>()
+  const found: Array<{at: number; entry: Entry; bonus: number}> = []
+  const may = (i: number, word: string): boolean => {
+    const slot = slots[i]
+    if (slot.words !== null && slot.words.includes(word)) return true
+    const token = tokens[i]
+    return token.kind === 'word' && canonical(token.text.toLowerCase()) === word
+  }
+  const unitWordsBefore = (i: number): string[][] =>
+    unitWords.filter((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
+  const capitalised = (t: Token) => t.kind === 'word' && t.text[0] !== t.text[0].toLowerCase()
+  const matches = (at: number): Entry[] => {
+    const first = tokens[at]
+    if (!capitalised(first)) return []
+    index ??= entries()
+    const list = index.get(stripMarks(first.text.toLowerCase()))
+    if (list === undefined && slots[at].words === null) return []
+    const candidates = list ?? []
+    const out: Entry[] = []
+    // OCR slots: the first syllable may be any candidate's letters.
+    const extra = slots[at].words?.flatMap((w) => (w !== null && index!.has(stripMarks(w)) && stripMarks(w) !== stripMarks(first.text.toLowerCase()) ? index!.get(stripMarks(w))! : [])) ?? []
+    for (const entry of [...candidates, ...extra]) {
+      const n = entry.syllables.length
+      if (at + n > tokens.length) continue
+      let ok = true
+      for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[at + j]) && may(at + j, entry.syllables[j])
+      if (ok && !out.includes(entry)) out.push(entry)
+    }
+    return out
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (!capitalised(tokens[i])) continue
+    const before = unitWordsBefore(i)
+    if (before.length === 0) continue
+    for (const entry of matches(i)) {
+      found.push({at: i, entry, bonus: placeBonus.afterUnitWord})
+      known.add(entry.syllables.join(' '))
+      // The unit word before a name of its type is that word (`phuong Tan An` → phường, not phương).
+      for (const w of before) {
+        if (entry.types.includes(w.join(' '))) found.push({at: i - w.length, entry: {syllables: w, letters: w.map((x) => stripMarks(x)), types: []}, bonus: placeBonus.afterUnitWord})
+      }
+    }
+  }
+  if (known.size > 0) {
+    // Only the names found after a unit word are looked for again, and only names of two syllables or more.
+    const afterUnit = new Set(found.map((f) => f.at))
+    const knownEntries: Entry[] = []
+    for (const f of found) if (f.entry.syllables.length >= 2 && f.entry.types.length > 0 && !knownEntries.includes(f.entry)) knownEntries.push(f.entry)
+    for (let i = 0; i < tokens.length; i++) {
+      if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
+      for (const entry of knownEntries) {
+        const n = entry.syllables.length
+        if (i + n > tokens.length) continue
+        let ok = true
+        for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
+        if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+      }
+    }
+  }
+  // Apply: per slot, the best bonus of each favoured syllable.
+  const bonuses = new Map<number, Map<string, number>>()
+  for (const {at, entry, bonus} of found) {
+    entry.syllables.forEach((s, j) => {
+      const m = bonuses.get(at + j) ?? new Map<string, number>()
+      m.set(s, Math.max(m.get(s) ?? 0, bonus))
+      bonuses.set(at + j, m)
+    })
+  }
+  for (const [i, favoured] of bonuses) {
+    const slot = slots[i]
+    if (slot.words === null) continue
+    const ids = Array.from(slot.ids)
+    const words = [...slot.words]
+    const scores = slot.scores ? Array.from(slot.scores) : new Array<number>(ids.length).fill(0)
+    for (const [word, bonus] of favoured) {
+      let c = words.indexOf(word)
+      if (c < 0) {
+        const id = lookup(word)
+        if (id === undefined) continue
+        ids.push(id)
+        words.push(word)
+        scores.push(Math.min(...scores))
+        c = words.length - 1
+      }
+      scores[c] += bonus
+    }
+    slots[i] = {...slot, ids, words, scores}
+  }
+}

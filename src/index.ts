@@ -8,6 +8,7 @@
  * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
  * - `jsonSchema()`: the JSON Schema of the output.
  * - `bulkParse(options)`: many files, folders, globs → JSON files or JSONL and a report.
+ * - `enqueue(options)`, `runWorker(options)`: the same import on a job queue (BullMQ on Redis), many workers.
  */
 import './vfile-data.js'
 
@@ -38,3 +39,5 @@ export type {CanonicalAgency} from './normalize/agencies.js'
 export {splitOutputs} from './normalize/outputs.js'
 export {bulkParse, parseInput, defaultLimits, InputError, UsageError} from './bulk/index.js'
 export type {BulkOptions, BulkReport, BulkTotals, BulkEvent, FileReport, FileStatus, Limits, ParseInputOptions} from './bulk/index.js'
+export {enqueue, runWorker, queueStatus, waitForQueue, queueReport, retryFailed, cleanQueue, RedisUnreachableError} from './queue/index.js'
+export type {EnqueueOptions, EnqueueResult, WorkerOptions, WorkerSummary, WorkerEvent, QueueStatus, QueueReportOptions, QueueConnectionOptions, CleanOptions, JobData} from './queue/index.js'

@@ -73,9 +73,10 @@ export function register(program: Command): void {
   addQueueOptions(add)
     .option('--priority <n>', 'BullMQ priority of these jobs: 1 is the highest; jobs without one go first', positiveInteger)
     .option('--attempts <n>', 'tries of a job whose parse worker crashed or whose output could not be written (default: 3); bad input is tried once', positiveInteger)
+    .option('--backoff <seconds>', 'wait before the second try, doubled before each next one (default: 5)', positiveNumber)
   addLimitOptions(add)
     .option('--compact', 'write the JSON on one line')
-    .action(async (inputs: string[], options: QueueCommandOptions & LimitCommandOptions & {out: string; priority?: number; attempts?: number; compact?: boolean}, command: Command) =>
+    .action(async (inputs: string[], options: QueueCommandOptions & LimitCommandOptions & {out: string; priority?: number; attempts?: number; backoff?: number; compact?: boolean}, command: Command) =>
       withUsage(command, async () => {
         const result = await enqueue({
           ...connectionOf(options),
@@ -83,6 +84,7 @@ export function register(program: Command): void {
           out: options.out,
           priority: options.priority,
           attempts: options.attempts,
+          backoffMs: options.backoff === undefined ? undefined : options.backoff * 1000,
           limits: limitsOf(options),
           compact: options.compact,
           onNotice: (message) => process.stderr.write(`sohoa: ${message}\n`)

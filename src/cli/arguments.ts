@@ -4,7 +4,8 @@
  * `sohoa queue add` share.
  */
 import {InvalidArgumentError, type Command} from 'commander'
-import {defaultLimits, parseByteSize, resolveLimits, type Limits} from '../bulk/index.js'
+import {parseByteSize} from '../bulk/byte-size.js'
+import {defaultLimits, resolveLimits, type Limits} from '../bulk/limits.js'
 
 /** A positive integer. */
 export function positiveInteger(value: string): number {

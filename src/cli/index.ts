@@ -4,8 +4,10 @@
  * Exit codes: 0 done, 1 a file could not be read or parsed, 2 usage error.
  */
 import {CommanderError} from 'commander'
-import {program} from './program.js'
+import {queueCommands, queueProgram} from './queue-program.js'
 
+// The queue commands start without loading the parser (a worker runs it in its threads).
+const program = queueCommands.includes(process.argv[2]) ? queueProgram() : (await import('./program.js')).program
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

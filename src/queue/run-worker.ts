@@ -17,7 +17,7 @@ import {processFile} from '../bulk/process-file.js'
 import type {FileReport} from '../bulk/report.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {ParseWorkers} from '../bulk/worker-pool.js'
-import {createOcrPool, type OcrPool} from '../read/index.js'
+import {createOcrPool, type OcrPool} from '../read/ocr-pool.js'
 import {connectRedis, redactUrl, redisUrlOf} from './connection.js'
 import type {WorkerEvent} from './events.js'
 import {failedReasonOf, isRetryable, type JobData, type JobResult} from './job.js'
@@ -103,8 +103,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const entry: FileReport = {path: data.path, output: data.output, status: 'pending'}
     running++
     try {
-      // A worker killed while writing this output left its temporary: this worker holds the job now.
-      await removeTemporariesOf(data.output)
+      // A job started before may have a temporary its killed worker left: this worker holds the job now.
+      // (Only then: listing a folder of many outputs for every job would cost more than the job.)
+      if (job.attemptsStarted > 1) await removeTemporariesOf(data.output)
       await processFile(parsers, entry, data.options, {fsync: options.fsync})
     } finally {
       running--

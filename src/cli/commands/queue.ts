@@ -8,7 +8,8 @@
  * Redis unreachable, 2 usage error.
  */
 import type {Command} from 'commander'
-import {summaryText, UsageError} from '../../bulk/index.js'
+import {summaryText} from '../../bulk/report.js'
+import {UsageError} from '../../bulk/usage-error.js'
 import {
   cleanQueue,
   createQueueProgress,

@@ -10,7 +10,7 @@
  */
 import {availableParallelism} from 'node:os'
 import type {Command} from 'commander'
-import {failureLine} from '../../bulk/index.js'
+import {failureLine} from '../../bulk/report.js'
 import {runWorker, type WorkerEvent} from '../../queue/index.js'
 import {nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber} from '../arguments.js'
 import {addQueueOptions, connectionOf, withUsage} from './queue.js'

@@ -4,15 +4,19 @@
  * benchmark makes them): the built CLI (`dist/`; `--sources` runs the
  * sources through tsx), a real redis-server on a free loopback port in a
  * temporary folder, `sohoa queue add`, then W `sohoa worker` processes
- * until the queue is drained. Prints wall time, files/s and pages/s of
- * both and their ratio (from the one run: the machine is shared), and the
- * Redis memory a queued and a finished job take (INFO memory).
+ * until the queue is drained; then again with one worker set as `sohoa
+ * parse` is. Prints wall time, CPU seconds (every process and thread,
+ * from /proc on Linux), files/s and pages/s, the throughput and CPU ratios
+ * to `sohoa parse` (from the one run: the machine is shared, and CPU
+ * seconds hold up better than wall time under other load), and the Redis
+ * memory a job takes waiting and done (INFO memory over 10,000 jobs, and
+ * MEMORY USAGE of the run's job hashes).
  *
- *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--sources]
+ *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--skip-one] [--sources]
  *
- * Each worker parses `--worker-concurrency` files at once with as many OCR
- * workers; `sohoa parse` runs with its defaults (one file and one OCR
- * worker per core).
+ * Each of the W workers parses `--worker-concurrency` files at once with
+ * as many OCR workers; `sohoa parse` and the single worker run one file
+ * and one OCR worker per core.
  */
 import {execFileSync, spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
@@ -20,6 +24,7 @@ import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {BulkReport} from '../../src/bulk/index.js'
+import {Worker} from 'bullmq'
 import {openQueue} from '../../src/queue/open-queue.js'
 import {statusOf} from '../../src/queue/status.js'
 import {startRedis} from '../../test/support/redis-server.js'
@@ -42,6 +47,7 @@ export async function run(args: string[]): Promise<void> {
   }
   const files = option('--files', 200)
   const ocrPages = option('--ocr-pages', 20)
+  const cores = availableParallelism()
   const workerCount = option('--workers', 4)
   const perWorker = option('--worker-concurrency', 1)
   if (args.includes('--sources')) command = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
@@ -62,45 +68,90 @@ export async function run(args: string[]): Promise<void> {
     // sohoa parse DIR --out: one process, its defaults.
     const bulkStarted = performance.now()
     const bulk = await sohoa(['parse', inputs, '--out', path.join(tmp, 'out-bulk'), '-q'])
-    const bulkCpu = bulk.cpuSeconds
     const bulkSeconds = (performance.now() - bulkStarted) / 1000
     const bulkReport = JSON.parse(readFileSync(path.join(tmp, 'out-bulk/report.json'), 'utf8')) as BulkReport
 
-    // The queue: add, then W workers until drained.
-    const connection = ['--redis', redis.url, '--queue', 'bench']
-    const open = await openQueue({redis: redis.url, queue: 'bench'})
-    const memory = async () => Number(/used_memory:(\d+)/.exec(await open.connection.info('memory'))![1])
-    const emptyBytes = await memory()
+    // The queue: add, then W workers until drained; then one worker with the settings of sohoa parse.
+    const many = await queueRun(redis.url, 'bench', inputs, path.join(tmp, 'out-queue'), workerCount, perWorker)
+    const one = args.includes('--skip-one') ? undefined : await queueRun(redis.url, 'bench-one', inputs, path.join(tmp, 'out-queue-one'), 1, cores)
+    const memory = await memoryPerJob(redis.url, many.sample, 10_000)
+
+    const rows = [
+      row(`sohoa parse DIR --out (${bulkReport.settings.concurrency} at once, ${bulkReport.settings.ocrWorkers} OCR)`, bulk.code, bulkSeconds, bulk.cpuSeconds, bulkReport),
+      row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, many.code, many.seconds, many.cpuSeconds, many.report),
+      ...(one ? [row(`1 × sohoa worker (${cores} at once, ${cores} OCR)`, one.code, one.seconds, one.cpuSeconds, one.report)] : [])
+    ]
+    process.stdout.write(`${files} text decisions and ${ocrPages} scanned pages; wall time from start to the last output (the queue: from starting the workers to drained).\n\n`)
+    process.stdout.write(table(rows))
+    process.stdout.write('\n')
+    for (const [name, run] of [[`${workerCount} workers`, many], ['1 worker', one]] as const) {
+      if (!run) continue
+      const ratio = bulkSeconds / run.seconds
+      const cpu = bulk.cpuSeconds && run.cpuSeconds ? `; CPU seconds ${(run.cpuSeconds / bulk.cpuSeconds).toFixed(2)} × sohoa parse's` : ''
+      process.stdout.write(`${name}: throughput ${ratio.toFixed(2)} × sohoa parse's (${((ratio - 1) * 100).toFixed(1)}%)${cpu}.\n`)
+    }
+    process.stdout.write(`sohoa queue add: ${many.queued} jobs in ${many.addSeconds.toFixed(1)} s (hashing every input).\n\n`)
+    process.stdout.write(
+      table([
+        {'Redis memory': `${memory.jobs} jobs waiting (used_memory, beyond the empty queue)`, 'bytes per job': Math.round(memory.waiting)},
+        {'Redis memory': `the same jobs done, results kept`, 'bytes per job': Math.round(memory.done)},
+        {'Redis memory': `one job's hash waiting (MEMORY USAGE, mean of ${many.sample.length} from the run)`, 'bytes per job': Math.round(many.jobBytes.waiting)},
+        {'Redis memory': 'one job\'s hash done', 'bytes per job': Math.round(many.jobBytes.done)}
+      ])
+    )
+    process.stdout.write(
+      `\nThe ${memory.jobs} jobs carry the data of the run's first job under new ids (paths as long); BullMQ's event stream, capped at 10,000 events, is counted in.\n`
+    )
+    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`
+    process.stdout.write(`\n${availableParallelism()} cores, shared machine (${load}); node ${process.version}; ${args.includes('--sources') ? 'the sources through tsx' : 'the built CLI (dist/)'}.\n`)
+  } finally {
+    await redis.stop()
+    rmSync(tmp, {recursive: true, force: true})
+  }
+}
+
+/** What one queue run measured. */
+interface QueueRun {
+  code: number | null
+  seconds: number
+  cpuSeconds: number | undefined
+  report: BulkReport
+  queued: number
+  addSeconds: number
+  /** Ids of the first jobs, and the mean MEMORY USAGE of their hashes waiting and done. */
+  sample: string[]
+  jobBytes: {waiting: number; done: number}
+}
+
+/** `sohoa queue add` the inputs, start `workers` × `sohoa worker`, wait until drained, stop them, `sohoa queue report`. */
+async function queueRun(url: string, queue: string, inputs: string, out: string, workers: number, perWorker: number): Promise<QueueRun> {
+  const connection = ['--redis', url, '--queue', queue]
+  const open = await openQueue({redis: url, queue})
+  try {
     const addStarted = performance.now()
-    const add = await sohoa(['queue', 'add', inputs, '--out', path.join(tmp, 'out-queue'), ...connection])
+    const add = await sohoa(['queue', 'add', inputs, '--out', out, ...connection])
+    if (add.code !== 0) throw new Error(`sohoa queue add exited ${add.code}:\n${add.stderr}`)
     const addSeconds = (performance.now() - addStarted) / 1000
     const queued = (await statusOf(open)).waiting
-    const queuedBytes = await memory()
     const sample = (await open.queue.getWaiting(0, 49)).map((job) => job.id!)
-    const jobBytes = async () => mean(await Promise.all(sample.map(async (id) => Number(await open.connection.call('MEMORY', 'USAGE', `bull:bench:${id}`)))))
-    const events = async () => ({length: Number(await open.connection.xlen('bull:bench:events')), bytes: Number(await open.connection.call('MEMORY', 'USAGE', 'bull:bench:events'))})
-    const waitingJobBytes = await jobBytes()
-    const waitingEvents = await events()
+    const jobBytes = async () => mean(await Promise.all(sample.map(async (id) => Number(await open.connection.call('MEMORY', 'USAGE', `bull:${queue}:${id}`)))))
+    const waitingBytes = await jobBytes()
 
-    const queueStarted = performance.now()
-    const workerArgs = ['worker', ...connection, '--concurrency', String(perWorker), '--ocr-workers', String(perWorker), '-q']
-    const workers = Array.from({length: workerCount}, () => spawn(process.execPath, [...command, ...workerArgs], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']}))
-    const workerCpu = cpuSampler(() => workers.map((w) => w.pid))
-    const logs = workers.map(() => '')
-    workers.forEach((w, i) => w.stderr!.on('data', (chunk: Buffer) => (logs[i] += chunk.toString())))
-    let status = await statusOf(open)
-    while (!status.drained) {
-      if (workers.every((w) => w.exitCode !== null)) throw new Error(`every worker exited:\n${logs.join('\n')}`)
+    const started = performance.now()
+    const args = ['worker', ...connection, '--concurrency', String(perWorker), '--ocr-workers', String(perWorker), '-q']
+    const children = Array.from({length: workers}, () => spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']}))
+    const cpu = cpuSampler(() => children.map((w) => w.pid))
+    const logs = children.map(() => '')
+    children.forEach((w, i) => w.stderr!.on('data', (chunk: Buffer) => (logs[i] += chunk.toString())))
+    while (!(await statusOf(open)).drained) {
+      if (children.every((w) => w.exitCode !== null)) throw new Error(`every worker exited:\n${logs.join('\n')}`)
       await new Promise((r) => setTimeout(r, 250))
-      status = await statusOf(open)
     }
-    const queueSeconds = (performance.now() - queueStarted) / 1000
-    workerCpu.stop()
-    const finishedBytes = await memory()
-    const finishedJobBytes = await jobBytes()
-    const finishedEvents = await events()
+    const seconds = (performance.now() - started) / 1000
+    cpu.stop()
+    const doneBytes = await jobBytes()
     await Promise.all(
-      workers.map(
+      children.map(
         (w) =>
           new Promise<void>((resolve) => {
             w.once('exit', () => resolve())
@@ -108,48 +159,57 @@ export async function run(args: string[]): Promise<void> {
           })
       )
     )
-    const report = await sohoa(['queue', 'report', '--out', path.join(tmp, 'out-queue'), ...connection, '-q'])
-    const queueReport = JSON.parse(readFileSync(path.join(tmp, 'out-queue/report.json'), 'utf8')) as BulkReport
-    await open.close()
-
-    const rows = [
-      row(`sohoa parse DIR --out (${bulkReport.settings.concurrency} at once, ${bulkReport.settings.ocrWorkers} OCR)`, bulk.code, bulkSeconds, bulkCpu, bulkReport),
-      row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, report.code, queueSeconds, workerCpu.total(), queueReport)
-    ]
-    process.stdout.write(`${files} text decisions and ${ocrPages} scanned pages; wall time from start to the last output (the queue: from starting the workers to drained).\n\n`)
-    process.stdout.write(table(rows))
-    const ratio = bulkSeconds / queueSeconds
-    process.stdout.write(`\nQueue throughput / sohoa parse throughput (wall): ${ratio.toFixed(2)} (${((ratio - 1) * 100).toFixed(1)}%).\n`)
-    const queueCpu = workerCpu.total()
-    if (bulkCpu && queueCpu) {
-      process.stdout.write(`CPU seconds, queue / sohoa parse: ${(queueCpu / bulkCpu).toFixed(2)} (what the queue costs more, whatever the other load on the machine).\n`)
+    const report = await sohoa(['queue', 'report', '--out', out, ...connection, '-q'])
+    return {
+      code: report.code,
+      seconds,
+      cpuSeconds: cpu.total(),
+      report: JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BulkReport,
+      queued,
+      addSeconds,
+      sample,
+      jobBytes: {waiting: waitingBytes, done: doneBytes}
     }
-    process.stdout.write(`sohoa queue add: ${queued} jobs in ${addSeconds.toFixed(1)} s (exit ${add.code}, hashing every input).\n\n`)
-    process.stdout.write(
-      table([
-        {'Redis memory': 'empty queue', 'used_memory MB': (emptyBytes / 1e6).toFixed(2), 'per job, all keys': null, 'job hash (MEMORY USAGE)': null, 'event stream': null},
-        {
-          'Redis memory': `${queued} jobs waiting`,
-          'used_memory MB': (queuedBytes / 1e6).toFixed(2),
-          'per job, all keys': Math.round((queuedBytes - emptyBytes) / queued),
-          'job hash (MEMORY USAGE)': Math.round(waitingJobBytes),
-          'event stream': `${waitingEvents.length} events, ${(waitingEvents.bytes / 1e3).toFixed(0)} kB`
-        },
-        {
-          'Redis memory': `${queued} jobs done (results kept)`,
-          'used_memory MB': (finishedBytes / 1e6).toFixed(2),
-          'per job, all keys': Math.round((finishedBytes - emptyBytes) / queued),
-          'job hash (MEMORY USAGE)': Math.round(finishedJobBytes),
-          'event stream': `${finishedEvents.length} events, ${(finishedEvents.bytes / 1e3).toFixed(0)} kB`
-        }
-      ])
-    )
-    process.stdout.write('\nBytes in bytes. The event stream is capped at 10,000 events by BullMQ: on a large import the job hash (and its place in one sorted set or list) is what each job costs.\n')
-    const load = `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`
-    process.stdout.write(`\n${availableParallelism()} cores, shared machine (${load}); node ${process.version}; ${args.includes('--sources') ? 'the sources through tsx' : 'the built CLI (dist/)'}.\n`)
   } finally {
-    await redis.stop()
-    rmSync(tmp, {recursive: true, force: true})
+    await open.close()
+  }
+}
+
+/**
+ * Redis memory per job at scale: `jobs` copies of a sampled job (its data,
+ * new ids) added to an empty queue, then marked done with a result like a
+ * worker's; used_memory beyond the empty queue, per job.
+ */
+async function memoryPerJob(url: string, sample: string[], jobs: number): Promise<{jobs: number; waiting: number; done: number}> {
+  const source = await openQueue({redis: url, queue: 'bench'})
+  const open = await openQueue({redis: url, queue: 'bench-memory'})
+  try {
+    const model = (await source.queue.getJob(sample[0]))!
+    const memory = async () => Number(/used_memory:(\d+)/.exec(await open.connection.info('memory'))![1])
+    await open.queue.waitUntilReady()
+    const empty = await memory()
+    for (let start = 0; start < jobs; start += 1000) {
+      await open.queue.addBulk(
+        Array.from({length: Math.min(1000, jobs - start)}, (_, i) => ({
+          name: model.name,
+          data: {...model.data, path: model.data.path.replace(/\d+(\.\w+)$/, `${start + i}$1`)},
+          opts: {...model.opts, jobId: `${'0'.repeat(48)}${String(start + i).padStart(16, '0')}-${'f'.repeat(16)}`}
+        }))
+      )
+    }
+    const waiting = ((await memory()) - empty) / jobs
+    const result = model.returnvalue
+    const connection = open.connection.duplicate()
+    const worker = new Worker(open.name, async () => result, {connection, concurrency: 50})
+    while ((await open.queue.getCompletedCount()) < jobs) await new Promise((r) => setTimeout(r, 100))
+    await worker.close()
+    connection.disconnect()
+    const done = ((await memory()) - empty) / jobs
+    await open.queue.obliterate({force: true})
+    return {jobs, waiting, done}
+  } finally {
+    await source.close()
+    await open.close()
   }
 }
 

@@ -166,6 +166,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   let stopping = false
   try {
     const runLoop = worker.run()
+    runLoop.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
     await worker.waitUntilReady()
     emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size})
     await new Promise<void>((resolve, reject) => {

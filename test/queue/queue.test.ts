@@ -14,7 +14,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {BulkReport} from '../../src/bulk/index.js'
 import {openQueue, type OpenQueue} from '../../src/queue/open-queue.js'
-import {runWorker, RedisUnreachableError, type QueueStatus} from '../../src/queue/index.js'
+import {enqueue, runWorker, RedisUnreachableError, type QueueStatus, type WorkerEvent} from '../../src/queue/index.js'
 import {statusOf} from '../../src/queue/status.js'
 import {randomBytes, pngClaiming, root, seed, sohoa, start} from '../bulk/corpus.js'
 import {startRedis, type RedisServer} from '../support/redis-server.js'
@@ -265,6 +265,35 @@ describe('queue: many workers, nothing lost', () => {
     expect(live[0].stderr()).toContain('sohoa: reconnected to Redis at')
     live[0].child.kill('SIGTERM')
     expect((await live[0].exit).code).toBe(0)
+  })
+
+  it('runWorker: a second signal hands the running job back to the queue at once, its tries untouched', async () => {
+    const dir = path.join(tmp, 'abandon')
+    mkdirSync(dir)
+    writeFileSync(path.join(dir, 'big.txt'), bigText(3, 99))
+    const connection = {redis: redis.url, queue: 'abandon'}
+    const added = await enqueue({...connection, inputs: [dir], out: path.join(tmp, 'abandon-out')})
+    expect(added).toMatchObject({files: 1, added: 1})
+    const stop = new AbortController()
+    const abandon = new AbortController()
+    const events: WorkerEvent[] = []
+    const running = runWorker({...connection, concurrency: 1, ocrWorkers: 1, stallSeconds: 2, signal: stop.signal, abandonSignal: abandon.signal, onEvent: (e) => events.push(e)})
+    const other = await openQueue(connection)
+    try {
+      await until(async () => (await other.queue.getActiveCount()) === 1, 120_000, 'the job to start')
+      stop.abort()
+      abandon.abort()
+      const summary = await running
+      expect(summary).toMatchObject({files: 0, parsed: 0, failed: 0})
+      expect(events.map((e) => e.type)).toEqual(['ready', 'stopping', 'abandoning'])
+      const [job] = await other.queue.getWaiting()
+      expect(job.attemptsMade).toBe(0)
+      expect(await other.queue.getJobCounts('active', 'failed', 'completed')).toEqual({active: 0, failed: 0, completed: 0})
+      expect(walk(tmp).filter((f) => f.startsWith('abandon-out'))).toEqual([])
+    } finally {
+      await other.queue.obliterate({force: true})
+      await other.close()
+    }
   })
 
   it('says which Redis it cannot reach, at once', async () => {

@@ -8,8 +8,10 @@ import type {Output} from './output/schema.js'
 import {createProcessor, type PipelineOptions} from './pipeline.js'
 import {decodeText, normalizeText} from './read/decode-text.js'
 import {read, type ReadOptions} from './read/index.js'
+import {assertText} from './read/no-text.js'
 import {restorationFor, restorationModeFor} from './restoration-policy.js'
 import type {Root} from './tree/types.js'
+import {describeValue} from './util/describe-value.js'
 import './vfile-data.js'
 
 /** Options of `parse`. */
@@ -34,14 +36,19 @@ export interface ParseResult {
 
 /**
  * Parse a document. A string is the document's text; bytes are read by
- * content (text, PDF, image); a VFile is taken as `read` left it.
+ * content (text, PDF, image); a VFile is taken as `read` left it. Input
+ * with no text (`''`, only whitespace, empty bytes) rejects with a
+ * `read:no-text` `ReadError`, as `read` does; anything else (null, a
+ * number) throws a `TypeError`.
  */
 export async function parse(input: string | Uint8Array | VFile, options: ParseOptions = {}): Promise<ParseResult> {
+  checkInput('parse', input)
   return parseSync(input instanceof Uint8Array ? await read(input, options.read) : input, options)
 }
 
 /** Synchronous `parse` of text (a string, UTF-8/UTF-16 bytes) or of a VFile that `read` returned. */
 export function parseSync(input: string | Uint8Array | VFile, options: ParseOptions = {}): ParseResult {
+  checkInput('parseSync', input)
   const file =
     input instanceof VFile
       ? input
@@ -49,6 +56,7 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
           path: options.path,
           value: typeof input === 'string' ? normalizeText(input) : decodeText(input)
         })
+  assertText(String(file.value ?? ''), file.path ?? (typeof input === 'string' ? '<text>' : '<bytes>'))
   const when = options.diacritics?.when ?? restorationFor(file)
   const mode = options.diacritics?.mode ?? restorationModeFor(file)
   const processor = createProcessor({...options, diacritics: {...options.diacritics, when, mode}})
@@ -62,5 +70,12 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
  * Throws a `ReadError` naming the file when it cannot be read at all.
  */
 export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
+  if (typeof path !== 'string') throw new TypeError(`parseFile: expected a file path (a string), got ${describeValue(path)}`)
   return parseSync(await read(path, options.read), options)
+}
+
+/** Throw a `TypeError` saying what `name` takes unless `input` is a string, bytes or a VFile. */
+function checkInput(name: string, input: unknown): void {
+  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof VFile) return
+  throw new TypeError(`${name}: expected the document's text (a string), its bytes (a Uint8Array) or a VFile from read(), got ${describeValue(input)}`)
 }

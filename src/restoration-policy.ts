@@ -1,6 +1,8 @@
 /**
  * When the diacritics stage runs, by route: always on OCR text and on text
- * layers judged bad; on clean text only on the lines that lack marks. A
+ * layers judged bad; never on a good PDF text layer (the text the file
+ * states: a cell reading "thi" is "thi"); on clean text only on the lines
+ * that lack marks. A
  * text file that an earlier OCR run mangled (no Vietnamese-only letters, as
  * English-model OCR output) is treated as OCR text. And how: what sohoa's
  * own reader OCR'd (the Vietnamese model) gets its marks checked against
@@ -20,6 +22,7 @@ const mangledBelow = 0.05
 export function restorationFor(file: VFile): Restoration {
   const route = file.data.source?.route ?? 'text'
   if (route === 'ocr' || route === 'ocr-text') return 'always'
+  if (route === 'pdf-text') return 'never'
   const quality = textQuality(String(file.value ?? ''))
   return quality.syllables > 0 && quality.vietnameseOnlyShare < mangledBelow ? 'always' : 'unmarked'
 }

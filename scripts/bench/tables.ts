@@ -1,16 +1,21 @@
 /**
  * Table detection and the tasks stage: time per document and lines/s of
  * `detectTables` over text files, and of parser + tasks on the seeds and
- * table fixtures.
+ * table fixtures; then a born-digital PDF plan of over 30 pages
+ * (`fixtures/bench/long-plan`, LibreOffice, 172 tasks in ruled tables):
+ * `read` (text layer, rules, tables as cells) and the whole pipeline, wall
+ * and CPU time (one thread: the target is 3 s on one core).
  *
- *   npm run bench -- tables [--rounds 50] [--dir <folder of .txt>]
+ *   npm run bench -- tables [--rounds 50] [--pdf-rounds 3] [--dir <folder of .txt>]
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {parseSync} from '../../src/parse.js'
 import {detectTables} from '../../src/parser/tables/index.js'
+import {read} from '../../src/read/index.js'
 import parser from '../../src/parser/index.js'
 import tasks from '../../src/tasks/index.js'
 import {table} from '../table.js'
@@ -75,5 +80,33 @@ export async function run(args: string[]): Promise<void> {
     })
   }
   process.stdout.write(table(rows))
+
+  const pdfRounds = Number(option(args, '--pdf-rounds') ?? 3)
+  const pdf = readFileSync(path.join(fixtures, 'bench/long-plan/input.pdf'))
+  const pdfRows = []
+  await read(pdf) // warm up: pdf.js loaded, code compiled
+  for (let round = 1; round <= pdfRounds; round++) {
+    const cpu = process.cpuUsage()
+    const t0 = performance.now()
+    const file = await read(pdf)
+    const t1 = performance.now()
+    const {output} = parseSync(file)
+    const t2 = performance.now()
+    const used = process.cpuUsage(cpu)
+    const pages = file.data.source?.pages ?? 0
+    pdfRows.push({
+      round,
+      pages,
+      tables: file.data.layout?.tables?.length ?? 0,
+      tasks: output.plan?.tasks.length ?? 0,
+      'read s': ((t1 - t0) / 1000).toFixed(2),
+      'pipeline s': ((t2 - t1) / 1000).toFixed(2),
+      'total s': ((t2 - t0) / 1000).toFixed(2),
+      'CPU s': ((used.user + used.system) / 1e6).toFixed(2),
+      'ms/page': ((t2 - t0) / pages).toFixed(0)
+    })
+  }
+  process.stdout.write(`\nBorn-digital PDF plan (fixtures/bench/long-plan, target ≤ 3 s on one core):\n\n`)
+  process.stdout.write(table(pdfRows))
   process.stdout.write(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; node ${process.version}\n`)
 }

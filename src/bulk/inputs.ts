@@ -2,11 +2,14 @@
  * Find the files of a batch: each argument is a file, a folder (searched
  * recursively for the formats sohoa reads, hidden files skipped) or a glob.
  * Each file keeps the folder it was found under (its root), from which
- * the output folder mirrors the sub-folders.
+ * the output folder mirrors the sub-folders. A folder is searched once:
+ * links back to a parent, or to a folder already searched, are skipped
+ * and listed.
  */
-import {stat} from 'node:fs/promises'
+import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {walkFolder, type SkippedLink} from './walk-folder.js'
 
 /** File extensions a folder contributes (matched without regard to case); name other files or use a glob. */
 export const documentExtensions = ['txt', 'text', 'md', 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp']
@@ -24,6 +27,8 @@ export interface Discovered {
   files: InputFile[]
   /** Globs and folders that matched no file. */
   unmatched: string[]
+  /** Links to folders not followed, because the folder they lead to was already searched (`a/up -> ..`). */
+  skippedLinks: SkippedLink[]
 }
 
 /** Options of `discoverInputs`. */
@@ -38,7 +43,8 @@ export interface DiscoverOptions {
 
 /**
  * Expand `args` into files, in argument order, each folder or glob sorted;
- * a file found twice is kept once. A path that does not exist and is no
+ * a file found twice (by its real path: under two names, through links) is
+ * kept once, under the name found first. A path that does not exist and is no
  * glob is kept: it fails when read, naming itself.
  */
 export async function discoverInputs(args: string[], options: DiscoverOptions = {}): Promise<Discovered> {
@@ -47,10 +53,13 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
   let isExcluded = (_file: string) => false
   const files: InputFile[] = []
   const unmatched: string[] = []
+  const skippedLinks: SkippedLink[] = []
   const seen = new Set<string>()
-  const add = (file: string, root: string) => {
-    const key = path.resolve(file)
-    if (seen.has(key) || isExcluded(key)) return
+  const add = async (file: string, root: string) => {
+    if (isExcluded(path.resolve(file))) return
+    // By real path: a file reached through a link, or under two names, is parsed once.
+    const key = await realpath(file).catch(() => path.resolve(file))
+    if (seen.has(key)) return
     seen.add(key)
     files.push({path: file, root})
   }
@@ -60,19 +69,40 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
     isExcluded = (file) => active.some((e) => within(file, e))
     const info = await stat(arg).catch(() => undefined)
     if (info?.isDirectory()) {
-      const found = await glob(`**/*.{${documentExtensions.join(',')}}`, {cwd: arg, onlyFiles: true, dot: false, caseSensitiveMatch: false})
-      const before = files.length
-      for (const rel of found.sort()) add(path.join(arg, rel), arg)
-      if (files.length === before && found.length === 0) unmatched.push(arg)
+      const found = await walkFolder(arg, {accept: isDocument})
+      for (const rel of found.files) await add(path.join(arg, rel), arg)
+      skippedLinks.push(...found.skipped)
+      if (found.files.length === 0) unmatched.push(arg)
     } else if (!info && isDynamicPattern(arg)) {
       const found = await glob(arg, {onlyFiles: true, dot: false})
-      for (const file of found.sort()) add(file, globBase(arg))
+      for (const file of await ownNamesFirst(found)) await add(file, globBase(arg))
       if (found.length === 0) unmatched.push(arg)
     } else {
-      add(arg, path.dirname(arg))
+      await add(arg, path.dirname(arg))
     }
   }
-  return {files, unmatched}
+  return {files, unmatched, skippedLinks}
+}
+
+/**
+ * `files` sorted, with a file found under several names (through links to
+ * folders, `a/up/a/x.txt`) kept under the name that goes through no link.
+ */
+async function ownNamesFirst(files: string[]): Promise<string[]> {
+  const byReal = new Map<string, string>()
+  for (const file of [...files].sort()) {
+    const real = await realpath(file).catch(() => path.resolve(file))
+    const kept = byReal.get(real)
+    if (kept === undefined || (path.resolve(kept) !== real && path.resolve(file) === real)) byReal.set(real, file)
+  }
+  return [...byReal.values()].sort()
+}
+
+const documentName = new RegExp(`\\.(?:${documentExtensions.join('|')})$`, 'i')
+
+/** Whether a file name has one of the `documentExtensions`. */
+function isDocument(name: string): boolean {
+  return documentName.test(name)
 }
 
 /** The fixed folder a glob starts from: its leading segments without pattern characters (`docs/2024/**\/*.pdf` → `docs/2024`). */

@@ -8,7 +8,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {parseSync, type ParseResult} from '../parse.js'
-import {read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
+import {fileSystemReason, fileSystemReasons, read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
 import {formatBytes} from './byte-size.js'
 import {imageSize} from './image-size.js'
 import {InputError} from './input-error.js'
@@ -69,17 +69,14 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
 async function load(path: string, limits: Limits): Promise<Uint8Array> {
   try {
     const info = await stat(path)
-    if (info.isDirectory()) throw new InputError(path, 'is a directory', 'read', 'unreadable')
+    if (info.isDirectory()) throw new InputError(path, fileSystemReasons.directory, 'read', 'unreadable')
     if (info.size > limits.maxBytes) {
       throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'limits', 'max-bytes')
     }
     return await readFile(path)
   } catch (error) {
     if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message
-    throw new InputError(path, reason, 'read', 'unreadable', {cause: error})
+    throw new InputError(path, fileSystemReason(error), 'read', 'unreadable', {cause: error})
   }
 }
 
@@ -90,7 +87,7 @@ export function toInputError(path: string, error: unknown, limits: Limits, deadl
     return new InputError(path, `timed out after ${limits.timeoutSeconds} s (--timeout)`, 'limits', 'timeout', {cause: error})
   }
   if ((error as Error)?.name === 'AbortError') return new InputError(path, 'interrupted', 'bulk', 'interrupted', {cause: error})
-  if (error instanceof ReadError) return new InputError(path, error.reason, 'read', 'unreadable', {cause: error})
+  if (error instanceof ReadError) return new InputError(path, error.reason, error.source, error.ruleId, {cause: error})
   const e = error as Error
   return new InputError(path, `internal error: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, 'parse', 'internal', {cause: error})
 }

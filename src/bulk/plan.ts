@@ -5,7 +5,7 @@
  * Shared by `bulkParse` and `enqueue`.
  */
 import path from 'node:path'
-import {discoverInputs} from './inputs.js'
+import {discoverInputs, documentExtensions} from './inputs.js'
 import {outputPaths} from './output-paths.js'
 import type {FileReport} from './report.js'
 import {UsageError} from './usage-error.js'
@@ -20,7 +20,7 @@ export interface PlanOptions {
   jsonl?: string
   /** The report's path, never an input and never an output. */
   report?: string
-  /** Told of each glob or folder that matched no file. */
+  /** Told of each glob or folder that matched no file, and of each folder link not followed. */
   onNotice?: (message: string) => void
 }
 
@@ -34,9 +34,12 @@ export interface Plan {
 export async function planFiles(options: PlanOptions): Promise<Plan> {
   const jsonl = options.jsonl === '-' ? undefined : options.jsonl
   const exclude = [options.out, jsonl, options.report].filter((p): p is string => Boolean(p))
-  const {files, unmatched} = await discoverInputs(options.inputs, {exclude})
+  const {files, unmatched, skippedLinks} = await discoverInputs(options.inputs, {exclude})
+  if (files.length === 0) {
+    throw new UsageError(`no input files in ${options.inputs.join(', ')} (folders are searched for ${documentExtensions.map((e) => '.' + e).join(' ')})`)
+  }
   for (const pattern of unmatched) options.onNotice?.(`${pattern}: no input files match`)
-  if (files.length === 0) throw new UsageError(`no input files in ${options.inputs.join(', ')}`)
+  for (const link of skippedLinks) options.onNotice?.(`${link.path}: not followed, a link to ${link.target}, which is searched already`)
   const out = options.out
   const reserved = out && options.report && isInside(options.report, out) ? [path.relative(out, options.report)] : []
   const targets = out ? outputPaths(files, reserved).map((rel) => path.join(out, rel)) : undefined

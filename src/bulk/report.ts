@@ -3,6 +3,7 @@
  * with its reason (written as `report.json`), and the summary printed on
  * stderr at the end.
  */
+import {messageLine} from '../output/message-line.js'
 import type {Route} from '../read/types.js'
 import type {Limits} from './limits.js'
 
@@ -120,9 +121,9 @@ export function summaryText(report: BulkReport, reportPath?: string): string {
   return lines.join('\n')
 }
 
-/** One line for a failed file, like a linter's: `path  error  reason  stage:rule`. */
+/** One line for a failed file, like a linter's: `path  error  reason  stage:rule` (as every command prints a failure). */
 export function failureLine(file: FileReport): string {
-  return `${file.path}  error  ${file.reason ?? 'failed'}  ${file.rule ?? 'bulk:failed'}`
+  return messageLine({file: file.path}, 'error', file.reason ?? 'failed', file.rule ?? 'bulk:failed')
 }
 
 function round(x: number): number {

@@ -16,6 +16,7 @@ import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
 import {indexJsonl, JsonlSink, resumeKey} from './jsonl-sink.js'
 import {checkedLimits, type Limits} from './limits.js'
+import {checkOutputFile, checkOutputFolder} from './output-places.js'
 import {planFiles} from './plan.js'
 import {processFile, type FileOptions} from './process-file.js'
 import {totalsOf, type BulkReport, type FileReport} from './report.js'
@@ -68,6 +69,9 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const {limits, concurrency, ocrWorkers} = settings
   const emit = (event: BulkEvent) => options.onEvent?.(event)
   const reportPath = reportPathOf(options)
+  if (options.out) await checkOutputFolder(options.out, '--out')
+  if (options.jsonl && options.jsonl !== '-') await checkOutputFile(options.jsonl, '--jsonl')
+  if (options.report) await checkOutputFile(options.report, '--report')
   const {entries} = await planFiles({
     inputs: options.inputs,
     out: options.out,

@@ -15,6 +15,6 @@ export function createProgram(): Command {
   return new Command('sohoa')
     .description('Turn Vietnamese administrative documents into schema-validated JSON.')
     .version(pkg.version)
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
 }

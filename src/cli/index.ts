@@ -2,8 +2,16 @@
 /**
  * The `sohoa` command: one sub-command per file in `./commands/`.
  * Exit codes: 0 done, 1 a file could not be read or parsed, 2 usage error.
+ * A file that cannot be read prints as every failure does, one line:
+ * `file  error  reason  stage:rule`; a usage error that commander finds
+ * (an unknown option, a missing argument, a bad value) prints with the
+ * command's usage, one that a command finds (`UsageError`) as one line.
  */
 import {CommanderError} from 'commander'
+import {InputError} from '../bulk/input-error.js'
+import {UsageError} from '../bulk/usage-error.js'
+import {failureLine} from '../output/message-line.js'
+import {ReadError} from '../read/read-error.js'
 import {queueCommands, queueProgram} from './queue-program.js'
 
 // The queue commands start without loading the parser (a worker runs it in its threads).
@@ -15,7 +23,16 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = done ? 0 : 2
     return
   }
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`sohoa: ${message}\n`)
+  if (error instanceof UsageError) {
+    process.stderr.write(`sohoa: ${error.message}\n`)
+    process.exitCode = 2
+    return
+  }
+  if (error instanceof ReadError || error instanceof InputError) {
+    process.stderr.write(failureLine(error) + '\n')
+  } else {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`sohoa: ${message}\n`)
+  }
   process.exitCode = 1
 })

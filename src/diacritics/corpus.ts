@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {decodeText} from '../read/decode-text.js'
+import {fileSystemError} from '../read/read-error.js'
 import {Class, classCount, classNames, tokenClass} from './classes.js'
 import {learnSpelling, type SpellingModel} from './spelling.js'
 import {tokenize} from './tokenize.js'
@@ -36,8 +37,8 @@ export function listCorpus(inputs: string[]): CorpusFile[] {
     let stat
     try {
       stat = statSync(input)
-    } catch {
-      throw new Error(`${input}: no such file or folder`)
+    } catch (error) {
+      throw fileSystemError(input, error)
     }
     if (stat.isDirectory()) {
       const walk = (dir: string): void => {

@@ -3,13 +3,14 @@
  * canonical name from the gazetteer in `grammars/agencies.json`.
  *
  * Names are compared as folded keys (no case, diacritics or punctuation,
- * `&` = `và`, abbreviations such as `UBND`, `HCC` expanded), first exactly,
+ * `&` = `và`, abbreviations such as `UBND`, `HCC` expanded, also when OCR
+ * misread one of their letters: `SUBND`), first exactly,
  * then without qualifiers ("liên quan", "trực thuộc") and the unit word
  * ("xã", "phường"), then by edit distance (`fastest-levenshtein`).
  */
 import {distance} from 'fastest-levenshtein'
 import {loadGrammar} from '../util/grammar.js'
-import {collapseWhitespace, foldKey, stripEmphasis} from './fold.js'
+import {collapseWhitespace, foldKey, foldWords, stripEmphasis} from './fold.js'
 
 /** An agency as written and as the gazetteer names it. */
 export interface CanonicalAgency {
@@ -40,6 +41,9 @@ const minFuzzyLength = 8
 
 const grammar = loadGrammar('agencies')
 const head = grammar.rule('head').regex
+const enumerated = grammar.rule('enumerated').regex
+/** A chunk that opens (or goes on with) an enumeration of kinds of bodies: "Các sở", "UBND các xã", "Các sở, ban". */
+const opensEnumeration = /(?:^|\s)các\s+[^,;]{1,25}(?:,\s*[^,;]{1,25})*$/iu
 const qualifier = grammar.rule('qualifier').regex
 const place = grammar.rule('place').regex
 const unit = grammar.rule('unit').regex
@@ -56,11 +60,29 @@ export function cleanAgency(raw: string): string {
     .trim()
 }
 
-/** Folded key with abbreviations expanded and `và` dropped. */
+/** Abbreviations long enough (4 letters and more) to recognise with one letter misread. */
+const longAbbreviations = [...abbreviations.keys()].filter((a) => a.length >= 4)
+
+/**
+ * The abbreviation an all-capital token is when OCR misread one letter of
+ * it (`SUBND`, `UBNO` → `UBND`): the one long abbreviation at edit distance
+ * 1, none when there are two (`HBND`: `UBND` or `HĐND`?) or the token has
+ * digits or lower-case letters.
+ */
+function misreadAbbreviation(written: string): string | undefined {
+  if (written.length < 4 || written !== written.toUpperCase() || /\d/u.test(written)) return undefined
+  const token = written.toLowerCase()
+  const near = longAbbreviations.filter((a) => distance(a, token) === 1)
+  return near.length === 1 ? near[0] : undefined
+}
+
+/** Folded key with abbreviations (also OCR-misread ones) expanded and `và` dropped. */
 function keyOf(text: string): string {
-  return foldKey(text)
-    .split(' ')
-    .map((token) => abbreviations.get(token) ?? token)
+  const tokens = foldKey(text).split(' ')
+  const written = foldWords(text).split(' ')
+  const cased = written.length === tokens.length ? written : tokens
+  return tokens
+    .map((token, i) => abbreviations.get(token) ?? abbreviations.get(misreadAbbreviation(cased[i]) ?? '') ?? token)
     .join(' ')
     .split(' ')
     .filter((token) => token !== 'va' && token !== '')
@@ -156,7 +178,9 @@ const separator = /(\s*,\s*|\s+(?:và|&|[-–+•])\s+)/u
  * Split a cell into agencies: always on `;` and bulleted lines; on `,`,
  * `và`, `&` and an inline bullet (` - `, ` + `: a bulleted list whose line
  * breaks were lost) only where the next words open a new agency (`Phòng`,
- * `Trung tâm`, `các` …) and the joined text is not a known name.
+ * `Trung tâm`, `các` …) and the joined text is not a known name. An
+ * enumeration of kinds of bodies after "các" ("Các sở, ban, ngành") is one
+ * collective.
  */
 export function splitAgencies(cell: string): string[] {
   const result: string[] = []
@@ -170,7 +194,8 @@ export function splitAgencies(cell: string): string[] {
     for (let i = 1; i < parts.length; i += 2) {
       const glue = parts[i]
       const next = parts[i + 1] ?? ''
-      if (head.test(next)) {
+      const enumerating = enumerated.test(next) && opensEnumeration.test(chunks[chunks.length - 1])
+      if (head.test(next) && !enumerating) {
         joins.push(glue)
         chunks.push(next)
       } else chunks[chunks.length - 1] += glue + next

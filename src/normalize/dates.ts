@@ -35,11 +35,15 @@ export function dayBefore(iso: string | null): string | null {
   return date.toISOString().slice(0, 10)
 }
 
-/** A quarter number from `I`…`IV` or `1`…`4`; null otherwise. */
+/**
+ * A quarter number from `I`…`IV` or `1`…`4`, the Roman numeral also as OCR
+ * reads it, I as 1, l or | (`11` → 2, `1V` → 4); null otherwise.
+ */
 export function quarterNumber(value: string): number | null {
   const roman: Record<string, number> = {i: 1, ii: 2, iii: 3, iv: 4}
   const key = value.trim().toLowerCase()
   if (key in roman) return roman[key]
   const n = Number(key)
-  return n >= 1 && n <= 4 ? n : null
+  if (n >= 1 && n <= 4) return n
+  return roman[key.replace(/[1l|]/gu, 'i')] ?? null
 }

@@ -35,6 +35,17 @@ export function foldPattern(source: string): string {
 }
 
 /**
+ * The words of `foldKey` with their case kept (`Văn phòng HĐND&UBND` →
+ * `Van phong HDND va UBND`): to tell an acronym from a word.
+ */
+export function foldWords(value: string): string {
+  return foldChars(value.normalize('NFC'))
+    .replace(/&/g, ' va ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
  * A comparison key: NFC, no diacritics, lower case, `&` read as `và`,
  * punctuation as spaces, whitespace collapsed.
  */

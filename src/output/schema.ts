@@ -163,6 +163,8 @@ export const TaskSchema = z.object({
   cooperating: z.array(AgencySchema),
   timeframe: TimeframeSchema.nullable(),
   outputs: z.array(z.string()),
+  /** Who follows up, checks and urges the task on (a "Theo dõi, kiểm tra, đôn đốc" column); absent when the plan has no such column. */
+  monitoring: z.array(AgencySchema).optional(),
   source: ProvenanceSchema,
   confidence: z.number().min(0).max(1)
 })

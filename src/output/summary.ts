@@ -10,7 +10,10 @@ export interface Summary {
   pages: number
   type: string | null
   number: string | null
+  /** The document's date as ISO `YYYY-MM-DD`; null when it has none or it is incomplete (`ngày   tháng 01 năm 2026`). */
   date: string | null
+  /** The date as written (`ngày 14 tháng 3 năm 2026`), also when `date` is null; null when there is none. */
+  dateRaw: string | null
   title: string | null
   plan: {title: string | null; sections: number; targets: number; tasks: number} | null
   diagnostics: {error: number; warning: number; info: number}
@@ -26,7 +29,8 @@ export function summarize(output: Output): Summary {
     pages: output.source.pages,
     type: d.type?.name ?? null,
     number: d.number?.raw ?? null,
-    date: d.date?.iso ?? d.date?.raw ?? null,
+    date: d.date?.iso ?? null,
+    dateRaw: d.date?.raw ?? null,
     title: d.title,
     plan: output.plan
       ? {

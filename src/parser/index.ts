@@ -1,14 +1,18 @@
 /**
  * The parser: the text of a file (plus its layout, when it has one) → a
- * sohoa tree of paragraphs and tables (see `src/tree/README.md`).
+ * sohoa tree of paragraphs and tables (see `src/tree/README.md`). Tables the
+ * reader saw as cells (`layout.tables`) are built from their cells; tables
+ * in the rest of the text are detected there (tabs, pipes, aligned).
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import type {LayoutTable} from '../read/types.js'
 import type {Paragraph, Root, Table, TableCell, TableRow} from '../tree/types.js'
 import {stripEmphasis} from './emphasis.js'
 import {joinLines, joinTexts, type JoinLine} from './join-lines.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {provenance} from './provenance.js'
+import {layoutTableNode, usableTables} from './layout-tables.js'
 import {detectTables, type TableBlock} from './tables/index.js'
 
 /** Options of the parser (none yet). */
@@ -24,7 +28,6 @@ export default parser
 /** Parse `text` into a tree; `file` gives the layout (when any). */
 export function parseText(text: string, file?: VFile): Root {
   const lines = splitLines(text)
-  const tables = detectTables(lines.map((l) => l.text))
   const layout = file?.data.layout
   const children: Root['children'] = []
   let cursor = 0
@@ -32,10 +35,10 @@ export function parseText(text: string, file?: VFile): Root {
     const slice: JoinLine[] = lines.slice(cursor, end).map((l) => ({index: l.index, text: cleanLine(l.text)}))
     for (const group of joinLines(slice)) children.push(paragraphOf(group, lines, layout))
   }
-  for (const table of tables) {
-    flushText(table.start)
-    children.push(tableOf(table, lines, layout))
-    cursor = table.end
+  for (const block of tableBlocks(lines, usableTables(layout?.tables, lines, file))) {
+    flushText(block.start)
+    children.push('layout' in block ? tableOf(block, lines, layout) : layoutTableNode(block.table, lines, layout))
+    cursor = block.end
   }
   flushText(lines.length)
   const last = lines[lines.length - 1]
@@ -46,6 +49,42 @@ export function parseText(text: string, file?: VFile): Root {
       start: {line: 1, column: 1, offset: 0},
       end: {line: lines.length, column: last.text.length + 1, offset: text.length}
     }
+  }
+}
+
+/**
+ * The tables of the text in order: the reader's (`layoutTables`), and
+ * those detected in the text between them.
+ */
+function tableBlocks(lines: SourceLine[], layoutTables: LayoutTable[]): Array<TableBlock | {start: number; end: number; table: LayoutTable}> {
+  const blocks: Array<TableBlock | {start: number; end: number; table: LayoutTable}> = []
+  let from = 0
+  for (const table of [...layoutTables, undefined]) {
+    const to = table ? table.lines.start : lines.length
+    for (const block of detectTables(lines.slice(from, to).map((l) => l.text))) {
+      blocks.push(shiftBlock(block, from))
+    }
+    if (table) {
+      blocks.push({start: table.lines.start, end: table.lines.end, table})
+      from = table.lines.end
+    }
+  }
+  return blocks
+}
+
+/** A block detected in a slice of the lines, with its line numbers moved by `by`. */
+function shiftBlock(block: TableBlock, by: number): TableBlock {
+  if (by === 0) return block
+  const shift = <T extends {line: number}>(f: T): T => ({...f, line: f.line + by})
+  return {
+    ...block,
+    start: block.start + by,
+    end: block.end + by,
+    breaks: block.breaks.map((line) => line + by),
+    rows: block.rows.map((row) => ({
+      lines: row.lines.map((line) => line + by),
+      cells: row.cells.map((cell) => ({...shift(cell), ...(cell.fragments ? {fragments: cell.fragments.map(shift)} : {})}))
+    }))
   }
 }
 
@@ -75,8 +114,8 @@ function paragraphOf(group: JoinLine[], lines: SourceLine[], layout: Parameters<
 }
 
 function tableOf(block: TableBlock, lines: SourceLine[], layout: Parameters<typeof provenance>[0]): Table {
-  const rows: TableRow[] = block.rows.map((row) => {
-    const cells: TableCell[] = row.cells.map((cell) => {
+  const rows: TableRow[] = block.rows.map((row, rowIndex) => {
+    const cells: TableCell[] = row.cells.map((cell, column) => {
       const line = lines[cell.line]
       // A cell wrapped over several lines keeps its line breaks (they often separate items).
       const value = cell.text
@@ -88,6 +127,7 @@ function tableOf(block: TableBlock, lines: SourceLine[], layout: Parameters<type
       return {
         type: 'tableCell',
         value,
+        data: {row: rowIndex, column},
         position: {
           start: {line: cell.line + 1, column: cell.column + 1, offset: line.offset + cell.column},
           end: {

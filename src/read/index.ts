@@ -5,15 +5,19 @@
  * The route is chosen by content (magic bytes), never by extension: text,
  * PDF (text layer, or render + OCR when it is missing or garbage), PNG,
  * JPEG, TIFF, WebP (OCR). Unreadable input throws a `ReadError` naming the
- * file and the reason; messy content never throws.
+ * file and the reason (`read:unreadable`), and so does input with no text at
+ * all (`read:no-text`: empty, only whitespace, no page, nothing OCR could
+ * read); messy content never throws.
  */
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
+import {describeValue} from '../util/describe-value.js'
 import '../vfile-data.js'
 import {decodeText} from './decode-text.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
-import {ReadError} from './read-error.js'
+import {fileSystemError, ReadError} from './read-error.js'
+import {assertText, emptyReason} from './no-text.js'
 import {readImage} from './read-image.js'
 import {readPdf} from './read-pdf.js'
 import {createOcrPool, type OcrPool} from './ocr-pool.js'
@@ -21,7 +25,7 @@ import {sniff} from './sniff.js'
 import type {SourceInfo} from './types.js'
 
 export type {ReadContext, ReadOptions, ReadProgress} from './read-context.js'
-export {ReadError} from './read-error.js'
+export {fileSystemError, fileSystemReason, fileSystemReasons, ReadError, readFailures, type ReadFailure} from './read-error.js'
 export {createOcrPool, defaultLangPath} from './ocr-pool.js'
 export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, RecognizeOptions} from './ocr-pool.js'
 export type {PreprocessOptions} from './ocr-page.js'
@@ -32,6 +36,7 @@ export {sniff, type InputKind, type Sniffed} from './sniff.js'
 export async function read(input: string | Uint8Array | VFile, options: ReadOptions = {}): Promise<VFile> {
   const {bytes, path} = await load(input)
   const name = path ?? '<bytes>'
+  if (bytes.length === 0) throw new ReadError(name, emptyReason, {ruleId: 'no-text'})
   const sniffed = sniff(bytes)
   if (!sniffed.supported) throw new ReadError(name, sniffed.reason)
   const file = new VFile(path ? {path} : {})
@@ -59,6 +64,7 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}
     }
+    assertText(String(file.value), name, {kind: sniffed.kind, pages: source.pages})
     file.data.source = source
     return file
   } finally {
@@ -69,6 +75,9 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
 async function load(input: string | Uint8Array | VFile): Promise<{bytes: Uint8Array; path: string | null}> {
   if (typeof input === 'string') return {bytes: await readPath(input), path: input}
   if (input instanceof Uint8Array) return {bytes: input, path: null}
+  if (!(input instanceof VFile)) {
+    throw new TypeError(`read: expected a file path (a string), bytes (a Uint8Array) or a VFile, got ${describeValue(input)}`)
+  }
   const path = input.path ?? null
   if (input.value === undefined || input.value === null) {
     if (!path) throw new ReadError('<vfile>', 'VFile with neither value nor path')
@@ -82,8 +91,6 @@ async function readPath(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message
-    throw new ReadError(path, reason, {cause: error})
+    throw fileSystemError(path, error)
   }
 }

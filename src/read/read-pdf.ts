@@ -14,6 +14,7 @@ import {ocrUpright, reportUpsideDown} from './ocr-upright.js'
 import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
+import {readTextPage} from './pdf/page-tables.js'
 import {readTextLayer} from './pdf/text-layer.js'
 import type {ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
@@ -73,7 +74,8 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = null
     needsOcr = true
   } else needsOcr = await hasImages(page)
-  if (!needsOcr) return {...base, route: 'pdf-text', lines: layer.lines}
+  // A good text layer: its tables as cells from the page's own rules, the rest as lines.
+  if (!needsOcr) return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
   if (context.options.render !== false) {
     try {
       const {image, scale} = await renderPage(page, context.options.dpi ?? 300, context.options.maxPixels ?? defaultMaxPixels, {dropRed: context.options.preprocess?.dropRed ?? true})
@@ -91,7 +93,7 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     m.fatal = false
     return {...base, route: 'ocr-text', lines: layer.lines}
   }
-  return {...base, route: 'pdf-text', lines: layer.lines}
+  return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}
 }
 
 /** True when the page paints an image (a scan), from its operator list. */

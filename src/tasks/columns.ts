@@ -6,7 +6,7 @@ import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from '../norm
 import {loadGrammar} from '../util/grammar.js'
 
 /** A task field a column or label can hold (`start`/`end`: a time frame split over two columns). */
-export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'start' | 'end' | 'outputs' | 'note'
+export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'start' | 'end' | 'outputs' | 'monitoring' | 'note'
 
 /** Column index of each field found in a header row. */
 export type ColumnMap = Partial<Record<Field, number>>
@@ -21,11 +21,21 @@ function rules() {
   return compiled
 }
 
+/** A year a time-frame header names for its column (the `timeframe` pattern allows it): "Thời gian (Năm 2026)". */
+const headerYearPattern = /năm\s+((?:19|20)\d{2})\s*\)?$/iu
+
 /** Normalise a header cell or label: emphasis, whitespace, trailing `:`/`(1)`. */
 function normalise(text: string): string {
   return collapseWhitespace(stripEmphasis(text.normalize('NFC')))
     .replace(/\s*\(\s*\d{1,2}\s*\)\s*$/u, '')
     .replace(/[\s:.*]+$/u, '')
+}
+
+/** The year a header cell names for its column ("Thời gian (Năm 2026)" → 2026), or null. */
+export function headerYear(text: string): number | null {
+  if (fieldOf(text) !== 'timeframe') return null
+  const match = headerYearPattern.exec(normalise(text))
+  return match ? Number(match[1]) : null
 }
 
 /** The field a header cell or a label names, or null. */

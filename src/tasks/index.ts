@@ -26,6 +26,9 @@ export interface Options {
 
 type Node = Block | Paragraph | Section | Table
 
+/** Text between two pages of a table that does not break it: a page number ("5", "- 5 -", "Trang 5"). */
+const pageFurniture = /^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[-–])?\s*$/iu
+
 /** Collect task drafts in document order. */
 function collect(nodes: Node[], group: string | null, state: TableState, context: RecordContext, drafts: TaskDraft[]): void {
   nodes.forEach((node, index) => {
@@ -34,10 +37,13 @@ function collect(nodes: Node[], group: string | null, state: TableState, context
       return
     }
     if (node.type === 'part') {
+      state.broken = true
       collect(node.children, null, state, context, drafts)
       return
     }
+    if (node.type === 'paragraph' && !pageFurniture.test(node.value)) state.broken = true
     if (node.type !== 'section') return
+    state.broken = true
     const draft = listTask(node, nodes as Array<Paragraph | Section | Table>, index, group)
     if (draft) drafts.push(draft)
     const title = node.title ? joinLines(node.title).replace(/[\s:.]+$/u, '') : group
@@ -47,7 +53,8 @@ function collect(nodes: Node[], group: string | null, state: TableState, context
 
 /**
  * Make ids unique where the document allows it: table numbers that restart
- * in each group (I: 1, 2 … II: 1, 2 …) become `I.1`, `II.1`; list items
+ * in each group (I: 1, 2 … II: 1, 2 …) become `I.1`, `II.1`; those of a
+ * second task table that numbers from 1 again take its ordinal (`2.1`); list items
  * whose numbers repeat under different headings take their section path.
  * Numbers that still repeat are reported (`duplicate-task`).
  */
@@ -64,6 +71,14 @@ function uniqueIds(drafts: TaskDraft[], context: RecordContext): void {
   if (restarts) {
     for (const draft of drafts) if (draft.node.type === 'tableRow' && draft.groupId) draft.id = `${draft.groupId}.${draft.id}`
   }
+  // Numbers that start again in a later task table: that table's tasks take its ordinal (`2.1`).
+  const clashing = new Set<number>()
+  for (const same of count().values()) {
+    const tables = same.map((draft) => draft.table).filter((table): table is number => table !== undefined)
+    const first = Math.min(...tables)
+    for (const table of tables) if (table > first) clashing.add(table)
+  }
+  for (const draft of drafts) if (draft.table !== undefined && clashing.has(draft.table)) draft.id = `${draft.table}.${draft.id}`
   for (const same of count().values()) {
     if (same.length < 2) continue
     for (const draft of same) if (draft.node.type === 'section') draft.id = (draft.node as Section).id

@@ -18,6 +18,10 @@ export interface TaskDraft {
   group: string | null
   /** Marker of the task's group row in a table (`II`), to qualify numbers that restart per group. */
   groupId?: string | null
+  /** Ordinal of the task table the task comes from (1-based), to qualify numbers that restart per table. */
+  table?: number
+  /** The year the table's time-frame header names, for relative time frames ("Quý I"). */
+  year?: number
   content: string
   lead: string | null
   cooperating: string | null
@@ -26,6 +30,8 @@ export interface TaskDraft {
   timeframeStart?: string | null
   timeframeEnd?: string | null
   outputs: string | null
+  /** Who follows the task up ("Theo dõi, kiểm tra, đôn đốc"); absent when the source has no place for it. */
+  monitoring?: string | null
   /** The node the task comes from (a table row or a section). */
   node: Node & {data?: LineData}
   /** Nodes whose OCR confidence and boxes count (cells of the row). */
@@ -132,7 +138,7 @@ export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   const content = joinLines(draft.content)
   const lead = agencies(draft.lead, context, draft.node)
   const cooperating = agencies(draft.cooperating, context, draft.node)
-  const timeframe = timeframeOf(draft, context.year)
+  const timeframe = timeframeOf(draft, draft.year ?? context.year)
   if (timeframe && timeframe.kind === null) {
     warn(file, `Unknown time frame \`${timeframe.raw}\` (task ${draft.id || '?'}): kept raw`, draft.node, 'unknown-timeframe')
   }
@@ -148,15 +154,7 @@ export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   confidence *= ocrConfidence(draft)
   confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100
 
-  return {
-    id: draft.id,
-    group: draft.group,
-    content,
-    lead: lead.list,
-    cooperating: cooperating.list,
-    timeframe,
-    outputs,
-    source: provenance(draft),
-    confidence
-  }
+  // Fields in the schema's order; `monitoring` only when the source has a place for it.
+  const monitoring = draft.monitoring === undefined ? {} : {monitoring: agencies(draft.monitoring, context, draft.node).list}
+  return {id: draft.id, group: draft.group, content, lead: lead.list, cooperating: cooperating.list, timeframe, outputs, ...monitoring, source: provenance(draft), confidence}
 }

@@ -8,6 +8,7 @@ import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {PDFDocument, StandardFonts} from 'pdf-lib'
+import {noTextInputs} from '../support/no-text.js'
 
 /** Root of the repository. */
 export const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -118,6 +119,8 @@ export interface Case {
    * warning `expect`, `failed` with the reason `expect`.
    */
   status: 'ok' | 'warnings' | 'failed'
+  /** For failures: the `stage:rule` in the report (checked when given). */
+  rule?: string
   /** For failures: the reason. For warnings: a rule id among the output's diagnostics. */
   expect?: RegExp | string
 }
@@ -137,7 +140,11 @@ export const cases: Case[] = [
   {path: 'scans/table.png', status: 'ok'},
   {path: 'bad/truncated.pdf', status: 'failed', expect: /^corrupt PDF/},
   {path: 'bad/encrypted.pdf', status: 'failed', expect: 'encrypted PDF (password required)'},
-  {path: 'bad/empty.txt', status: 'failed', expect: 'empty file'},
+  {path: 'bad/empty.txt', status: 'failed', expect: 'no text: empty', rule: 'read:no-text'},
+  {path: 'bad/whitespace.txt', status: 'failed', expect: 'no text: only whitespace', rule: 'read:no-text'},
+  {path: 'bad/no-pages.pdf', status: 'failed', expect: 'no text: a PDF without pages', rule: 'read:no-text'},
+  {path: 'bad/1x1.png', status: 'failed', expect: 'no text: OCR found nothing on 1 page', rule: 'read:no-text'},
+  {path: 'bad/garbage.jpg', status: 'failed', expect: 'no text: OCR found nothing on 1 page', rule: 'read:no-text'},
   {path: 'bad/random.pdf', status: 'failed', expect: /^unsupported format: binary data/},
   {path: 'bad/text-named.png', status: 'ok'},
   {path: 'bad/english.txt', status: 'warnings', expect: 'not-vietnamese'},
@@ -165,6 +172,7 @@ export async function makeCorpus(dir: string): Promise<void> {
   put('bad/truncated.pdf', pdf.subarray(0, Math.floor(pdf.length * 0.6)))
   copyFileSync(fixture('errors/encrypted.pdf'), path.join(dir, 'bad/encrypted.pdf'))
   put('bad/empty.txt', '')
+  for (const {name, bytes} of await noTextInputs()) put(`bad/${name}`, bytes)
   put('bad/random.pdf', randomBytes(4096))
   put('bad/text-named.png', seed(3))
   put(

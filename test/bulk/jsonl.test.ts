@@ -78,7 +78,8 @@ describe('sohoa parse: exit codes and usage errors', () => {
       [{inputs: [file], jsonl: '-', resume: true}, /--resume needs a JSONL file/],
       [{inputs: [file], out, concurrency: 0}, /--concurrency must be a positive integer/],
       [{inputs: [file], out, limits: {maxPages: 0}}, /limit maxPages must be positive/],
-      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/]
+      [{inputs: [`${tmp}/nothing/*.pdf`], out}, /no input files/],
+      [{inputs: [file], out: file}, /^--out .*seed-0\.txt: a file of that name exists; name a folder$/]
     ]
     for (const [options, message] of cases) await expect(bulkParse(options)).rejects.toThrow(message)
   })
@@ -101,7 +102,7 @@ describe('sohoa parse: exit codes and usage errors', () => {
     const file = path.join(input, 'seed-0.txt')
     const refused = await sohoa(['parse', file, '--max-bytes', '10K'])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain(`${file}: file too large: ${formatBytes(statSync(file).size)} (over --max-bytes 10.0 KiB)`)
+    expect(refused.stderr).toBe(`${file}  error  file too large: ${formatBytes(statSync(file).size)} (over --max-bytes 10.0 KiB)  limits:max-bytes\n`)
     const ok = await sohoa(['parse', file, '--summary', '-q'])
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toMatchObject({path: file, route: 'text', type: 'Kế hoạch'})

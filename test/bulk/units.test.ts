@@ -2,7 +2,7 @@
  * The small parts of bulk import: sizes, output paths, image headers,
  * resume records, JSONL repair, atomic writes, the language check.
  */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -79,6 +79,32 @@ describe('inputs', () => {
     // An output folder that holds the input itself (`sohoa parse . --out .`) leaves only the extension filter.
     expect((await discoverInputs([dir], {exclude: [dir]})).files).toHaveLength(4)
     expect((await discoverInputs([`${dir}/*.none`])).unmatched).toEqual([`${dir}/*.none`])
+  })
+
+  it('search a folder once: a link back to a parent or to a folder already searched is skipped and listed', async () => {
+    const dir = path.join(tmp, 'links')
+    mkdirSync(path.join(dir, 'a/b'), {recursive: true})
+    mkdirSync(path.join(tmp, 'elsewhere'), {recursive: true})
+    writeFileSync(path.join(dir, 'a/x.txt'), 'x')
+    writeFileSync(path.join(dir, 'a/b/y.txt'), 'y')
+    writeFileSync(path.join(tmp, 'elsewhere/z.txt'), 'z')
+    symlinkSync('..', path.join(dir, 'a/up')) // a loop: a/up/a/up/…
+    symlinkSync('b', path.join(dir, 'a/also-b')) // a second way into a/b
+    symlinkSync(path.join(tmp, 'elsewhere'), path.join(dir, 'outside')) // followed: found nowhere else
+    symlinkSync('x.txt', path.join(dir, 'a/x-link.txt')) // a second name of a/x.txt
+    const found = await discoverInputs([dir])
+    expect(found.files.map((x) => path.relative(dir, x.path))).toEqual([path.join('a', 'b', 'y.txt'), path.join('a', 'x.txt'), path.join('outside', 'z.txt')])
+    expect(found.skippedLinks.map((l) => [path.relative(dir, l.path), l.target])).toEqual([
+      [path.join('a', 'also-b'), realpathSync(path.join(dir, 'a/b'))],
+      [path.join('a', 'up'), realpathSync(dir)]
+    ])
+    // A glob goes through links (`a/up/outside/z.txt`), but finds each file once, under its own name when it has one.
+    const globbed = await discoverInputs([`${dir}/a/**/*.txt`])
+    expect(globbed.files.map((x) => path.relative(dir, x.path))).toEqual([
+      path.join('a', 'b', 'y.txt'),
+      path.join('a', 'up', 'outside', 'z.txt'),
+      path.join('a', 'x.txt')
+    ])
   })
 
   it('take a glob\'s fixed folder as its root', () => {

@@ -2,7 +2,7 @@
  * The `sohoa` command, run as a user runs it (through tsx, from the sources).
  */
 import {execFile} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -31,6 +31,14 @@ describe('sohoa CLI', () => {
     expect(stderr).toMatch(/^fixtures\/seed-004\/input\.txt {2}info {2}No document number .* {2}sections:missing-number$/m)
   })
 
+  it('npm start should parse the sample scan and show the messages its summary counts (no --quiet)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
+    const args = pkg.scripts.start.split(/\s+/)
+    expect(args.slice(0, 4)).toEqual(['node', 'dist/cli/index.js', 'parse', 'fixtures/generated/sample/input.pdf'])
+    expect(args).toContain('--summary')
+    expect(args.filter((a) => a === '--quiet' || a === '-q')).toEqual([])
+  })
+
   it('parse --summary should print a summary', async () => {
     const {stdout} = await sohoa('parse', 'fixtures/seed-000/input.txt', '--summary', '--quiet')
     expect(JSON.parse(stdout)).toMatchObject({type: 'Quyết định', plan: {sections: 4}})
@@ -42,15 +50,60 @@ describe('sohoa CLI', () => {
     writeFileSync(bad, Buffer.from([0xff, 0x00, 0xc3, 0x28, 0x80]))
     const missing = await sohoa('parse', path.join(dir, 'nope.txt'))
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toContain('nope.txt: no such file')
+    expect(missing.stderr).toBe(`${path.join(dir, 'nope.txt')}  error  no such file  read:unreadable\n`)
     const binary = await sohoa('parse', bad)
     expect(binary.code).toBe(1)
-    expect(binary.stderr).toContain('random.txt')
+    expect(binary.stderr).toMatch(/^\S+random\.txt {2}error {2}unsupported format: .* {2}read:unreadable\n$/)
+  })
+
+  it('should word a missing file the same in every command and in bulk', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const nope = path.join(dir, 'nope.txt')
+    const line = `${nope}  error  no such file  read:unreadable`
+    const runs = await Promise.all([
+      sohoa('parse', nope),
+      sohoa('parse', nope, '--out', path.join(dir, 'out')),
+      sohoa('text', nope),
+      sohoa('restore', nope),
+      sohoa('fixture', nope, '--out', path.join(dir, 'scan')),
+      sohoa('train', nope, '--out', path.join(dir, 'model.bin'))
+    ])
+    for (const run of runs) {
+      expect(run.code).toBe(1)
+      expect(run.stderr.split('\n')).toContain(line)
+    }
   })
 
   it('should exit 2 on a usage error', async () => {
     expect((await sohoa('parse')).code).toBe(2)
     expect((await sohoa('frobnicate')).code).toBe(2)
+  })
+
+  it('should say what is wrong with a usage error in one line, exit 2, and write nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-'))
+    const file = path.join(dir, 'taken')
+    writeFileSync(file, 'a file, not a folder')
+    mkdirSync(path.join(dir, 'empty'))
+    const seed = 'fixtures/seed-000/input.txt'
+    const [mode, out, fixture, empty, jsonl] = await Promise.all([
+      sohoa('restore', '--mode', 'bogus'),
+      sohoa('parse', seed, '--out', file),
+      sohoa('fixture', seed, '--out', file),
+      sohoa('parse', path.join(dir, 'empty'), '--out', path.join(dir, 'out')),
+      sohoa('parse', seed, '--jsonl', path.join(dir, 'empty'))
+    ])
+    expect(mode.code).toBe(2)
+    expect(mode.stderr).toBe("error: option '-m, --mode <mode>' argument 'bogus' is invalid. Allowed choices are stripped, ocr, marks, auto.\n(add --help for usage)\n")
+    for (const run of [out, fixture]) {
+      expect(run.code).toBe(2)
+      expect(run.stderr).toBe(`sohoa: --out ${file}: a file of that name exists; name a folder\n`)
+    }
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toMatch(new RegExp(`^sohoa: no input files in ${path.join(dir, 'empty')} \\(folders are searched for \\.txt [^\n]*\\)\n$`))
+    expect(jsonl.code).toBe(2)
+    expect(jsonl.stderr).toBe(`sohoa: --jsonl ${path.join(dir, 'empty')}: a folder of that name exists; name a file\n`)
+    expect(readdirSync(dir).sort()).toEqual(['empty', 'taken'])
+    expect(readFileSync(file, 'utf8')).toBe('a file, not a folder')
   })
 
   it('text should print the restored text, and the text before restoration with --raw', async () => {

@@ -1,4 +1,4 @@
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 
@@ -13,7 +13,9 @@ describe('sohoa restore', () => {
     expect(out).toBe('KẾ HOẠCH\r\n\r\nCải cách thủ tục hành chính (TTHC);\n  - UBND xã: 76/NQ-CP.\n')
   })
 
-  it('should fail with the file name when the file is missing', () => {
-    expect(() => sohoa(['restore', 'no-such-file.txt'])).toThrow(/no-such-file\.txt: cannot read/)
+  it('should fail with the file name when the file is missing, as every command does', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'restore', 'no-such-file.txt'], {cwd: root, encoding: 'utf8'})
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe('no-such-file.txt  error  no such file  read:unreadable\n')
   })
 })

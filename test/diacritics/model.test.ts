@@ -70,7 +70,7 @@ describe('training', () => {
   })
 
   it('should name the file when a corpus input is missing', () => {
-    expect(() => trainModel({inputs: ['/nonexistent/corpus']})).toThrow('/nonexistent/corpus: no such file or folder')
+    expect(() => trainModel({inputs: ['/nonexistent/corpus']})).toThrow('read: /nonexistent/corpus: no such file')
   })
 })
 

@@ -17,6 +17,9 @@ describe('splitAgencies', () => {
     expect(splitAgencies('Phòng Kinh tế, Hạ tầng và Đô thị.')).toEqual(['Phòng Kinh tế, Hạ tầng và Đô thị'])
     expect(splitAgencies('Văn phòng HĐND và UBND xã')).toEqual(['Văn phòng HĐND và UBND xã'])
     expect(splitAgencies('Các cơ quan, đơn vị có liên quan')).toEqual(['Các cơ quan, đơn vị có liên quan'])
+    expect(splitAgencies('Các sở, ban, ngành; UBND các xã, phường, đặc khu')).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu'])
+    expect(splitAgencies('Các phòng, ban chuyên môn, Công an xã')).toEqual(['Các phòng, ban chuyên môn', 'Công an xã'])
+    expect(splitAgencies('Sở Nội vụ, Ban Dân tộc')).toEqual(['Sở Nội vụ', 'Ban Dân tộc'])
   })
 
   it('should split on "," and "và" where a new agency starts', () => {
@@ -63,7 +66,11 @@ describe('canonicalAgency', () => {
     ['Các cơ quan, đơn vị trực thuộc có liên quan', 'Các cơ quan, đơn vị'],
     ['Các Phòng ban chuyên môn của xã', 'Các phòng ban chuyên môn'],
     // An OCR slip within the edit-distance budget.
-    ['Trung tâm Phục vụ hành chinh cổng', 'Trung tâm Phục vụ hành chính công']
+    ['Trung tâm Phục vụ hành chinh cổng', 'Trung tâm Phục vụ hành chính công'],
+    // An abbreviation with one letter misread by OCR (the sample scan's `HĐND&UBND` read as `HĐND&SUBND`).
+    ['Văn phòng HĐND&SUBND', 'Văn phòng HĐND và UBND'],
+    ['Văn phòng HĐNO và UBND xã', 'Văn phòng HĐND và UBND'],
+    ['Ban CHOS xã', 'Ban Chỉ huy Quân sự xã']
   ]
   for (const [raw, name] of cases) {
     it(`${JSON.stringify(raw)} should be ${JSON.stringify(name)}`, () => {
@@ -77,6 +84,14 @@ describe('canonicalAgency', () => {
       raw: 'Công ty Điện lực Hải Phòng',
       known: false
     })
+  })
+
+  it('should take a misread abbreviation only when it is all capitals and one letter from just one abbreviation', () => {
+    // `HBND` is one letter from both `UBND` and `HĐND`; `subnd` is a word, not an acronym.
+    expect(canonicalAgency('Văn phòng HĐND&HBND').known).toBe(false)
+    expect(canonicalAgency('Văn phòng HĐND&subnd').known).toBe(false)
+    // Words in capitals stay words: `PHÒNG`, `HÀNH`, `CÔNG` are no abbreviation.
+    expect(canonicalAgency('PHÒNG VĂN HÓA - XÃ HỘI').name).toBe('Phòng Văn hóa - Xã hội')
   })
 
   it('should not take a different office for a close one', () => {

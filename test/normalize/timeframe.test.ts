@@ -65,7 +65,14 @@ describe('parseTimeframe', () => {
     ['Đến 2030', 2026, 'deadline', null, '2030-12-31'],
     ['Quý I, năm 2026', 2026, 'range', '2026-01-01', '2026-03-31'],
     ['Quý IV/2026 - Quý I/2027', 2026, 'range', '2026-10-01', '2027-03-31'],
-    ['Ngày 31/02/2026', 2026, null, null, null]
+    ['Ngày 31/02/2026', 2026, null, null, null],
+    // A quarter's Roman numeral as OCR reads it: I as 1, l or |; the raw stays as read.
+    ['Quý l/2026', 2026, 'range', '2026-01-01', '2026-03-31'],
+    ['Quý 11/2026', 2026, 'range', '2026-04-01', '2026-06-30'],
+    ['Quý |||/2026', 2026, 'range', '2026-07-01', '2026-09-30'],
+    ['Quý 1V/2026', 2026, 'range', '2026-10-01', '2026-12-31'],
+    ['Chậm nhất quý 1l/2026', 2026, 'deadline', null, '2026-06-30'],
+    ['Quý 12/2026', 2026, null, null, null]
   ]
   for (const [raw, year, kind, start, end] of cases) {
     it(`${JSON.stringify(raw)} (year ${year}) should be ${kind} ${start} … ${end}`, () => {

@@ -31,7 +31,7 @@ const good: string[] = []
 /** Bad inputs and the reason and rule each must fail with. */
 const bad: Record<string, {reason: RegExp | string; rule: string}> = {
   'bad/truncated.pdf': {reason: /^corrupt PDF/, rule: 'read:unreadable'},
-  'bad/empty.txt': {reason: 'empty file', rule: 'read:unreadable'},
+  'bad/empty.txt': {reason: 'no text: empty', rule: 'read:no-text'},
   'bad/random.pdf': {reason: /^unsupported format: binary data/, rule: 'read:unreadable'},
   'bad/20000x20000.png': {reason: 'image too large: 20000 × 20000 px = 400 MP (over --max-pixels 100 MP)', rule: 'limits:max-pixels'}
 }

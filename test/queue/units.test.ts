@@ -43,7 +43,7 @@ describe('queue jobs', () => {
   it('crashes and failed writes are retried; bad input, limits, timeouts and bugs are not', () => {
     expect(isRetryable('bulk:crashed')).toBe(true)
     expect(isRetryable('bulk:write-failed')).toBe(true)
-    for (const rule of ['read:unreadable', 'limits:max-bytes', 'limits:max-pixels', 'limits:timeout', 'bulk:out-of-memory', 'parse:internal']) {
+    for (const rule of ['read:unreadable', 'read:no-text', 'limits:max-bytes', 'limits:max-pixels', 'limits:timeout', 'bulk:out-of-memory', 'parse:internal']) {
       expect(isRetryable(rule)).toBe(false)
     }
   })
@@ -60,12 +60,12 @@ describe('queue jobs', () => {
       diagnostics,
       seconds: 4.5
     })
-    expect(fileReportOf(data, {state: 'failed', failedReason: failedReasonOf('empty file', 'read:unreadable'), seconds: 0.1})).toEqual({
+    expect(fileReportOf(data, {state: 'failed', failedReason: failedReasonOf('no text: empty', 'read:no-text'), seconds: 0.1})).toEqual({
       path: '/in/x.pdf',
       output: '/out/x.json',
       status: 'failed',
-      reason: 'empty file',
-      rule: 'read:unreadable',
+      reason: 'no text: empty',
+      rule: 'read:no-text',
       seconds: 0.1
     })
     expect(fileReportOf(data, {state: 'pending'}).status).toBe('pending')

@@ -83,6 +83,72 @@ describe('composePages', () => {
     expect(text.split('\n')).toEqual(['TT\tNội dung nhiệm vụ\tCơ quan chủ trì', 'I.\tChỉ đạo điều hành, kiểm tra và tuyên truyền\t', '1\tBan hành Kế hoạch cải cách hành chính năm 2026\tPhòng Văn hoá-Xã hội'])
   })
 
+  it('gives a ruled table as cells: grid place, merged columns, the cell\'s own line breaks, the lines it was written on', () => {
+    const grid = {xs: [200, 300, 1000, 1400], ys: [500, 560, 620, 760], open: [[false, false], [false, true], [false, false]]}
+    const {text, layout} = composePages([
+      page(
+        [
+          line('PHỤ LỤC', 600, 300),
+          line('TT', 220, 510),
+          line('Nội dung nhiệm vụ', 320, 510),
+          line('Cơ quan chủ trì', 1020, 510),
+          line('I.', 220, 570),
+          line('Chỉ đạo điều hành, kiểm tra và tuyên truyền', 320, 570),
+          line('1', 220, 630),
+          line('Ban hành Kế hoạch cải cách', 320, 630),
+          line('hành chính năm 2026', 320, 690),
+          line('Phòng Văn hoá-Xã', 1020, 630),
+          line('hội', 1020, 690)
+        ],
+        {grids: [grid]}
+      )
+    ])
+    const [table] = layout.tables!
+    const lines = text.split('\n')
+    expect(table).toMatchObject({method: 'grid', page: 1, rows: 3, columns: 3})
+    expect(lines.slice(table.lines.start, table.lines.end)).toEqual([
+      'TT\tNội dung nhiệm vụ\tCơ quan chủ trì',
+      'I.\tChỉ đạo điều hành, kiểm tra và tuyên truyền\t',
+      '1\tBan hành Kế hoạch cải cách hành chính năm 2026\tPhòng Văn hoá-Xã hội'
+    ])
+    expect(table.cells.map((c) => [c.row, c.column, c.rowSpan, c.colSpan, c.text])).toEqual([
+      [0, 0, 1, 1, 'TT'],
+      [0, 1, 1, 1, 'Nội dung nhiệm vụ'],
+      [0, 2, 1, 1, 'Cơ quan chủ trì'],
+      [1, 0, 1, 1, 'I.'],
+      [1, 1, 1, 2, 'Chỉ đạo điều hành, kiểm tra và tuyên truyền'],
+      [2, 0, 1, 1, '1'],
+      [2, 1, 1, 1, 'Ban hành Kế hoạch cải cách\nhành chính năm 2026'],
+      [2, 2, 1, 1, 'Phòng Văn hoá-Xã\nhội']
+    ])
+    expect(table.cells[4].bbox).toEqual({x0: 300, y0: 560, x1: 1400, y1: 620})
+    expect(table.cells.every((c) => c.page === 1 && c.confidence === 0.95)).toBe(true)
+  })
+
+  it('puts a repaired row marker right in its cell too ("TI" read for "TT")', () => {
+    const grid = {xs: [200, 300, 1000, 1400], ys: [500, 560, 620], open: [[false, false], [false, false]]}
+    const {text, layout} = composePages([
+      page([line('TI', 220, 510), line('Nội dung nhiệm vụ', 320, 510), line('Cơ quan chủ trì', 1020, 510), line('1', 220, 570), line('Ban hành Kế hoạch', 320, 570), line('Công an xã', 1020, 570)], {grids: [grid]})
+    ])
+    expect(text.split('\n')[0]).toBe('TT\tNội dung nhiệm vụ\tCơ quan chủ trì')
+    expect(layout.tables![0].cells[0]).toMatchObject({text: 'TT', words: [{text: 'TT'}]})
+  })
+
+  it('places a table the engine read as cells among the page\'s lines, by its top', () => {
+    const cells = [
+      {row: 0, column: 0, rowSpan: 1, colSpan: 1, text: 'TT', confidence: 1, bbox: {x0: 200, y0: 500, x1: 300, y1: 560}},
+      {row: 0, column: 1, rowSpan: 1, colSpan: 1, text: 'Nội dung', confidence: 1, bbox: {x0: 300, y0: 500, x1: 900, y1: 560}},
+      {row: 1, column: 0, rowSpan: 1, colSpan: 1, text: '1', confidence: 1, bbox: {x0: 200, y0: 560, x1: 300, y1: 700}},
+      {row: 1, column: 1, rowSpan: 2, colSpan: 1, text: 'Kiểm tra\ncông vụ', confidence: 1, bbox: {x0: 300, y0: 560, x1: 900, y1: 800}},
+      {row: 2, column: 0, rowSpan: 1, colSpan: 1, text: '2', confidence: 1, bbox: {x0: 200, y0: 700, x1: 300, y1: 800}}
+    ]
+    const table = {method: 'lattice' as const, bbox: {x0: 200, y0: 500, x1: 900, y1: 800}, rows: 3, columns: 2, cells}
+    const {text, layout} = composePages([page([line('Trên bảng', 200, 300), line('Dưới bảng', 200, 900)], {route: 'pdf-text', tables: [table]})])
+    expect(text.split('\n')).toEqual(['Trên bảng', '', 'TT\tNội dung', '1\tKiểm tra công vụ', '2\t', '', 'Dưới bảng'])
+    expect(layout.tables![0].lines).toEqual({start: 2, end: 5})
+    expect(layout.lines[3]).toEqual({page: 1, bbox: {x0: 200, y0: 560, x1: 900, y1: 800}, confidence: 1})
+  })
+
   it('orders a straightened page, then maps its boxes back onto the page and records the skew', () => {
     const {layout} = composePages([page([line('Căn cứ Luật Tổ chức chính quyền địa phương', 300, 1000)], {skew: {degrees: 1, cx: 1240, cy: 1754}})])
     const [first] = layout.pages[0].lines

@@ -88,11 +88,23 @@ describe('read: PDF text layer', () => {
     expect(nonBlank(String(file.value))).toEqual(expected)
     expect(expected.filter((l) => l.split('\t').length === 5)).toHaveLength(4)
   })
+
+  it('gives the table as cells, written on the lines it names', async () => {
+    const file = await read(fixture('table-pdf', 'input.pdf'))
+    const [table, more] = file.data.layout!.tables!
+    expect(more).toBeUndefined()
+    expect(table).toMatchObject({page: 1, rows: 4, columns: 5})
+    const lines = String(file.value).split('\n').slice(table.lines.start, table.lines.end)
+    expect(lines).toEqual(expectedLines('table-pdf').filter((l) => l.includes('\t')))
+    const wrapped = table.cells.find((c) => c.row === 2 && c.column === 4)!
+    expect(wrapped.text.split('\n').length).toBeGreaterThan(1)
+    expect(wrapped.bbox!.x0).toBeGreaterThan(table.bbox!.x0)
+  })
 })
 
 describe('read: unreadable input throws an error naming the file and the reason', () => {
   const cases: Array<[string, Uint8Array | string, RegExp]> = [
-    ['empty.pdf', new Uint8Array(), /empty file/],
+    ['empty.pdf', new Uint8Array(), /no text: empty/],
     ['doc.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), /unsupported format: ZIP/],
     ['broken.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj garbage\n'), /corrupt PDF|unreadable PDF/],
     ['broken.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2]), /corrupt PNG/],

@@ -49,6 +49,25 @@ describe('sections', () => {
     ])
   })
 
+  it('should not end the plan at a wrapped line of prose that starts with the appendix\'s name', () => {
+    const {output, tree} = plan(
+      'III. NHIỆM VỤ CỤ THỂ',
+      'Các nhiệm vụ cụ thể của từng cơ quan, đơn vị được phân công tại',
+      'Phụ lục I kèm theo Kế hoạch này.',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Phòng Văn hóa - Xã hội theo dõi, đôn đốc.',
+      '2. Các phòng, ban chuyên môn thực hiện.',
+      'PHỤ LỤC I',
+      'TT\tNội dung\tChủ trì\tThời gian',
+      '1\tRà soát\tPhòng Kinh tế\tQuý I/2026'
+    )
+    expect(output.plan!.sections.map((s) => [s.marker, s.children.length])).toEqual([
+      ['III.', 0],
+      ['IV.', 2]
+    ])
+    expect(tree.children.map((p) => p.type === 'part' && p.kind)).toEqual(['document', 'plan', 'appendix'])
+  })
+
   it('should read the plan period', () => {
     expect(parseLines('KẾ HOẠCH', 'Thực hiện Chương trình giai đoạn 2026 - 2030', 'I. A').output.plan!.period).toEqual({from: 2026, to: 2030})
     expect(plan('I. A').output.plan!.period).toEqual({from: 2026, to: 2026})

@@ -78,6 +78,16 @@ describe('detectTables: tabs', () => {
     ])
   })
 
+  it('should end a table at the next appendix\'s heading, not take the heading into its last cell', () => {
+    const head = 'TT\tNội dung\tChủ trì\tThời gian'
+    const lines = [head, '1\tRà soát\tPhòng Kinh tế\tQuý I', '', 'PHỤ LỤC II', 'NHIỆM VỤ NĂM 2027', '', head, '1\tKiểm tra\tCông an xã\tQuý II']
+    const blocks = detectTables(lines)
+    expect(blocks.map((b) => [b.start, b.end])).toEqual([
+      [0, 2],
+      [6, 8]
+    ])
+  })
+
   it('should end the table at a paragraph and keep the paragraph out', () => {
     const lines = ['TT\tNội dung\tChủ trì', '1\tA\tB', '2\tC\tD', '', 'Nơi nhận:', '- Như trên;']
     const [block] = detectTables(lines)

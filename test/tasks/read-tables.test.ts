@@ -1,7 +1,7 @@
 /**
  * Task tables from laid-out inputs, through the real reader: a PDF's text
  * layer and a scanned table (PNG) OCR'd with tesseract.js, whose rows the
- * reader rebuilds from word boxes as tab-separated lines. Provenance
+ * reader hands over as cells. Provenance
  * (page, bbox) and OCR confidence reach the task records.
  */
 import {unified} from 'unified'

@@ -3,6 +3,7 @@
  * page PNGs) of a document text or a plan JSON, with its expected JSON.
  */
 import {InvalidArgumentError, type Command} from 'commander'
+import {checkOutputFolder} from '../../bulk/output-places.js'
 import {NOISE_LEVELS, writeFixture, type NoiseLevel} from '../../fixture/index.js'
 
 function integer(name: string) {
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('--grey', 'greyscale pages (smaller files)', false)
     .option('--page-format <format>', 'page images: png, or jpeg (the scan\'s own JPEG, smaller)', pageFormat, 'png' as 'png' | 'jpeg')
     .action(async (input: string, options: {out: string; noise: NoiseLevel; seed: number; dpi: number; grey: boolean; pageFormat: 'png' | 'jpeg'}) => {
+      await checkOutputFolder(options.out, '--out')
       const {fixture, files} = await writeFixture(input, options.out, options)
       process.stdout.write(`${fixture.pages.length} page(s), ${files.length} files in ${options.out}\n`)
     })

@@ -47,18 +47,13 @@ export function register(program: Command): void {
     .option('-j, --concurrency <n>', `files parsed at once (default: ${cores}, the number of cores); OCR uses one shared pool of ${cores} workers`, positiveInteger)
   addLimitOptions(parse)
     .option('--grace <seconds>', 'after Ctrl-C, how long files in progress may finish before they are abandoned (default: 30; Ctrl-C twice: at once)', nonNegativeNumber)
-    .option('--summary', 'one file: print a short summary instead of the whole JSON')
+    .option('--summary', 'one file: print a short summary instead of the whole JSON (date: ISO or null; dateRaw: as written)')
     .option('--compact', 'print (or write under --out) the JSON on one line')
     .option('-q, --quiet', 'one file: do not print messages; many: no progress and no failure lines (the summary stays)')
-    .action(async (inputs: string[], options: ParseCommandOptions, command: Command) => {
-      try {
-        const limits = limitsOf(options)
-        if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
-        else await parseMany(inputs, options, limits)
-      } catch (error) {
-        if (error instanceof UsageError) command.error(`error: ${error.message}`, {exitCode: 2, code: 'sohoa.usage'})
-        throw error
-      }
+    .action(async (inputs: string[], options: ParseCommandOptions) => {
+      const limits = limitsOf(options)
+      if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
+      else await parseMany(inputs, options, limits)
     })
 }
 

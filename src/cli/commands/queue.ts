@@ -9,7 +9,6 @@
  */
 import type {Command} from 'commander'
 import {summaryText} from '../../bulk/report.js'
-import {UsageError} from '../../bulk/usage-error.js'
 import {
   cleanQueue,
   createQueueProgress,
@@ -44,15 +43,6 @@ export function connectionOf(options: QueueCommandOptions): QueueConnectionOptio
   return {redis: options.redis, queue: options.queue}
 }
 
-/** Run `action`, turning a `UsageError` into commander's usage exit (2). */
-export async function withUsage(command: Command, action: () => Promise<void>): Promise<void> {
-  try {
-    await action()
-  } catch (error) {
-    if (error instanceof UsageError) command.error(`error: ${error.message}`, {exitCode: 2, code: 'sohoa.usage'})
-    throw error
-  }
-}
 
 /** Register `queue` and its sub-commands on the program. */
 export function register(program: Command): void {
@@ -77,25 +67,23 @@ export function register(program: Command): void {
     .option('--backoff <seconds>', 'wait before the second try, doubled before each next one (default: 5)', positiveNumber)
   addLimitOptions(add)
     .option('--compact', 'write the JSON on one line')
-    .action(async (inputs: string[], options: QueueCommandOptions & LimitCommandOptions & {out: string; priority?: number; attempts?: number; backoff?: number; compact?: boolean}, command: Command) =>
-      withUsage(command, async () => {
-        const result = await enqueue({
-          ...connectionOf(options),
-          inputs,
-          out: options.out,
-          priority: options.priority,
-          attempts: options.attempts,
-          backoffMs: options.backoff === undefined ? undefined : options.backoff * 1000,
-          limits: limitsOf(options),
-          compact: options.compact,
-          onNotice: (message) => process.stderr.write(`sohoa: ${message}\n`)
-        })
-        process.stderr.write(
-          `sohoa: ${result.files} inputs: ${result.added} added, ${result.skipped} skipped (output up to date), ` +
-            `${result.queued} already in the queue; queue ${result.queue} at ${result.url}\n`
-        )
+    .action(async (inputs: string[], options: QueueCommandOptions & LimitCommandOptions & {out: string; priority?: number; attempts?: number; backoff?: number; compact?: boolean}) => {
+      const result = await enqueue({
+        ...connectionOf(options),
+        inputs,
+        out: options.out,
+        priority: options.priority,
+        attempts: options.attempts,
+        backoffMs: options.backoff === undefined ? undefined : options.backoff * 1000,
+        limits: limitsOf(options),
+        compact: options.compact,
+        onNotice: (message) => process.stderr.write(`sohoa: ${message}\n`)
       })
-    )
+      process.stderr.write(
+        `sohoa: ${result.files} inputs: ${result.added} added, ${result.skipped} skipped (output up to date), ` +
+          `${result.queued} already in the queue; queue ${result.queue} at ${result.url}\n`
+      )
+    })
 
   const status = queue
     .command('status')
@@ -108,34 +96,32 @@ export function register(program: Command): void {
     .option('--interval <seconds>', 'with --wait: seconds between two looks (default: 1)', positiveNumber)
     .option('--json', 'print the status as JSON on stdout')
     .option('-q, --quiet', 'with --wait: no progress and no failure lines')
-    .action(async (options: QueueCommandOptions & {wait?: boolean; interval?: number; json?: boolean; quiet?: boolean}, command: Command) =>
-      withUsage(command, async () => {
-        if (!options.wait) {
-          const result = await queueStatus(connectionOf(options))
-          process.stdout.write((options.json ? JSON.stringify(result) : statusText(result)) + '\n')
-          return
-        }
-        const progress = createQueueProgress({stream: process.stderr, mode: options.quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines'})
-        const stop = new AbortController()
-        const onSignal = () => stop.abort()
-        process.on('SIGINT', onSignal)
-        try {
-          const result = await waitForQueue({
-            ...connectionOf(options),
-            intervalMs: (options.interval ?? 1) * 1000,
-            signal: stop.signal,
-            onStatus: (s) => progress.onStatus(s),
-            onFailure: (file) => progress.onFailure(file)
-          })
-          progress.stop()
-          process.stdout.write((options.json ? JSON.stringify(result) : statusText(result)) + '\n')
-          process.exitCode = !result.drained ? 130 : result.failed > 0 ? 1 : 0
-        } finally {
-          progress.stop()
-          process.off('SIGINT', onSignal)
-        }
-      })
-    )
+    .action(async (options: QueueCommandOptions & {wait?: boolean; interval?: number; json?: boolean; quiet?: boolean}) => {
+      if (!options.wait) {
+        const result = await queueStatus(connectionOf(options))
+        process.stdout.write((options.json ? JSON.stringify(result) : statusText(result)) + '\n')
+        return
+      }
+      const progress = createQueueProgress({stream: process.stderr, mode: options.quiet ? 'none' : process.stderr.isTTY ? 'bar' : 'lines'})
+      const stop = new AbortController()
+      const onSignal = () => stop.abort()
+      process.on('SIGINT', onSignal)
+      try {
+        const result = await waitForQueue({
+          ...connectionOf(options),
+          intervalMs: (options.interval ?? 1) * 1000,
+          signal: stop.signal,
+          onStatus: (s) => progress.onStatus(s),
+          onFailure: (file) => progress.onFailure(file)
+        })
+        progress.stop()
+        process.stdout.write((options.json ? JSON.stringify(result) : statusText(result)) + '\n')
+        process.exitCode = !result.drained ? 130 : result.failed > 0 ? 1 : 0
+      } finally {
+        progress.stop()
+        process.off('SIGINT', onSignal)
+      }
+    })
 
   const report = queue
     .command('report')
@@ -144,32 +130,26 @@ export function register(program: Command): void {
     .option('--report <file>', 'write the report here instead')
   addQueueOptions(report)
     .option('-q, --quiet', 'no summary')
-    .action(async (options: QueueCommandOptions & {out: string; report?: string; quiet?: boolean}, command: Command) =>
-      withUsage(command, async () => {
-        const result = await queueReport({...connectionOf(options), out: options.out, report: options.report})
-        if (!options.quiet) process.stderr.write(summaryText(result, queueReportPath(options)) + '\n')
-        process.exitCode = result.totals.failed > 0 ? 1 : 0
-      })
-    )
+    .action(async (options: QueueCommandOptions & {out: string; report?: string; quiet?: boolean}) => {
+      const result = await queueReport({...connectionOf(options), out: options.out, report: options.report})
+      if (!options.quiet) process.stderr.write(summaryText(result, queueReportPath(options)) + '\n')
+      process.exitCode = result.totals.failed > 0 ? 1 : 0
+    })
 
   const retry = queue.command('retry-failed').description('put every failed job back in the queue, its tries counted afresh (after fixing the cause)')
-  addQueueOptions(retry).action(async (options: QueueCommandOptions, command: Command) =>
-    withUsage(command, async () => {
-      const n = await retryFailed(connectionOf(options))
-      process.stderr.write(`sohoa: ${n} failed job(s) back in the queue\n`)
-    })
-  )
+  addQueueOptions(retry).action(async (options: QueueCommandOptions) => {
+    const n = await retryFailed(connectionOf(options))
+    process.stderr.write(`sohoa: ${n} failed job(s) back in the queue\n`)
+  })
 
   const clean = queue
     .command('clean')
     .description('forget a finished run: remove the done and failed jobs and the counters (outputs stay); --all removes the waiting jobs too')
   addQueueOptions(clean)
     .option('--all', 'remove every job, waiting ones too (refused while a worker runs one)')
-    .action(async (options: QueueCommandOptions & {all?: boolean}, command: Command) =>
-      withUsage(command, async () => {
-        const result = await cleanQueue({...connectionOf(options), all: options.all})
-        const waiting = options.all ? `, ${result.waiting} waiting` : ''
-        process.stderr.write(`sohoa: removed ${result.done} done and ${result.failed} failed job(s)${waiting}\n`)
-      })
-    )
+    .action(async (options: QueueCommandOptions & {all?: boolean}) => {
+      const result = await cleanQueue({...connectionOf(options), all: options.all})
+      const waiting = options.all ? `, ${result.waiting} waiting` : ''
+      process.stderr.write(`sohoa: removed ${result.done} done and ${result.failed} failed job(s)${waiting}\n`)
+    })
 }

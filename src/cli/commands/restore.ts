@@ -3,9 +3,10 @@
  * stdin; the restored text goes to stdout with every line break and non-word character in place.
  */
 import {readFileSync} from 'node:fs'
-import type {Command} from 'commander'
+import {Option, type Command} from 'commander'
 import {loadModel} from '../../diacritics/load-model.js'
 import {restore, type RestoreOptions} from '../../diacritics/restore.js'
+import {fileSystemError, ReadError} from '../../read/read-error.js'
 
 /** Read all of stdin. */
 async function readStdin(): Promise<Buffer> {
@@ -19,8 +20,8 @@ function decode(bytes: Uint8Array, name: string): string {
   try {
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     return new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(start)).normalize('NFC')
-  } catch {
-    throw new Error(`${name}: not UTF-8 text`)
+  } catch (error) {
+    throw new ReadError(name, 'not valid UTF-8 text', {cause: error})
   }
 }
 
@@ -30,13 +31,16 @@ export function register(program: Command): void {
     .command('restore')
     .description('restore Vietnamese diacritics and repair OCR damage; reads FILE or stdin, writes stdout')
     .argument('[file]', 'text file (UTF-8); stdin when absent')
-    .option('-m, --mode <mode>', 'stripped | ocr (an engine without Vietnamese) | marks (an engine with Vietnamese: marks only) | auto (decide per line)', 'auto')
+    .addOption(
+      new Option('-m, --mode <mode>', 'stripped | ocr (an engine without Vietnamese) | marks (an engine with Vietnamese: marks only) | auto (decide per line)')
+        .choices(['stripped', 'ocr', 'marks', 'auto'])
+        .default('auto')
+    )
     .option('--model <path>', 'model file (default: the shipped model)')
     .option('--json', 'write {text, tokens} as JSON instead of the text')
     .option('--stats', 'print timings, CPU time (whole process), word count and peak memory to stderr as JSON')
-    .action((file: string | undefined, options: {mode: string; model?: string; json?: boolean; stats?: boolean}) => {
+    .action((file: string | undefined, options: {mode: NonNullable<RestoreOptions['mode']>; model?: string; json?: boolean; stats?: boolean}) => {
       const mode = options.mode
-      if (mode !== 'stripped' && mode !== 'ocr' && mode !== 'marks' && mode !== 'auto') throw new Error(`--mode: expected stripped, ocr, marks or auto, got ${mode}`)
       const started = performance.now()
       const input = file === undefined ? readStdin() : Promise.resolve(readInput(file))
       return input.then((bytes) => {
@@ -71,7 +75,7 @@ function readInput(file: string): Buffer {
   try {
     return readFileSync(file)
   } catch (error) {
-    throw new Error(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})`)
+    throw fileSystemError(file, error)
   }
 }
 

@@ -6,13 +6,26 @@
  */
 import {existsSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import type {Command} from 'commander'
+import {InvalidArgumentError, type Command} from 'commander'
+import {UsageError} from '../../bulk/usage-error.js'
 import {buildChannel, defaultConfusionsPath, defaultPairsWeight, readCounts, readPairs} from '../../diacritics/channel-sources.js'
 import type {ChannelCounts, ChannelPair} from '../../diacritics/learn-channel.js'
 import {defaultMarksPath, marksTableFromCounts, readMarksCounts} from '../../diacritics/marks-channel.js'
 import {trainModel} from '../../diacritics/train-model.js'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
+
+function ngramOrder(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 2 || n > 4) throw new InvalidArgumentError('expected 2, 3 or 4')
+  return n
+}
+
+function positive(value: string): number {
+  const n = Number(value)
+  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number')
+  return n
+}
 
 /** Register `train` on the program. */
 export function register(program: Command): void {
@@ -21,16 +34,13 @@ export function register(program: Command): void {
     .description('train a diacritics model from corpus folders and text files')
     .argument('<corpus...>', 'folders of .txt files (about 10% held out by name) or single .txt files')
     .requiredOption('-o, --out <model>', 'model file to write')
-    .option('--order <n>', 'highest n-gram order', '4')
+    .option('--order <n>', 'highest n-gram order, 2 to 4', ngramOrder, 4)
     .option('--confusions <file>', 'OCR confusion counts (JSON); default: the shipped ones, "none" for none')
     .option('--ocr-pairs <gold:read>', 'real OCR pairs: a gold text and an OCR reading whose first as many lines it transcribes (repeatable)', collect, [])
-    .option('--ocr-pairs-weight <w>', 'how many times each real pair counts against the rendered ones', String(defaultPairsWeight))
+    .option('--ocr-pairs-weight <w>', 'how many times each real pair counts against the rendered ones', positive, defaultPairsWeight)
     .option('--marks <file>', 'marks confusion counts of the Vietnamese OCR model (JSON); default: the shipped ones, "none" for none')
-    .action((corpus: string[], options: {out: string; order: string; confusions?: string; ocrPairs: string[]; ocrPairsWeight: string; marks?: string}) => {
-      const order = Number(options.order)
-      if (!Number.isInteger(order) || order < 2 || order > 4) throw new Error(`--order: expected 2..4, got ${options.order}`)
-      const weight = Number(options.ocrPairsWeight)
-      if (!(weight > 0)) throw new Error(`--ocr-pairs-weight: expected a positive number, got ${options.ocrPairsWeight}`)
+    .action((corpus: string[], options: {out: string; order: number; confusions?: string; ocrPairs: string[]; ocrPairsWeight: number; marks?: string}) => {
+      const {order, ocrPairsWeight: weight} = options
       let base: ChannelCounts | null = null
       if (options.confusions === undefined) {
         if (existsSync(defaultConfusionsPath)) base = readCounts(defaultConfusionsPath)
@@ -38,7 +48,7 @@ export function register(program: Command): void {
       const pairs: ChannelPair[] = []
       for (const spec of options.ocrPairs) {
         const [gold, read] = spec.split(':')
-        if (!gold || !read) throw new Error(`--ocr-pairs: expected GOLD:READ, got ${spec}`)
+        if (!gold || !read) throw new UsageError(`--ocr-pairs: expected GOLD:READ, got ${spec}`)
         pairs.push(...readPairs(gold, read))
       }
       const names = options.ocrPairs.map((spec) => spec.split(':').map((f) => path.basename(path.dirname(f)) + '/' + path.basename(f)).join(' vs '))

@@ -13,7 +13,7 @@ import type {Command} from 'commander'
 import {failureLine} from '../../bulk/report.js'
 import {runWorker, type WorkerEvent} from '../../queue/index.js'
 import {nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber} from '../arguments.js'
-import {addQueueOptions, connectionOf, withUsage} from './queue.js'
+import {addQueueOptions, connectionOf} from './queue.js'
 
 /** The options of `sohoa worker`, as commander hands them over. */
 interface WorkerCommandOptions {
@@ -47,58 +47,56 @@ export function register(program: Command): void {
     .option('--max-stalls <n>', 'a job found abandoned more often than this fails as queue:stalled (default: 2)', nonNegativeInteger)
     .option('--grace <seconds>', 'after SIGTERM or Ctrl-C, how long files in progress may finish before they go back to the queue (default: 30)', nonNegativeNumber)
     .option('-q, --quiet', 'log only the start, Redis outages and the summary (no failure or progress lines)')
-    .action(async (options: WorkerCommandOptions, command: Command) =>
-      withUsage(command, async () => {
-        const stop = new AbortController()
-        const abandon = new AbortController()
-        let signals = 0
-        const onSignal = () => {
-          signals++
-          if (signals > 1) abandon.abort()
-          else stop.abort()
-        }
-        process.on('SIGINT', onSignal)
-        process.on('SIGTERM', onSignal)
-        const log = (line: string) => process.stderr.write(`${line}\n`)
-        let lastProgress = performance.now()
-        const onEvent = (event: WorkerEvent) => {
-          if (event.type === 'ready') {
-            log(`sohoa: worker ${event.name} ready: queue ${event.queue} at ${event.url}, ${event.concurrency} file(s) at once, ${event.ocrWorkers} OCR worker(s)`)
-          } else if (event.type === 'file') {
-            if (options.quiet) return
-            if (event.file.status === 'failed') log(failureLine(event.file) + (event.retry ? '  (will retry)' : ''))
-            if (performance.now() - lastProgress >= progressSeconds * 1000) {
-              lastProgress = performance.now()
-              log(`sohoa: ${event.done} files (${event.failed} failed), ${event.pages} pages`)
-            }
-          } else if (event.type === 'stopping') {
-            log(`sohoa: stopping: waiting up to ${event.graceSeconds} s for ${event.running} file(s) in progress (signal again to hand them back to the queue)`)
-          } else if (event.type === 'abandoning') {
-            log(`sohoa: handing ${event.running} file(s) in progress back to the queue`)
-          } else {
-            log(`sohoa: ${event.message}`)
+    .action(async (options: WorkerCommandOptions) => {
+      const stop = new AbortController()
+      const abandon = new AbortController()
+      let signals = 0
+      const onSignal = () => {
+        signals++
+        if (signals > 1) abandon.abort()
+        else stop.abort()
+      }
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+      const log = (line: string) => process.stderr.write(`${line}\n`)
+      let lastProgress = performance.now()
+      const onEvent = (event: WorkerEvent) => {
+        if (event.type === 'ready') {
+          log(`sohoa: worker ${event.name} ready: queue ${event.queue} at ${event.url}, ${event.concurrency} file(s) at once, ${event.ocrWorkers} OCR worker(s)`)
+        } else if (event.type === 'file') {
+          if (options.quiet) return
+          if (event.file.status === 'failed') log(failureLine(event.file) + (event.retry ? '  (will retry)' : ''))
+          if (performance.now() - lastProgress >= progressSeconds * 1000) {
+            lastProgress = performance.now()
+            log(`sohoa: ${event.done} files (${event.failed} failed), ${event.pages} pages`)
           }
+        } else if (event.type === 'stopping') {
+          log(`sohoa: stopping: waiting up to ${event.graceSeconds} s for ${event.running} file(s) in progress (signal again to hand them back to the queue)`)
+        } else if (event.type === 'abandoning') {
+          log(`sohoa: handing ${event.running} file(s) in progress back to the queue`)
+        } else {
+          log(`sohoa: ${event.message}`)
         }
-        try {
-          const summary = await runWorker({
-            ...connectionOf(options),
-            concurrency: options.concurrency,
-            ocrWorkers: options.ocrWorkers,
-            stallSeconds: options.stall,
-            maxStalls: options.maxStalls,
-            graceSeconds: options.grace,
-            signal: stop.signal,
-            abandonSignal: abandon.signal,
-            onEvent
-          })
-          log(
-            `sohoa: worker ${summary.name} stopped after ${summary.seconds.toFixed(1)} s: ${summary.files} files ` +
-              `(${summary.parsed} parsed, ${summary.failed} failed, ${summary.retried} to retry), ${summary.pages} pages`
-          )
-        } finally {
-          process.off('SIGINT', onSignal)
-          process.off('SIGTERM', onSignal)
-        }
-      })
-    )
+      }
+      try {
+        const summary = await runWorker({
+          ...connectionOf(options),
+          concurrency: options.concurrency,
+          ocrWorkers: options.ocrWorkers,
+          stallSeconds: options.stall,
+          maxStalls: options.maxStalls,
+          graceSeconds: options.grace,
+          signal: stop.signal,
+          abandonSignal: abandon.signal,
+          onEvent
+        })
+        log(
+          `sohoa: worker ${summary.name} stopped after ${summary.seconds.toFixed(1)} s: ${summary.files} files ` +
+            `(${summary.parsed} parsed, ${summary.failed} failed, ${summary.retried} to retry), ${summary.pages} pages`
+        )
+      } finally {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
+    })
 }

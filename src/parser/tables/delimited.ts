@@ -10,7 +10,7 @@
  * table belong to the block but to no row.
  */
 import {continueLastCell, mergeColumns, newRow, trimRow} from './rows.js'
-import {hasFormFeed, isBlank, isPageBreak, isRule, rowKey, startsWithMarker} from './lines.js'
+import {hasFormFeed, isBlank, isPageBreak, isRule, isTableBreak, rowKey, startsWithMarker} from './lines.js'
 import type {CellFragment, TableBlock, TableBlockRow, TableLayout} from './types.js'
 
 /** How one delimited layout reads a line. */
@@ -140,8 +140,8 @@ export function scanDelimited(lines: string[], start: number, spec: DelimitedSpe
       consume(index)
       continue
     }
-    // A plain line: a group row without delimiters, or a cell broken by a newline.
-    if (!current || plainRun >= maxPlainRun) break
+    // A plain line: a group row without delimiters, or a cell broken by a newline — not a heading that ends the table.
+    if (!current || plainRun >= maxPlainRun || isTableBreak(text)) break
     const short = current.cells.length < expected && !startsWithMarker(text)
     if (!short && !continuesList(current, text) && !continues(index, maxPlainRun - plainRun - 1)) break
     plainRun++

@@ -9,6 +9,7 @@ const grammar = loadGrammar('tables')
 const pageNumber = grammar.rule('pageNumber').regex
 const pageMarker = grammar.rule('pageMarker').regex
 const rule = grammar.rule('rule').regex
+const heading = grammar.rule('heading').regex
 
 /** A line with nothing but whitespace (tabs included). */
 export function isBlank(line: string): boolean {
@@ -23,6 +24,11 @@ export function isPageBreak(line: string): boolean {
 /** A line that carries a form feed before (or instead of) its text. */
 export function hasFormFeed(line: string): boolean {
   return line.includes('\f')
+}
+
+/** A heading that ends a table: "PHỤ LỤC II", "Nơi nhận:", "Trên đây là …". */
+export function isTableBreak(line: string): boolean {
+  return heading.test(line)
 }
 
 /** A rule line: dashes, `|---|---|`, `+----+----+`, `====`. */

@@ -1,6 +1,6 @@
 /**
- * Tab-separated tables (text copied from a word processor, seed 000, and
- * rows rebuilt from OCR word boxes, which the reader emits as tab-separated lines).
+ * Tab-separated tables (text copied from a word processor, seed 000). The
+ * reader's tables do not come this way: the parser takes their cells.
  */
 import {scanDelimited} from './delimited.js'
 import type {CellFragment, TableBlock} from './types.js'

@@ -51,10 +51,25 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
     if (cells.every((cell) => cell.length === 0)) continue
     out.push({
       cells: cells.map(readingOrder),
-      bbox: {x0: grid.xs[0], y0: grid.ys[r], x1: grid.xs[columns], y1: grid.ys[r + 1]}
+      bbox: {x0: grid.xs[0], y0: grid.ys[r], x1: grid.xs[columns], y1: grid.ys[r + 1]},
+      spans: spanCounts(grid.open[r], columns)
     })
   }
   return out
+}
+
+/** How many columns the cell starting at each column covers (0 where a merged cell covers it), from a row's open interior edges. */
+function spanCounts(open: boolean[], columns: number): number[] {
+  const spans = new Array<number>(columns).fill(0)
+  let start = 0
+  for (let c = 0; c < columns; c++) {
+    if (c > 0 && open[c - 1]) spans[start]++
+    else {
+      start = c
+      spans[c] = 1
+    }
+  }
+  return spans
 }
 
 /** Index of the interval of `edges` that holds `v` (clamped to the first and last). */

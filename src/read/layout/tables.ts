@@ -20,8 +20,12 @@ export interface FoundTable {
   end: number
   /** Column boundaries (x), between columns: `columns - 1` values. */
   boundaries: number[]
-  /** Logical rows: cells (one per column) of words in reading order. */
-  rows: Array<{cells: LayoutWord[][]; bbox: BBox}>
+  /**
+   * Logical rows: cells (one per column) of words in reading order;
+   * `spans[c]`, when given, is how many columns the cell starting at `c`
+   * covers (0 for a column a merged cell to its left covers).
+   */
+  rows: Array<{cells: LayoutWord[][]; bbox: BBox; spans?: number[]}>
 }
 
 /** Options: horizontal ruling lines (y) known from the image, if any. */

@@ -7,6 +7,7 @@
  */
 import path from 'node:path'
 import {checkedLimits, type Limits} from '../bulk/limits.js'
+import {checkOutputFolder} from '../bulk/output-places.js'
 import {planFiles} from '../bulk/plan.js'
 import type {FileOptions} from '../bulk/process-file.js'
 import {hashFile, recordedSha256} from '../bulk/resume.js'
@@ -63,6 +64,7 @@ export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
     throw new UsageError(`--priority must be an integer from 1 (highest) to 2097152, not ${priority}`)
   }
   const out = path.resolve(options.out)
+  await checkOutputFolder(options.out, '--out')
   const {entries} = await planFiles({inputs: options.inputs, out, report: path.join(out, 'report.json'), onNotice: options.onNotice})
   const fileOptions: FileOptions = {limits, indent: options.compact ? 0 : 2}
 

@@ -72,9 +72,15 @@ async function until<T>(look: () => Promise<T | undefined | false> | T | undefin
 
 const connection = () => ['--redis', redis.url, '--queue', 'main']
 
-/** Start a `sohoa worker` (one file at a time, a 2 s stall interval) and wait until it is ready. */
+/**
+ * Start a `sohoa worker` (one file at a time, a 3 s stall interval) and wait
+ * until it is ready. A loaded machine can hold up a live worker's lock
+ * renewal past 3 s, and the job then runs again: the tests allow that
+ * (at-least-once), and allow it often enough that no good file fails as
+ * `queue:stalled` for it.
+ */
 async function startWorker(): Promise<ReturnType<typeof start>> {
-  const worker = start(['worker', ...connection(), '--concurrency', '1', '--ocr-workers', '1', '--stall', '2'])
+  const worker = start(['worker', ...connection(), '--concurrency', '1', '--ocr-workers', '1', '--stall', '3', '--max-stalls', '10'])
   workers.push(worker)
   await until(() => worker.stderr().includes(' ready: '), 120_000, 'a worker to be ready')
   return worker
@@ -158,7 +164,7 @@ describe('queue: many workers, nothing lost', () => {
 
     // The killed worker's job was taken again by another worker and completed.
     const again = await open.queue.getJob(killedJob.id!)
-    expect(await again!.getState()).toBe('completed')
+    expect({state: await again!.getState(), failedReason: again!.failedReason}).toMatchObject({state: 'completed'})
     expect(again!.stalledCounter).toBeGreaterThanOrEqual(1)
     expect(again!.processedBy).not.toBe(victimName)
 
@@ -277,7 +283,7 @@ describe('queue: many workers, nothing lost', () => {
     const stop = new AbortController()
     const abandon = new AbortController()
     const events: WorkerEvent[] = []
-    const running = runWorker({...connection, concurrency: 1, ocrWorkers: 1, stallSeconds: 2, signal: stop.signal, abandonSignal: abandon.signal, onEvent: (e) => events.push(e)})
+    const running = runWorker({...connection, concurrency: 1, ocrWorkers: 1, stallSeconds: 3, signal: stop.signal, abandonSignal: abandon.signal, onEvent: (e) => events.push(e)})
     const other = await openQueue(connection)
     try {
       await until(async () => (await other.queue.getActiveCount()) === 1, 120_000, 'the job to start')

@@ -20,6 +20,7 @@ import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
 import {rereadSegments} from './reread-segments.js'
 import {rereadTangled} from './reread-tangled.js'
+import {readFillIns, unreadable, type FillIn} from './handwriting/fill-ins.js'
 
 /** Which preprocessing steps run before OCR (all on by default, but upscaling and tesseract's own deskew). */
 export interface PreprocessOptions {
@@ -45,6 +46,8 @@ export interface PreprocessOptions {
   upright?: boolean
   /** Let tesseract straighten the page as well (its `rotateAuto`; off by default: it lowers accuracy on photos). */
   tesseractDeskew?: boolean
+  /** Read the numbers written by hand into the header (the number's sequence, the day) with the pen-digit model (`handwriting/fill-ins.ts`). */
+  penDigits?: boolean
 }
 
 /** Text lines shorter than this (pixels) are upscaled, to about `upscaledTextHeight`. */
@@ -71,6 +74,8 @@ export interface OcrPage {
   skew: number
   /** The factor the image was scaled by before OCR (1 when not). */
   scale: number
+  /** Handwritten fields of the header read by the pen-digit model (boxes in the image's pixels, straightened). */
+  fillIns: FillIn[]
 }
 
 /** Preprocess `image` and OCR it with `pool`. */
@@ -135,9 +140,10 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   }
   const untangled = options.reread === false ? found : await rereadTangled(work, found, pool, inTable)
   const reread = options.reread === false ? untangled : await rereadSegments(work, untangled, pool)
+  const filled = options.penDigits === false ? {lines: reread, fillIns: []} : readFillIns(work, reread)
   const back = (v: number) => v / scale
-  const lines = reread.map((line) => ({
-    words: dropLeadingSpecks(line.words.filter((w) => cellWords.has(w) || !isJunkWord(w))).map((w) => ({
+  const lines = filled.lines.map((line) => ({
+    words: dropLeadingSpecks(line.words.filter((w) => cellWords.has(w) || w.text === unreadable || !isJunkWord(w))).map((w) => ({
       text: w.text,
       confidence: w.confidence,
       bbox: {x0: back(w.bbox.x0), y0: back(w.bbox.y0), x1: back(w.bbox.x1), y1: back(w.bbox.y1)}
@@ -149,7 +155,8 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
     horizontalRules: rules.horizontal.map((r) => back(r.y)),
     grids: grids.map((g) => mapGrid(g, back)),
     skew,
-    scale
+    scale,
+    fillIns: filled.fillIns.map((f) => ({...f, bbox: {x0: back(f.bbox.x0), y0: back(f.bbox.y0), x1: back(f.bbox.x1), y1: back(f.bbox.y1)}}))
   }
 }
 

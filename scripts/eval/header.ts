@@ -19,9 +19,10 @@
  * With `--scans DIR` it checks real scans instead: the hand-checked facts of
  * `DIR/expect/*.json` against the files of `DIR/docs/` (or both side by side
  * in DIR), per field and per document (`scripts/header/scans.ts`; the read
- * files are cached in `.eval/`). `--only a,b` checks some documents only.
+ * files are cached in `.eval/`). `--only a,b` checks some documents only;
+ * `--dump OUT` writes each document's read text and JSON output to OUT.
  *
- *   npm run eval -- header --scans DIR [--only NAME,…] [--dpi 300] [--workers 1]
+ *   npm run eval -- header --scans DIR [--only NAME,…] [--dump OUT] [--dpi 300] [--workers 1]
  */
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
@@ -106,7 +107,7 @@ export async function run(args: string[]): Promise<void> {
   const scans = option(args, 'scans')
   if (scans) {
     const dpi = option(args, 'dpi')
-    await runScans(scans, {root, workers: Number(option(args, 'workers') ?? '1'), dpi: dpi ? Number(dpi) : undefined, only: option(args, 'only')?.split(',')})
+    await runScans(scans, {root, workers: Number(option(args, 'workers') ?? '1'), dpi: dpi ? Number(dpi) : undefined, only: option(args, 'only')?.split(','), dump: option(args, 'dump')})
     return
   }
   const levels = (option(args, 'noise') ?? 'none,light,heavy').split(',') as NoiseLevel[]

@@ -10,7 +10,7 @@
  * Prints the share of checks passed per field and per document, then every
  * failed check with the value read.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from '../../src/parse.js'
 import {createOcrPool, read} from '../../src/read/index.js'
@@ -64,7 +64,7 @@ export function scanCases(dir: string): {cases: ScanCase[]; skipped: string[]} {
 const percent = (correct: number, total: number): string => (total === 0 ? '—' : `${correct}/${total} (${((correct / total) * 100).toFixed(1)}%)`)
 
 /** Read, parse and check every case of `dir`; print the tables. */
-export async function runScans(dir: string, options: {root: string; workers: number; dpi?: number; only?: string[]}): Promise<void> {
+export async function runScans(dir: string, options: {root: string; workers: number; dpi?: number; only?: string[]; dump?: string}): Promise<void> {
   const {cases: all, skipped} = scanCases(dir)
   const cases = options.only ? all.filter((c) => options.only!.includes(c.name)) : all
   if (cases.length === 0) throw new Error(`no scan with an expectation file in ${dir}`)
@@ -87,6 +87,11 @@ export async function runScans(dir: string, options: {root: string; workers: num
       started = performance.now()
       const {output} = await parse(file)
       parseSeconds += (performance.now() - started) / 1000
+      if (options.dump) {
+        mkdirSync(options.dump, {recursive: true})
+        writeFileSync(path.join(options.dump, `${c.name}.txt`), String(file.value))
+        writeFileSync(path.join(options.dump, `${c.name}.json`), JSON.stringify(output, null, 1))
+      }
       const results = runChecks(output, c.checks)
       for (const r of results) {
         const field = fieldOf(r.check.path)

@@ -90,7 +90,16 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
   const code = typeCode ?? (subject ? 'CV' : (number?.typeCode ?? null))
   const type = code ? {code, name: names[code] ?? code} : null
   const titleNode = withRole('title')[0]
-  const title = titleNode ? (subject ? titleNode.value : titleNode.value).trim() : null
+  // A title runs on over the title lines that follow its first (`Về việc miễn nhiệm …` / `Ủy ban nhân dân tỉnh`).
+  const titleLines: Paragraph[] = []
+  if (titleNode) {
+    for (const p of paragraphs.slice(paragraphs.indexOf(titleNode))) {
+      if (p.data?.role !== 'title' || (titleLines.length > 0 && header.rule('subject').regex.test(p.value))) break
+      titleLines.push(p)
+    }
+  }
+  // The formula `Về việc` as OCR ran it together or lost its marks (`Vêviệc`).
+  const title = titleNode ? titleLines.map((p) => p.value.trim()).join(' ').replace(/^V[eêềếé]\s*vi[eêệ]c(?=\s)/u, 'Về việc') : null
 
   // A basis OCR read behind a stray quote (`“Căn cứ …` without a closing one) is given without it.
   const bases: Basis[] = withRole('basis').map((p) => {

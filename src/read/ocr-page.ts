@@ -19,6 +19,7 @@ import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
 import {rereadSegments} from './reread-segments.js'
+import {rereadFooter} from './reread-footer.js'
 import {rereadTangled} from './reread-tangled.js'
 import {readFillIns, unreadable, type FillIn} from './handwriting/fill-ins.js'
 
@@ -38,7 +39,7 @@ export interface PreprocessOptions {
   upscale?: boolean
   /** Find and erase table rules, and rebuild ruled tables from them. */
   rules?: boolean
-  /** Read again, one by one, table cells OCR left empty or doubtful, doubtful pieces of lines that run two columns together, and lines OCR wove together from neighbouring lines. */
+  /** Read again, one by one, table cells OCR left empty or doubtful, doubtful pieces of lines that run two columns together, the foot's two columns (recipients | signature) one by one, and lines OCR wove together from neighbouring lines. */
   reread?: boolean
   /** Read red ink (a seal over the signature) as paper when the page is decoded. */
   dropRed?: boolean
@@ -138,7 +139,9 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
       cellWords.add(w)
     }
   }
-  const untangled = options.reread === false ? found : await rereadTangled(work, found, pool, inTable)
+  // The foot's two columns (recipients | signature) read apart, then lines woven from neighbours.
+  const footed = options.reread === false ? found : await rereadFooter(work, found, pool, isJunkLine, inTable)
+  const untangled = options.reread === false ? footed : await rereadTangled(work, footed, pool, inTable)
   const reread = options.reread === false ? untangled : await rereadSegments(work, untangled, pool)
   const filled = options.penDigits === false ? {lines: reread, fillIns: []} : readFillIns(work, reread)
   const back = (v: number) => v / scale

@@ -2,8 +2,10 @@
  * Lines of the closing block as OCR reads them in small print and under a
  * signature: the `Nơi nhận:` heading with a letter off (`Xơi nhận:`,
  * `Nơi nhậm:`), or lost altogether (then the list still ends with the
- * filed copy, `- Lưu: VT, …`), and the signer's name after the scribble of
- * the signature (`1/07 72297 Leak—— - Trần Hoàng Tuấn`).
+ * filed copy, `- Lưu: VT, …`), the signer's name after the scribble of
+ * the signature (`1/07 72297 Leak—— - Trần Hoàng Tuấn`) or before a speck
+ * (`Trần Ngọc Căng 3`), and the authority line under a seal (`K1. CHU 1JCH`
+ * for `KT. CHỦ TỊCH`).
  */
 import {distance} from 'fastest-levenshtein'
 import {stripMarks} from '../diacritics/letters.js'
@@ -38,4 +40,97 @@ export function nameAtEnd(text: string): string | null {
   const before = text.slice(0, match.index + match[0].indexOf(name))
   if (/(?:^|\s)\p{Ll}{2,}(?:\s|$)/u.test(before) && /\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(before)) return null
   return name
+}
+
+/** A signer's name: two to five capitalised syllables. */
+const namePattern = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u
+
+/**
+ * The signer's name a line holds between the noise a signature or a seal leaves around it: after
+ * a scribble (`nameAtEnd`), before a speck or two (`Trần Ngọc Căng 3`, `Phạm Văn Nam ⁄`: pieces of
+ * no more than two characters, no two letters in a row, not a capital alone). The first syllable must be a known
+ * surname. Null when the line holds no such name.
+ */
+export function signerName(text: string): string | null {
+  const tokens = text.trim().split(/\s+/u)
+  let end = tokens.length
+  // Up to two specks after the name.
+  while (end > 2 && tokens.length - end < 2 && isSpeck(tokens[end - 1])) end--
+  const kept = tokens.slice(0, end).join(' ').replace(/[.,'`]$/u, '')
+  const surnames = loadGrammar('person-names').data.surnames as Record<string, number>
+  if (namePattern.test(kept) && kept.split(/\s+/u)[0] in surnames) return kept
+  return nameAtEnd(kept)
+}
+
+/** A speck: a piece of one or two characters without two letters in a row (`3`, `'`, `⁄a`). */
+function isSpeck(token: string): boolean {
+  return [...token].length <= 2 && !/\p{L}{2}/u.test(token) && !/^\p{Lu}$/u.test(token)
+}
+
+/** Authorities of a signature block (Nghị định 30/2020, Phụ lục I): on behalf of (TM.), deputy (KT.), by order (TL.), by authorisation (TUQ.), acting (Q.). */
+const AUTHORITIES = ['TM', 'KT', 'TL', 'TUQ', 'Q'] as const
+
+/** Glyphs OCR confuses in capitals under a seal: a substitution inside a group costs less than a letter off. */
+const CONFUSABLE = ['1IlLT|!JÍÌ', '0OQDƠÔ', '5S', '8B', '2Z', '6G', 'UƯ', 'AĂÂ', 'EÊ']
+const confusionGroup = new Map<string, number>()
+CONFUSABLE.forEach((group, i) => {
+  for (const c of group) confusionGroup.set(c, i)
+})
+
+/** Edit distance where a substitution between confusable glyphs costs 0.4. */
+function confusableDistance(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  let previous = Array.from({length: y.length + 1}, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= y.length; j++) {
+      const same = x[i - 1] === y[j - 1]
+      const group = confusionGroup.get(x[i - 1])
+      const cost = same ? 0 : group !== undefined && group === confusionGroup.get(y[j - 1]) ? 0.4 : 1
+      row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost))
+    }
+    previous = row
+  }
+  return previous[y.length]
+}
+
+/** Capitals without tone marks, other signs dropped, spaces kept single (`K1. CHU 1JCH` → `K1 CHU 1JCH`). */
+function foldCaps(text: string): string {
+  return stripMarks(text.toUpperCase())
+    .replace(/[^\p{L}\p{N}|!]+/gu, ' ')
+    .trim()
+}
+
+/** What an authority line says: the authority (`KT.`) and what it stands for (`CHỦ TỊCH`). */
+export interface AuthorityLine {
+  authority: 'TM.' | 'KT.' | 'TL.' | 'TUQ.' | 'Q.'
+  on: string
+}
+
+/**
+ * The authority line OCR garbled under a seal or a signature (`K1. CHU 1JCH`): the line
+ * `<authority>. <on>` it is but for a few glyphs, `on` one of the positions or bodies of
+ * `grammars/header.json`. The position under it settles a close call: a deputy (`PHÓ CHỦ TỊCH`)
+ * signs for his chief (`KT. CHỦ TỊCH`). A short line, mostly capitals, with a dot after its first
+ * piece; null when no reading is clearly the nearest.
+ */
+export function garbledAuthority(text: string, positionBelow: string | null): AuthorityLine | null {
+  const trimmed = text.trim()
+  if (!/^\S{1,4}\s*\.\s*\S/u.test(trimmed) || trimmed.length > 40) return null
+  const letters = trimmed.match(/\p{L}/gu) ?? []
+  if (letters.length < 5 || letters.filter((l) => l === l.toUpperCase()).length < 0.7 * letters.length) return null
+  const header = loadGrammar('header').data as {positions: string[]; signatureBodies: string[]}
+  const ons = [...new Set([...header.positions.filter((p) => !p.startsWith('PHÓ ')), ...header.signatureBodies])]
+  const folded = foldCaps(trimmed)
+  const expected = positionBelow?.startsWith('PHÓ ') ? foldCaps(`KT ${positionBelow.slice(4)}`) : null
+  const scored = AUTHORITIES.flatMap((authority) => ons.map((on) => ({authority, on, target: foldCaps(`${authority} ${on}`)})))
+    .map((c) => ({...c, cost: confusableDistance(folded, c.target)}))
+    .sort((a, b) => a.cost - b.cost)
+  const [best, second] = scored
+  const allowed = (c: (typeof scored)[number]) => c.cost <= 0.25 * [...c.target].length
+  // The deputy's chief: a looser bound, the position below says what to expect.
+  const fits = (c: (typeof scored)[number]) => expected !== null && c.target === expected && c.cost <= 0.4 * [...c.target].length
+  const pick = fits(best) ? best : allowed(best) && (!second || second.cost - best.cost > 0.99) ? best : scored.find(fits)
+  return pick ? {authority: `${pick.authority}.` as AuthorityLine['authority'], on: pick.on} : null
 }

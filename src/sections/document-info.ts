@@ -19,7 +19,7 @@ import {readNumberLine} from './number-line.js'
 import {readPlaceDate} from './place-date.js'
 import {repairPersonName} from './person-name.js'
 import {matchPosition} from './position.js'
-import {nameAtEnd} from './closing-lines.js'
+import {garbledAuthority, signerName} from './closing-lines.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -99,7 +99,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     }
   }
   // The formula `Về việc` as OCR ran it together or lost its marks (`Vêviệc`).
-  const title = titleNode ? titleLines.map((p) => p.value.trim()).join(' ').replace(/^V[eêềếé]\s*vi[eêệ]c(?=\s)/u, 'Về việc') : null
+  const title = titleNode ? cleanTitle(titleLines.map((p) => keptLines(p, file)).join(' ').replace(/^V[eêềếé]\s*vi[eêệ]c(?=\s)/u, 'Về việc'), titleNode, file) : null
 
   // A basis OCR read behind a stray quote (`“Căn cứ …` without a closing one) is given without it.
   const bases: Basis[] = withRole('basis').map((p) => {
@@ -107,11 +107,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     return {text, references: findReferences(text)}
   })
   const articles = readArticles(withRole('article'), header.rule('article').regex)
-  const recipientNodes = withRole('recipient')
-  const listed = recipientNodes.map((p) => cleanItem(p.value)).filter((r) => r !== '')
-  const recipientsInline = firstText('recipientsHeading')
-  const inline = recipientsInline ? header.rule('recipientsHeading').regex.exec(recipientsInline)?.groups?.rest : ''
-  if (inline) listed.unshift(...splitInline(inline))
+  const {nodes: recipientNodes, listed} = readRecipients(paragraphs, header.rule('recipientsHeading').regex, file)
   // Small print: OCR misreads abbreviations (`Lưu: VI` for VT); put right the ones a known abbreviation explains.
   const recipients = listed.map((item) => {
     const {text, repairs} = repairAbbreviations(item)
@@ -150,6 +146,51 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
   const stamps = file.data.layout?.stamps
   if (stamps && stamps.length > 0) document.stamps = stamps.map((s) => ({kind: s.kind, text: s.text, page: s.page}))
   return document
+}
+
+/**
+ * A title line OCR read with a received stamp's scrap before its formula (`TRÙNG TẤN CÔNG B0 6 Tí
+ * LỘC 0.NGĨI Về việc tăng cường …`): a title starts with its formula (`Về việc`, `V/v`), what
+ * stands before it is left out, with a low-confidence message.
+ */
+function cleanTitle(title: string, node: Paragraph, file: VFile): string {
+  const formula = /\s(?:Về\s+việc|V\/v)\s/u.exec(title)
+  if (!formula || /^(?:Về\s+việc|V\/v)\s/u.test(title)) return title
+  const before = title.slice(0, formula.index)
+  // Only a short scrap on the title's first line: not a title that names a matter before `về việc`.
+  if (before.length > 60 || /\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(before)) return title
+  unsure(file, `Text before the title's formula left out as a stamp's scrap: \`${before}\``, node)
+  return title.slice(formula.index + 1)
+}
+
+/**
+ * The text of a paragraph up to the first of its lines OCR read unsurely (a stamp's scrap, then
+ * the body run on under the title: `… tỉnh Quảng Ngãi` / `THAI kin Ahi Ane 5 An 2.T7IN`): the lines
+ * before it, by their words, when the paragraph's words still match the read lines'.
+ */
+function keptLines(p: Paragraph, file: VFile): string {
+  const value = p.value.trim()
+  const layout = file.data.layout?.lines
+  const start = p.position?.start.line
+  const end = p.position?.end.line
+  if (!layout || !start || !end || end <= start) return value
+  const lines = String(file.value).split('\n')
+  let words = 0
+  for (let line = start; line <= end; line++) {
+    const confidence = layout[line - 1]?.confidence
+    if (line > start && confidence !== undefined && confidence < 0.5) {
+      const kept = value.split(/\s+/u)
+      const lastRead = lines.slice(start - 1, line - 1).join(' ').trim().split(/\s+/u).at(-1) ?? ''
+      const fold = (w: string) => stripMarks(w).toLowerCase()
+      if (words > 0 && words < kept.length && fold(kept[words - 1]) === fold(lastRead)) {
+        unsure(file, `Title cut before a line read unsurely: \`${lines[line - 1].trim()}\``, p)
+        return kept.slice(0, words).join(' ')
+      }
+      return value
+    }
+    words += (lines[line - 1] ?? '').trim().split(/\s+/u).filter(Boolean).length
+  }
+  return value
 }
 
 /**
@@ -220,14 +261,19 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
     signatures.push(current)
     return current
   }
-  for (const p of paragraphs) {
+  for (const [index, p] of paragraphs.entries()) {
     const role = p.data?.role
     if (role === 'signatureAuthority') {
-      const match = authorityPattern.exec(p.value)!
+      const match = authorityPattern.exec(p.value)
+      // A line a seal garbled (`K1. CHU 1JCH`) is read with the position under it.
+      const next = paragraphs[index + 1]
+      const garbled = match ? null : garbledAuthority(p.value, next?.data?.role === 'signaturePosition' ? (positionPattern.test(next.value.trim()) ? next.value.trim() : matchPosition(next.value)) : null)
+      if (!match && !garbled) continue
       const block = current && current.name === null && current.position === null ? current : start()
       // OCR may lower a capital (`kT.`): the authority is one of the fixed upper-case words.
-      block.authority = `${match.groups!.authority.toUpperCase()}.` as Signature['authority']
-      block.on = match.groups!.on.trim()
+      block.authority = (match ? `${match.groups!.authority.toUpperCase()}.` : garbled!.authority) as Signature['authority']
+      block.on = match ? match.groups!.on.trim() : garbled!.on
+      if (garbled) file.message(`Authority line read as \`${p.value}\` taken for \`${garbled.authority} ${garbled.on}\``, {place: p.position, source: 'sections', ruleId: 'ocr-authority'}).fatal = undefined
       block.chain = [...(block.chain ?? []), {authority: block.authority!, on: block.on}]
     } else if (role === 'signaturePosition') {
       // A second position line under the first (`TRƯỞNG BAN` / `CHỦ TỊCH UBND TỈNH`) is the same signer's.
@@ -238,7 +284,7 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
     } else if (role === 'signatureName') {
       const block = current && current.name === null ? current : start()
       // Without a speck OCR read after the name (`Phạm Thị Thu Hiền.`).
-      const name = (nameAtEnd(p.value) ?? p.value).trim().replace(/[.,'`]$/u, '')
+      const name = (signerName(p.value) ?? p.value).trim().replace(/[.,'`]$/u, '')
       const repaired = ocred ? repairPersonName(name) : {name, changes: []}
       for (const change of repaired.changes) {
         file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
@@ -247,6 +293,46 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
     }
   }
   return signatures
+}
+
+/**
+ * The recipients: the items of the document's own list (`Nơi nhận:`), the first one. A later list
+ * is an attached document's (the draft a Tờ trình submits) and is left out, with a message. A line
+ * without a bullet under an item that has not ended (no `;`) goes on with that item. Text OCR put
+ * after the heading on its line is an item when it ends as one (`Nơi nhận: - Như trên;`), or
+ * when no item follows; else it is a scrap of the seal (`Nơi nhận: - LAO l°`), left out with a
+ * low-confidence message.
+ */
+function readRecipients(paragraphs: Paragraph[], headingPattern: RegExp, file: VFile): {nodes: Paragraph[]; listed: string[]} {
+  const lists: Array<{heading?: Paragraph; items: Paragraph[]}> = []
+  for (const p of paragraphs) {
+    const role = p.data?.role
+    if (role === 'recipientsHeading') lists.push({heading: p, items: []})
+    else if (role === 'recipient') {
+      if (lists.length === 0) lists.push({items: []})
+      lists[lists.length - 1].items.push(p)
+    }
+  }
+  const inlineOf = (heading: Paragraph | undefined) => (heading ? (headingPattern.exec(heading.value)?.groups?.rest ?? '').trim() : '')
+  const own = lists.find((l) => l.items.length > 0 || inlineOf(l.heading) !== '')
+  if (!own) return {nodes: [], listed: []}
+  const later = lists.slice(lists.indexOf(own) + 1).filter((l) => l.items.length > 0)
+  if (later.length > 0) info(file, `A second list of recipients (${later[0].items.length} items) left out: it belongs to an attached document`, 'recipients-attached')
+  const listed: string[] = []
+  let open = false
+  for (const p of own.items) {
+    const item = cleanItem(p.value)
+    if (item === '') continue
+    if (open && !itemBullet.test(p.value) && listed.length > 0) listed[listed.length - 1] += ' ' + item
+    else listed.push(item)
+    open = !/[;.:,]\s*$/u.test(p.value)
+  }
+  const inline = inlineOf(own.heading)
+  if (inline) {
+    if (/[;.,:]$/u.test(inline) || listed.length === 0) listed.unshift(...splitInline(inline))
+    else unsure(file, `Text after the recipients' heading read as a scrap, not an item: \`${inline}\``, own.heading)
+  }
+  return {nodes: own.items, listed}
 }
 
 /** An item of a list (`- Như Điều 3;`) without its bullet and final punctuation. */

@@ -10,7 +10,7 @@ import {isAllCaps} from '../parser/markers.js'
 import {loadGrammar} from '../util/grammar.js'
 import {findMarker, itemBullet} from './markers.js'
 import {matchPosition} from './position.js'
-import {isFiledCopy, isRecipientsHeadingLike, nameAtEnd} from './closing-lines.js'
+import {garbledAuthority, isFiledCopy, isRecipientsHeadingLike, signerName} from './closing-lines.js'
 
 /** Document types whose body is a plan (the output's `plan`). */
 const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
@@ -43,13 +43,19 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   let issuerLines = 0
 
   const isHeading = (text: string) => test('recipientsHeading', text) || isRecipientsHeadingLike(text)
-  const isName = (text: string) => test('personName', text) || nameAtEnd(text) !== null
+  const isName = (text: string) => test('personName', text) || signerName(text) !== null
   // A list of recipients whose heading OCR lost: the run of items that ends with the filed copy.
   const listStarts = recipientLists(blocks, isHeading)
   let inAddressees = false
   let lastRole: Role | undefined
   const signatureRole = (text: string): Role | null =>
     test('signatureAuthority', text) ? 'signatureAuthority' : test('position', text) || matchPosition(text) ? 'signaturePosition' : null
+  // At the foot, an authority line a seal garbled (`K1. CHU 1JCH`), read with the position under it.
+  const footRole = (text: string, index: number): Role | null => {
+    const known = signatureRole(text)
+    if (known) return known
+    return garbledAuthority(text, positionAfter(blocks, index)) ? 'signatureAuthority' : null
+  }
   const open = (kind: Part['kind']) => {
     part = newPart(kind)
     parts.push(part)
@@ -59,7 +65,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   }
   const previousRole = () => lastRole
 
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.type === 'table') {
       if (state === 'header' || state === 'articles' || state === 'closing' || state === 'recipients') {
         open('appendix')
@@ -121,7 +127,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           role(block, 'addressees')
           inAddressees = true
         } else if (inAddressees && itemBullet.test(text)) role(block, 'addressees')
-        else if (before === 'title' && isTitleContinuation(text)) role(block, 'title')
+        else if (before === 'title' && isTitleContinuation(text) && (block.data?.confidence ?? 1) >= minTitleConfidence) role(block, 'title')
         else if (test('basis', text) || test('implementing', text)) role(block, 'basis')
         else if (test('proposal', text)) role(block, 'proposal')
         else if (test('enactment', text)) {
@@ -174,15 +180,18 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
       }
       case 'recipients': {
         if (/^[}{]/u.test(text)) role(block, 'body')
+        // A scrap of the seal or of the heading between the heading and the items (`Bộ`) does not end the list.
+        else if (listStart === 'recipientsHeading') role(block, 'body')
         // A speck an OCR engine read before the dash (`.- Như Điều 3;`) does not end the list.
         else if (itemBullet.test(text)) role(block, 'recipient')
-        else if (signatureRole(text)) {
-          role(block, signatureRole(text)!)
+        else if (footRole(text, index)) {
+          role(block, footRole(text, index)!)
           state = 'closing'
         } else if (isName(text)) {
           role(block, 'signatureName')
           state = 'closing'
-        } else if (/^\p{Ll}/u.test(text)) {
+        } else if (/^\p{Ll}/u.test(text) || (openItem(part) && text.length <= 90 && !isAllCaps(text))) {
+          // A line that goes on with the item above it: lower case, or after an item that has not ended (`- Ban Quản lý Khu kinh tế` / `Và các Khu công nghiệp;`).
           role(block, 'recipient')
         } else if (/^Lưu\b/u.test(text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
           // An item whose dash OCR lost: it still ends as items do (`;`, or `:` for a small-print `;`), or files
@@ -200,7 +209,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         if (isHeading(text)) {
           role(block, 'recipientsHeading')
           state = 'recipients'
-        } else if (signatureRole(text)) role(block, signatureRole(text)!)
+        } else if (footRole(text, index)) role(block, footRole(text, index)!)
         else if (isName(text)) role(block, 'signatureName')
         else role(block, 'body')
         part.children.push(block)
@@ -262,6 +271,8 @@ function recipientLists(blocks: Array<Paragraph | Table>, isHeading: (text: stri
     while (first > 0) {
       const previous = paragraphs[first - 1]
       if (!previous || isHeading(previous.value)) break
+      // What OCR left of the heading (`hận:`): a short piece ending with a colon, not an item.
+      if (!itemBullet.test(previous.value) && /:$/u.test(previous.value) && previous.value.length <= 12) break
       const continued = /[;,:]$/u.test(previous.value) && previous.value.length <= 90 && !/\/\.\s*$/u.test(previous.value)
       if (!itemBullet.test(previous.value) && !continued) break
       first--
@@ -274,6 +285,17 @@ function recipientLists(blocks: Array<Paragraph | Table>, isHeading: (text: stri
   }
   return starts
 }
+
+/** The position the paragraph after `index` names (`PHÓ CHỦ TỊCH`), if it is one. */
+export function positionAfter(blocks: Array<Paragraph | Table>, index: number): string | null {
+  const next = blocks[index + 1]
+  if (!next || next.type !== 'paragraph') return null
+  const text = next.value.trim()
+  return loadGrammar('header').rule('position').regex.test(text) ? text : matchPosition(text)
+}
+
+/** A line OCR read less surely than this is no line of the title but a stamp's scrap beside it (`CỤ Ngay: 124352 3 4P`). */
+export const minTitleConfidence = 0.5
 
 /** A second line of the title: short, not a sentence, not a line of another role. */
 function isTitleContinuation(text: string): boolean {
@@ -288,6 +310,16 @@ function setPosition(part: Part): void {
   const first = part.children[0]?.position
   const last = part.children[part.children.length - 1]?.position
   if (first && last) part.position = {start: first.start, end: last.end}
+}
+
+/** Whether the last recipient of `part` so far is an item that has not ended: no `;`, `.`, `:` or `,` after it. */
+function openItem(part: Part): boolean {
+  for (let i = part.children.length - 1; i >= 0; i--) {
+    const child = part.children[i]
+    if (child.type === 'paragraph' && child.data?.role === 'recipient') return !/[;.:,]\s*$/u.test(child.value) && !/^Lưu\b/u.test(child.value.replace(itemBullet, ''))
+    if (child.type === 'paragraph' && child.data?.role === 'recipientsHeading') return false
+  }
+  return false
 }
 
 /** Whether the last recipient of `part` so far is the filed copy (`- Lưu: VT.`), which ends a list. */

@@ -53,6 +53,22 @@ describe('composePages', () => {
     expect(lines.some((l) => l.includes('Các ban') && l.includes('Các cơ sở'))).toBe(false)
   })
 
+  it('does not take the foot (Nơi nhận: | seal | signature block) for a table of word boxes', () => {
+    const {layout, text} = composePages([
+      page([
+        line('Nơi nhận: -', 250, 2000),
+        line('LAO l° Bộ', 1000, 2000),
+        line('TM. ỦY BAN NHÂN DÂN', 1500, 2000),
+        line('- Như trên;', 250, 2060),
+        line('KT. CHỦ TỊCH', 1600, 2060),
+        line('- Lưu: VT.', 250, 2120),
+        line('PHÓ CHỦ TỊCH', 1600, 2120)
+      ])
+    ])
+    expect(layout.tables).toBeUndefined()
+    expect(text).toContain('- Như trên;')
+  })
+
   it('rebuilds a ruled table from its grid, a wrapped cell whole, a merged cell in its first column', () => {
     const grid = {
       xs: [200, 300, 1000, 1400],

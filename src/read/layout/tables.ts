@@ -12,6 +12,7 @@ import type {BBox} from '../../tree/types.js'
 import type {LayoutWord} from '../types.js'
 import {median, union} from './geometry.js'
 import type {Row} from './segments.js'
+import {recipientsHeading} from '../reread-footer.js'
 
 /** A table found on a page: rows of cells, each cell the words it holds. */
 export interface FoundTable {
@@ -55,13 +56,22 @@ export function findTables(rows: Row[], options: TableOptions = {}): FoundTable[
   while (i < rows.length) {
     // Pieces without a letter or digit (a speck read as ".") do not make a column.
     const columns = rows[i].segments.filter((s) => s.words.some((w) => /[\p{L}\p{N}]/u.test(w.text))).length
-    const table = columns >= minTableColumns ? tableFrom(rows, i, options) : undefined
+    const table = columns >= minTableColumns && !isFootRow(rows[i]) ? tableFrom(rows, i, options) : undefined
     if (table) {
       tables.push(table)
       i = table.end
     } else i++
   }
   return tables
+}
+
+/**
+ * The foot of a document (`Nơi nhận:` | seal, signature | `TM. ỦY BAN NHÂN DÂN`) stands in columns but is
+ * no table: a row whose first piece is the recipients' heading does not start one.
+ */
+function isFootRow(row: Row): boolean {
+  const first = row.segments[0]?.words.map((w) => w.text).join(' ') ?? ''
+  return recipientsHeading.test(first)
 }
 
 function tableFrom(rows: Row[], start: number, options: TableOptions): FoundTable | undefined {

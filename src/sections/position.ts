@@ -14,8 +14,25 @@ function fold(text: string): string {
   return stripMarks(text.toUpperCase()).replace(/[^\p{L}]+/gu, ' ').trim()
 }
 
-/** The position `text` is, written as the grammar writes it, or null. */
+/**
+ * The position `text` is, written as the grammar writes it, or null. A line OCR ran on into the
+ * signature's scrawl (`PHO CHỦ TịcH wuaw—`) is the position when its words but the last one or two
+ * are, and those are no capitals (a second position line, `UBND TỈNH`, is not scrawl).
+ */
 export function matchPosition(text: string): string | null {
+  const whole = matchWhole(text)
+  if (whole) return whole
+  const words = text.trim().split(/\s+/u)
+  for (let cut = 1; cut <= 2 && cut < words.length; cut++) {
+    const rest = words.slice(-cut)
+    if (rest.some((w) => /\p{Lu}{2}/u.test(w))) break
+    const found = matchWhole(words.slice(0, -cut).join(' '))
+    if (found) return found
+  }
+  return null
+}
+
+function matchWhole(text: string): string | null {
   const letters = text.match(/\p{L}/gu) ?? []
   if (letters.length < 5 || letters.length > 30) return null
   // A line in capitals: OCR may lower a letter or two, not most of them.

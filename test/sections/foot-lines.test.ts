@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {parseSync} from '../../src/parse.js'
 import {garbledAuthority, signerName} from '../../src/sections/closing-lines.js'
+import {matchPosition} from '../../src/sections/position.js'
 
 /** Parse `lines` as the text `read` made of an OCR'd scan. */
 function parseOcr(...lines: string[]) {
@@ -28,6 +29,12 @@ describe('signature block', () => {
 
   it('takes no heading, article or scrap for an authority line', () => {
     for (const text of ['II. KẾT QUẢ', 'I. MỤC ĐÍCH', 'Điều 1. Nội dung', 'ZŒSw.7AXNQU TỊCH', 'B. NHIỆM VỤ CỤ THỂ']) expect(garbledAuthority(text, null), text).toBeNull()
+  })
+
+  it('reads a position line OCR ran on into the signature’s scrawl, not a second position line', () => {
+    expect(matchPosition('PHO CHỦ TịcH wuaw—')).toBe('PHÓ CHỦ TỊCH')
+    expect(matchPosition('CHỦ TỊCH UBND TỈNH')).toBeNull()
+    expect(matchPosition('Chủ tịch và các Phó')).toBeNull()
   })
 
   it('finds the name before a speck the seal left after it, not a name cut short', () => {

@@ -102,7 +102,9 @@ export async function rereadFooter(
   const wordHeight = median(words.map((w) => w.bbox.y1 - w.bbox.y0))
   if (wordHeight <= 0) return lines
   const y0 = top - 0.3 * wordHeight
-  const inFoot = (w: OcrWord) => (w.bbox.y0 + w.bbox.y1) / 2 >= y0
+  // A page number alone under the foot is no part of either column: it stays as it was.
+  const alone = new Set(lines.filter((l) => l.words.length === 1 && [...l.words[0].text].length <= 3).flatMap((l) => l.words))
+  const inFoot = (w: OcrWord) => (w.bbox.y0 + w.bbox.y1) / 2 >= y0 && !alone.has(w)
   const foot = words.filter(inFoot)
   if (foot.length === 0) return lines
   const region: BBox = {
@@ -112,16 +114,17 @@ export async function rereadFooter(
     y1: Math.max(...foot.map((w) => w.bbox.y1)) + 0.3 * wordHeight
   }
   if (skip(region)) return lines
-  // A page number alone under the foot stands in the gutter: not a word of either column.
-  const alone = new Set(lines.filter((l) => l.words.length === 1 && [...l.words[0].text].length <= 3).flatMap((l) => l.words))
   const gutter = findGutter(
-    foot.filter((w) => !alone.has(w)).map((w) => w.bbox),
+    foot.map((w) => w.bbox),
     [region.x0, region.x1],
     minFooterGutter * wordHeight
   )
   if (!gutter) return lines
   const cut = (gutter[0] + gutter[1]) / 2
+  const letters = (ws: OcrWord[]) => ws.map((w) => w.text).join('').match(/[\p{L}\p{N}]/gu)?.length ?? 0
+  const sure = (ws: OcrWord[]) => (ws.length === 0 ? 0 : ws.reduce((a, w) => a + w.confidence, 0) / ws.length)
   const found: Line[] = []
+  const replaced = new Set<OcrWord>()
   for (const [x0, x1] of [
     [region.x0 - 0.5 * wordHeight, cut],
     [cut, region.x1 + 0.5 * wordHeight]
@@ -131,14 +134,19 @@ export async function rereadFooter(
     const top = Math.max(0, Math.floor(region.y0))
     const part = crop(image, left, top, Math.min(image.width, x1), Math.min(image.height, region.y1), margin)
     const result = await pool.recognize(toPgm(part), {deskew: false, pageSegMode: 6})
+    const side: Line[] = []
     for (const l of result.lines) {
-      const moved = l.words.map((w) => moveWord(w, left - margin, top - margin))
-      if (moved.length > 0 && !junk(moved)) found.push({words: moved})
+      // Specks of a seal or a signature read as a letter or two, unsure.
+      const moved = l.words.map((w) => moveWord(w, left - margin, top - margin)).filter((w) => w.confidence >= 0.4 || letters([w]) > 3)
+      if (moved.length > 0 && !junk(moved)) side.push({words: moved})
     }
+    // Each column is taken when it holds about as much text as OCR read there, as surely.
+    const before = foot.filter((w) => ((w.bbox.x0 + w.bbox.x1) / 2 < cut) === (x0 < cut))
+    const after = side.flatMap((l) => l.words)
+    if (letters(after) < 0.8 * letters(before) || sure(after) < sure(before) - 0.1) continue
+    for (const w of before) replaced.add(w)
+    found.push(...side)
   }
-  const letters = (ws: OcrWord[]) => ws.map((w) => w.text).join('').match(/[\p{L}\p{N}]/gu)?.length ?? 0
-  const sure = (ws: OcrWord[]) => (ws.length === 0 ? 0 : ws.reduce((a, w) => a + w.confidence, 0) / ws.length)
-  const foundWords = found.flatMap((l) => l.words)
-  if (letters(foundWords) < 0.8 * letters(foot) || sure(foundWords) < sure(foot) - 0.1) return lines
-  return [...lines.map((l) => ({...l, words: l.words.filter((w) => !inFoot(w))})).filter((l) => l.words.length > 0), ...found]
+  if (found.length === 0) return lines
+  return [...lines.map((l) => ({...l, words: l.words.filter((w) => !replaced.has(w))})).filter((l) => l.words.length > 0), ...found]
 }

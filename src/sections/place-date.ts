@@ -30,7 +30,9 @@ export function readPlaceDate(groups: {place: string; day: string; month: string
   let month: number | null = null
   if (monthText !== '' && !/^[.…_]+$/u.test(monthText)) {
     const digits = [...monthText].map((c) => (/\d/u.test(c) ? c : (digitLike[c] ?? 'x'))).join('')
-    if (/^\d{1,2}$/u.test(digits) && Number(digits) >= 1 && Number(digits) <= 12) month = Number(digits)
+    // One letter alone may be one of two digits (`Ï` for 11): a letter stands for a digit beside a digit read as such.
+    const sure = /\d/u.test(monthText) || digits.length === 2
+    if (sure && /^\d{1,2}$/u.test(digits) && Number(digits) >= 1 && Number(digits) <= 12) month = Number(digits)
     else unsure.push('month')
   }
   if (day !== null && (day < 1 || day > daysIn(year, month ?? 1))) {

@@ -53,6 +53,10 @@ describe('place and date line', () => {
   it('reads a printed month OCR read with letters for digits (0Ï, 0])', () => {
     expect(placeDate('Quảng Ngãi, ngày 17 tháng 0Ï năm 2025').date).toMatchObject({iso: '2025-01-17', month: 1})
     expect(placeDate('Quảng Ngãi, ngày ⟨?⟩ tháng 0] năm 2025').date).toMatchObject({month: 1, day: null})
+    // A letter alone may stand for one digit of two (`Ï` for 11): not read as 1.
+    const lost = placeDate('Quảng Ngãi, ngày 22 tháng Ï năm 2024')
+    expect(lost.date).toMatchObject({month: null, iso: null, day: 22})
+    expect(lost.unsure).toContain('month')
   })
 
   it('finds the words of the line even when OCR glued them to the handwriting', () => {

@@ -175,14 +175,20 @@ function readField(image: GreyImage, words: OcrWord[], anchors: Anchors, model?:
     .map((w) => w.text)
     .join(' ')
   const ocrField = ocr.slice(anchors.leftText.length, ocr.length - anchors.rightText.length).trim()
-  const found = regionMarks(image, region, textHeight, {top, bottom})
+  // OCR read something between anchors that leave no room for it: a printed word's box took in the
+  // marks (`ngày` over the 3 of 31). What stands there cannot be told: unreadable.
+  const squeezed = ocrField !== '' && anchors.x1 - anchors.x0 < 0.6 * textHeight
+  const found = squeezed ? {marks: [], cut: true} : regionMarks(image, region, textHeight, {top, bottom})
   const digitHeight = printedDigitHeight(words, anchors)
   const markHeights = found.marks.map((m) => m.height).sort((a, b) => a - b)
   const markHeight = markHeights.length > 0 ? markHeights[markHeights.length >> 1] : 0
   // Print, or nothing written: OCR's reading stands. Ink that runs out of the field (a scribble, a
   // number written large) is there but cannot be read: unreadable.
   if (!found.cut && (found.marks.length === 0 || digitHeight === null || markHeight < handwrittenHeight * digitHeight)) {
-    return null
+    // Print (or a hand as small as print): OCR's reading stands when it has a digit for every mark;
+    // else (`2` for the two marks of 31) the marks are read by the model as well.
+    const ocrDigits = ocrField.replace(/[\s.,:;'`’-]+/gu, '')
+    if (found.marks.length === 0 || digitHeight === null || (/^\d+$/u.test(ocrDigits) && ocrDigits.length === found.marks.length)) return null
   }
   const readings = found.cut ? [] : readMarks(found.marks, model)
   const digits = sureDigits(readings)

@@ -11,6 +11,7 @@ import {distance} from 'fastest-levenshtein'
 import {stripMarks} from '../diacritics/letters.js'
 import {loadGrammar} from '../util/grammar.js'
 import {itemBullet} from './markers.js'
+import {isNameSyllable, surnameFromTail} from './person-name.js'
 
 /** Whether `text` is the `Nơi nhận:` heading but for a letter or two OCR got wrong. */
 export function isRecipientsHeadingLike(text: string): boolean {
@@ -39,6 +40,8 @@ export function nameAtEnd(text: string): string | null {
   // The noise before it: no word of Vietnamese prose (a lower-case syllable of two letters or more).
   const before = text.slice(0, match.index + match[0].indexOf(name))
   if (/(?:^|\s)\p{Ll}{2,}(?:\s|$)/u.test(before) && /\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(before)) return null
+  // A scrap in lower case right before it is the head of the name the stroke took (`am Văn Nam`): the name is not whole.
+  if (/(?:^|\s)\p{Ll}{1,4}\s+$/u.test(before)) return null
   return name
 }
 
@@ -59,7 +62,22 @@ export function signerName(text: string): string | null {
   const kept = tokens.slice(0, end).join(' ').replace(/[.,'`]$/u, '')
   const surnames = loadGrammar('person-names').data.surnames as Record<string, number>
   if (namePattern.test(kept) && kept.split(/\s+/u)[0] in surnames) return kept
-  return nameAtEnd(kept)
+  return nameWithLostHead(kept) ?? nameAtEnd(kept)
+}
+
+/**
+ * A name whose surname lost its first letters to the stroke of the signature (`rân Ngọc Căng`,
+ * `ạ m Trường Thọ`): a scrap in lower case that only one known surname ends, then one to three
+ * capitalised syllables of a name (one at least a known middle or given name, a rare given name
+ * like `Căng` may follow). The whole line is the name.
+ */
+function nameWithLostHead(text: string): string | null {
+  const match = /^(\p{Ll}{1,4}(?:\s\p{Ll}{1,2})?)\s+((?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){0,2})$/u.exec(text.trim())
+  if (!match) return null
+  const rest = match[2].split(/\s+/u)
+  if (!rest.some(isNameSyllable) || !rest.every((r) => [...r].length <= 7)) return null
+  const surname = surnameFromTail(match[1])
+  return surname ? `${surname} ${match[2]}` : null
 }
 
 /** A speck: a piece of one or two characters without two letters in a row (`3`, `'`, `⁄a`). */

@@ -107,7 +107,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     return {text, references: findReferences(text)}
   })
   const articles = readArticles(withRole('article'), header.rule('article').regex)
-  const {nodes: recipientNodes, listed} = readRecipients(paragraphs, header.rule('recipientsHeading').regex, file)
+  const {nodes: recipientNodes, listed, strayName} = readRecipients(paragraphs, header.rule('recipientsHeading').regex, file)
   // Small print: OCR misreads abbreviations (`Lưu: VI` for VT); put right the ones a known abbreviation explains.
   const recipients = listed.map((item) => {
     const {text, repairs} = repairAbbreviations(item)
@@ -141,7 +141,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     articles,
     addressees,
     recipients,
-    signatures: readSignatures(paragraphs, header.rule('signatureAuthority').regex, header.rule('position').regex, file, ocred)
+    signatures: withStrayName(readSignatures(paragraphs, header.rule('signatureAuthority').regex, header.rule('position').regex, file, ocred), strayName, file, ocred)
   }
   const stamps = file.data.layout?.stamps
   if (stamps && stamps.length > 0) document.stamps = stamps.map((s) => ({kind: s.kind, text: s.text, page: s.page}))
@@ -284,7 +284,9 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
     } else if (role === 'signatureName') {
       const block = current && current.name === null ? current : start()
       // Without a speck OCR read after the name (`Phạm Thị Thu Hiền.`).
-      const name = (signerName(p.value) ?? p.value).trim().replace(/[.,'`]$/u, '')
+      const found = signerName(p.value)
+      const name = (found ?? p.value).trim().replace(/[.,'`]$/u, '')
+      if (found && !p.value.includes(found)) file.message(`Signer's name read as \`${p.value}\` taken for \`${found}\` (a surname the stroke cut)`, {place: p.position, source: 'sections', ruleId: 'name-head'}).fatal = undefined
       const repaired = ocred ? repairPersonName(name) : {name, changes: []}
       for (const change of repaired.changes) {
         file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
@@ -303,7 +305,7 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
  * when no item follows; else it is a scrap of the seal (`Nơi nhận: - LAO l°`), left out with a
  * low-confidence message.
  */
-function readRecipients(paragraphs: Paragraph[], headingPattern: RegExp, file: VFile): {nodes: Paragraph[]; listed: string[]} {
+function readRecipients(paragraphs: Paragraph[], headingPattern: RegExp, file: VFile): {nodes: Paragraph[]; listed: string[]; strayName?: {name: string; node: Paragraph}} {
   const lists: Array<{heading?: Paragraph; items: Paragraph[]}> = []
   for (const p of paragraphs) {
     const role = p.data?.role
@@ -320,19 +322,44 @@ function readRecipients(paragraphs: Paragraph[], headingPattern: RegExp, file: V
   if (later.length > 0) info(file, `A second list of recipients (${later[0].items.length} items) left out: it belongs to an attached document`, 'recipients-attached')
   const listed: string[] = []
   let open = false
+  let strayName: {name: string; node: Paragraph} | undefined
   for (const p of own.items) {
-    const item = cleanItem(p.value)
+    // The signer's name OCR ran into an item's line, after the item's end (`- Ủy ban MTTQVN Tỉnh: rân Ngọc Căng`).
+    const text = withoutSpecks(p.value)
+    const stray = /^(.*[;:])\s*(\S[^;:]*)$/u.exec(text)
+    const name = stray && !strayName ? signerName(stray[2]) : null
+    const item = cleanItem(name ? stray![1] : text)
+    if (name) strayName = {name, node: p}
     if (item === '') continue
     if (open && !itemBullet.test(p.value) && listed.length > 0) listed[listed.length - 1] += ' ' + item
     else listed.push(item)
-    open = !/[;.:,]\s*$/u.test(p.value)
+    open = !/[;.:,]\s*$/u.test(text)
   }
   const inline = inlineOf(own.heading)
   if (inline) {
     if (/[;.,:]$/u.test(inline) || listed.length === 0) listed.unshift(...splitInline(inline))
     else unsure(file, `Text after the recipients' heading read as a scrap, not an item: \`${inline}\``, own.heading)
   }
-  return {nodes: own.items, listed}
+  return {nodes: own.items, listed, strayName}
+}
+
+/** The signatures, with the signer's name OCR ran into a recipient's line given to the block that has none (or to a block of its own). */
+function withStrayName(signatures: Signature[], stray: {name: string; node: Paragraph} | undefined, file: VFile, ocred: boolean): Signature[] {
+  if (!stray || signatures.some((s) => s.name !== null)) return signatures
+  const {name, changes} = ocred ? repairPersonName(stray.name) : {name: stray.name, changes: []}
+  file.message(`Signer's name \`${name}\` read at the end of a recipient's line`, {place: stray.node.position, source: 'sections', ruleId: 'name-in-recipients'}).fatal = undefined
+  for (const change of changes) file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: stray.node.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
+  const block = signatures.find((s) => s.name === null)
+  if (block) block.name = name
+  else signatures.push({authority: null, position: null, name})
+  return signatures
+}
+
+/** A line of small print without the specks a seal left at its end (`… miền >`, `… (Bộ KH-ĐT); ị`). */
+function withoutSpecks(text: string): string {
+  return text
+    .replace(/(?:\s+[^\p{L}\p{N}\s()])+\s*$/u, '')
+    .replace(/([;:])\s+\p{L}\s*$/u, '$1')
 }
 
 /** An item of a list (`- Như Điều 3;`) without its bullet and final punctuation. */

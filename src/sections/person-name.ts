@@ -81,3 +81,31 @@ export function repairPersonName(name: string): {name: string; changes: Array<{f
   })
   return {name: out.join(' '), changes}
 }
+
+/**
+ * The surname whose first letters a signature's stroke or a seal took (`rân` for Trần, `ạ m` for
+ * Phạm): the one known surname `tail` ends, tone marks first, then letters only. Null when no
+ * surname or more than one fits (`am`: Phạm, Đàm), or the tail is under two letters.
+ */
+export function surnameFromTail(tail: string): string | null {
+  const letters = tail.toLowerCase().replace(/[^\p{L}]+/gu, '')
+  if ([...letters].length < 2) return null
+  const surnames = [...load().counts.surnames.keys()]
+  const fits = (exact: boolean) =>
+    surnames.filter((s) => {
+      const name = s.toLowerCase()
+      return name !== letters && (exact ? name.endsWith(letters) : stripTones(name).endsWith(stripTones(letters)))
+    })
+  for (const exact of [true, false]) {
+    const found = fits(exact)
+    if (found.length === 1) return found[0]
+    if (found.length > 1) return null
+  }
+  return null
+}
+
+/** Whether `syllable` is a known middle or given name (`Ngọc`, `Căng`). */
+export function isNameSyllable(syllable: string): boolean {
+  const {counts} = load()
+  return counts.middle.has(syllable) || counts.given.has(syllable)
+}

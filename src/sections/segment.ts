@@ -181,7 +181,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
       case 'recipients': {
         if (/^[}{]/u.test(text)) role(block, 'body')
         // A scrap of the seal or of the heading between the heading and the items (`Bộ`) does not end the list.
-        else if (listStart === 'recipientsHeading') role(block, 'body')
+        else if (listStart === 'recipientsHeading' && !openItem(part)) role(block, 'body')
         // A speck an OCR engine read before the dash (`.- Như Điều 3;`) does not end the list.
         else if (itemBullet.test(text)) role(block, 'recipient')
         else if (footRole(text, index)) {
@@ -190,8 +190,9 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         } else if (isName(text)) {
           role(block, 'signatureName')
           state = 'closing'
-        } else if (/^\p{Ll}/u.test(text) || (openItem(part) && text.length <= 90 && !isAllCaps(text))) {
-          // A line that goes on with the item above it: lower case, or after an item that has not ended (`- Ban Quản lý Khu kinh tế` / `Và các Khu công nghiệp;`).
+        } else if (!filed(part) && (/^\p{Ll}/u.test(text) || (openItem(part) && text.length <= 90 && !isAllCaps(text)))) {
+          // A line that goes on with the item above it: lower case, or after an item that has not ended (`- Ban Quản lý Khu kinh tế` / `Và các Khu công nghiệp;`);
+          // nothing goes on after the filed copy (`- Lưu: VT.`), the last item.
           role(block, 'recipient')
         } else if (/^Lưu\b/u.test(text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
           // An item whose dash OCR lost: it still ends as items do (`;`, or `:` for a small-print `;`), or files

@@ -45,6 +45,25 @@ describe('signature block', () => {
     expect(signerName('Như trên 3')).toBeNull()
   })
 
+  it('completes a surname whose first letters the stroke took when only one known surname ends so', () => {
+    expect(signerName('rân Ngọc Căng')).toBe('Trần Ngọc Căng')
+    expect(signerName('ạ m Trường Thọ')).toBe('Phạm Trường Thọ')
+    // `am`: Phạm or Đàm — and no half name either.
+    expect(signerName('am Văn Nam')).toBeNull()
+    expect(signerName('và Phòng Tư pháp')).toBeNull()
+  })
+
+  it('takes the line after the filed copy for the signer, and a name run into a recipient’s line for the signer’s', () => {
+    const after = parseOcr('CHỈ THỊ', 'Về việc x', '', 'Thực hiện nghiêm./.', '', 'Nơi nhận:', '- Bộ Tư pháp;', '- Lưu: VT.', '', 'ạ m Trường Thọ')
+    expect(after.output.document.recipients).toEqual(['Bộ Tư pháp', 'Lưu: VT'])
+    expect(after.output.document.signatures).toEqual([{authority: null, position: null, name: 'Phạm Trường Thọ'}])
+    expect(ruleIds(after.messages)).toContain('name-head')
+    const run = parseOcr('CHỈ THỊ', 'Về việc x', '', 'Thực hiện nghiêm./.', '', 'Nơi nhận:', '- Đoàn ĐBQH tỉnh;', '- Ủy ban MTTQVN Tỉnh: rân Ngọc Căng', '- Lưu: VT.')
+    expect(run.output.document.recipients).toEqual(['Đoàn ĐBQH tỉnh', 'Ủy ban MTTQVN Tỉnh', 'Lưu: VT'])
+    expect(run.output.document.signatures).toEqual([{authority: null, position: null, name: 'Trần Ngọc Căng'}])
+    expect(ruleIds(run.messages)).toContain('name-in-recipients')
+  })
+
   it('reads the garbled authority and the name before a speck from an OCR closing block, with a message', () => {
     const {output, messages} = parseOcr(
       'BÁO CÁO',
@@ -100,6 +119,11 @@ describe('recipients', () => {
       'VPUB: CVP, PCVP',
       'Lưu: VT'
     ])
+  })
+
+  it('leaves the specks a seal left at the end of an item out, and still joins the item’s second line', () => {
+    const {output} = parseOcr('CHỈ THỊ', 'Về việc x', '', 'Thực hiện nghiêm./.', '', 'Nơi nhận:', '- Phòng TM;', '- Cục Đầu tư nước ngoài và Trung tâm XTĐT miền >', '', 'Trung (Bộ KH-ĐT); ị', '- Thường trực HĐND tỉnh;', '- Lưu: VT.')
+    expect(output.document.recipients).toEqual(['Phòng TM', 'Cục Đầu tư nước ngoài và Trung tâm XTĐT miền Trung (Bộ KH-ĐT)', 'Thường trực HĐND tỉnh', 'Lưu: VT'])
   })
 
   it('leaves out a seal’s scrap on the heading’s line and under it, with a message, and keeps an item there', () => {

@@ -98,6 +98,8 @@ export const SignatureSchema = z.object({
   on: z.string().optional(),
   position: z.string().nullable(),
   name: z.string().nullable(),
+  /** The rank or title written before the name (`Thiếu tướng`, `TS.`), when there is one. */
+  rank: z.string().optional(),
   /** Every authority line, outermost first (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`). */
   chain: z.array(z.object({authority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']), on: z.string()})).optional()
 })

@@ -51,11 +51,12 @@ const namePattern = /^(?:[\p{Lu}][\p{Ll}]+)(?:\s+[\p{Lu}][\p{Ll}]+){1,4}$/u
 /**
  * The signer's name a line holds between the noise a signature or a seal leaves around it: after
  * a scribble (`nameAtEnd`), before a speck or two (`Trần Ngọc Căng 3`, `Phạm Văn Nam ⁄`: pieces of
- * no more than two characters, no two letters in a row, not a capital alone). The first syllable must be a known
+ * no more than two characters, no two letters in a row, not a capital alone), after a rank or
+ * title (`Thiếu tướng Trương Minh Đương`: `splitRank`). The first syllable must be a known
  * surname. Null when the line holds no such name.
  */
 export function signerName(text: string): string | null {
-  const tokens = text.trim().split(/\s+/u)
+  const tokens = splitRank(text).rest.split(/\s+/u)
   let end = tokens.length
   // Up to two specks after the name.
   while (end > 2 && tokens.length - end < 2 && isSpeck(tokens[end - 1])) end--
@@ -152,3 +153,20 @@ export function garbledAuthority(text: string, positionBelow: string | null): Au
   const pick = fits(best) ? best : allowed(best) && (!second || second.cost - best.cost > 0.99) ? best : scored.find(fits)
   return pick ? {authority: `${pick.authority}.` as AuthorityLine['authority'], on: pick.on} : null
 }
+
+/** A rank or title before a signer's name (`grammars/header.json` `data.ranks`), and the rest of the line. */
+export function splitRank(text: string): {rank: string | null; rest: string} {
+  const trimmed = text.trim()
+  const ranks = loadGrammar('header').data.ranks as string[]
+  for (const rank of ranks) {
+    // OCR may lower or raise the first letter, and lose the space after a title's dot (`TS.Nguyễn`).
+    const head = `[${rank[0].toLowerCase()}${rank[0].toUpperCase()}]`
+    const pattern = new RegExp(`^${head}${rank.slice(1).replace(/\./gu, '\\.\\s*').replace(/\s+/gu, '\\s+')}\\s*(?=\\p{Lu})`, 'u')
+    const match = pattern.exec(trimmed)
+    if (match) return {rank, rest: trimmed.slice(match[0].length)}
+  }
+  return {rank: null, rest: trimmed}
+}
+
+/** A bare authority line: the authority alone, what it stands for on the next line (`TL.` / `BỘ TRƯỞNG`). */
+export const bareAuthority = /^[.,:;'`·\s]*(?<authority>TM|KT|TL|TUQ|Q)\s*\.\s*$/u

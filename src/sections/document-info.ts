@@ -19,7 +19,7 @@ import {readNumberLine} from './number-line.js'
 import {readPlaceDate} from './place-date.js'
 import {repairPersonName} from './person-name.js'
 import {matchPosition} from './position.js'
-import {garbledAuthority, signerName} from './closing-lines.js'
+import {bareAuthority, garbledAuthority, signerName, splitRank} from './closing-lines.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -261,8 +261,21 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
     signatures.push(current)
     return current
   }
+  const skip = new Set<Paragraph>()
   for (const [index, p] of paragraphs.entries()) {
     const role = p.data?.role
+    if (skip.has(p)) continue
+    const bare = role === 'signatureAuthority' ? bareAuthority.exec(p.value) : null
+    const onLine = paragraphs[index + 1]
+    if (bare && onLine && (onLine.data?.role === 'signaturePosition' || onLine.data?.role === 'signatureAuthority')) {
+      // `TL.` alone: what it stands for is the next line (`BỘ TRƯỞNG`).
+      const block = current && current.name === null && current.position === null ? current : start()
+      block.authority = `${bare.groups!.authority}.` as Signature['authority']
+      block.on = onLine.value.trim()
+      block.chain = [...(block.chain ?? []), {authority: block.authority!, on: block.on}]
+      skip.add(onLine)
+      continue
+    }
     if (role === 'signatureAuthority') {
       const match = authorityPattern.exec(p.value)
       // A line a seal garbled (`K1. CHU 1JCH`) is read with the position under it.
@@ -292,6 +305,8 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
         file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
       }
       block.name = repaired.name
+      const {rank} = splitRank(p.value)
+      if (rank) block.rank = rank
     }
   }
   return signatures

@@ -12,6 +12,9 @@ import {loadGrammar} from '../util/grammar.js'
 /** A syllable as read must be this many times less usual than another of the same letters to be replaced. */
 export const readBias = 3
 
+/** And the other must be a usual name (this weight at least): a rare name read right (`Trương Minh Đương`) is not made another rare one (`Đường`). */
+export const minRepairWeight = 5
+
 type Place = 'surnames' | 'middle' | 'given'
 
 interface NameTables {
@@ -71,7 +74,7 @@ export function repairPersonName(name: string): {name: string; changes: Array<{f
     let bestWeight = weight(part, place, counts) * readBias
     for (const candidate of candidates) {
       const w = weight(candidate, place, counts)
-      if (w > bestWeight) {
+      if (w > bestWeight && w >= minRepairWeight) {
         best = candidate
         bestWeight = w
       }

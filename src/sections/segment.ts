@@ -10,7 +10,7 @@ import {isAllCaps} from '../parser/markers.js'
 import {loadGrammar} from '../util/grammar.js'
 import {findMarker, itemBullet} from './markers.js'
 import {matchPosition} from './position.js'
-import {garbledAuthority, isFiledCopy, isRecipientsHeadingLike, signerName} from './closing-lines.js'
+import {bareAuthority, garbledAuthority, isFiledCopy, isRecipientsHeadingLike, signerName} from './closing-lines.js'
 
 /** Document types whose body is a plan (the output's `plan`). */
 const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
@@ -54,6 +54,8 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   const footRole = (text: string, index: number): Role | null => {
     const known = signatureRole(text)
     if (known) return known
+    // `TL.` alone, what it stands for on the next line (`BỘ TRƯỞNG`).
+    if (bareAuthority.test(text)) return 'signatureAuthority'
     return garbledAuthority(text, positionAfter(blocks, index)) ? 'signatureAuthority' : null
   }
   const open = (kind: Part['kind']) => {
@@ -183,7 +185,19 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
         // A scrap of the seal or of the heading between the heading and the items (`Bộ`) does not end the list.
         else if (listStart === 'recipientsHeading' && !openItem(part)) role(block, 'body')
         // A speck an OCR engine read before the dash (`.- Như Điều 3;`) does not end the list.
-        else if (itemBullet.test(text)) role(block, 'recipient')
+        else if (itemBullet.test(text)) {
+          role(block, 'recipient')
+          // A line of the signature block OCR ran onto the item's line (`- Như trên; KT. CHỦ TỊCH`) is set apart.
+          const tail = /^(.*;)\s*(\S.*)$/u.exec(text)
+          const tailRole = tail ? signatureRole(tail[2]) ?? (bareAuthority.test(tail[2]) ? 'signatureAuthority' : null) : null
+          if (tail && tailRole) {
+            block.value = tail[1]
+            const {page, bbox, confidence} = block.data ?? {}
+            part.children.push(block, {type: 'paragraph', value: tail[2], position: block.position, data: {page, bbox, confidence, role: tailRole}})
+            lastRole = tailRole
+            continue
+          }
+        }
         else if (footRole(text, index)) {
           role(block, footRole(text, index)!)
           state = 'closing'

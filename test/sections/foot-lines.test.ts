@@ -8,7 +8,7 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {parseSync} from '../../src/parse.js'
-import {garbledAuthority, signerName} from '../../src/sections/closing-lines.js'
+import {garbledAuthority, signerName, splitRank} from '../../src/sections/closing-lines.js'
 import {matchPosition} from '../../src/sections/position.js'
 
 /** Parse `lines` as the text `read` made of an OCR'd scan. */
@@ -82,6 +82,28 @@ describe('signature block', () => {
     )
     expect(output.document.signatures[0]).toMatchObject({authority: 'KT.', on: 'CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', name: 'Trần Hoàng Tuấn'})
     expect(ruleIds(messages)).toContain('ocr-authority')
+  })
+})
+
+describe('signature block: rank, authority apart, lines run into the list', () => {
+  it('keeps a name written after a rank, with the rank, and a rare given name as read', () => {
+    const {output} = parseOcr('QUYẾT ĐỊNH', 'Về việc x', '', 'Điều 1. Nội dung.', '', 'Nơi nhận:', '- Như Điều 1;', '- Lưu: VT.', '', 'TL. BỘ TRƯỞNG', 'CHÁNH VĂN PHÒNG', '', 'Thiếu tướng Trương Minh Đương')
+    expect(output.document.signatures[0]).toMatchObject({authority: 'TL.', on: 'BỘ TRƯỞNG', position: 'CHÁNH VĂN PHÒNG', name: 'Trương Minh Đương', rank: 'Thiếu tướng'})
+    expect(splitRank('TS.Nguyễn Văn An')).toEqual({rank: 'TS.', rest: 'Nguyễn Văn An'})
+    expect(splitRank('Đại hội Đảng bộ').rank).toBeNull()
+  })
+
+  it('reads an authority OCR set apart from what it stands for (`TL.` / `BỘ TRƯỞNG`)', () => {
+    const {output} = parseOcr('QUYẾT ĐỊNH', 'Về việc x', '', 'Điều 1. Nội dung.', '', 'Nơi nhận:', '- Như Điều 1;', '- Lưu: VT.', '', 'TL.', 'BỘ TRƯỞNG', 'VỤ TRƯỞNG VỤ PHÁP CHẾ', '', 'Đại tá Nguyễn Văn Hùng')
+    expect(output.document.signatures).toEqual([
+      {authority: 'TL.', on: 'BỘ TRƯỞNG', position: 'VỤ TRƯỞNG VỤ PHÁP CHẾ', name: 'Nguyễn Văn Hùng', rank: 'Đại tá', chain: [{authority: 'TL.', on: 'BỘ TRƯỞNG'}]}
+    ])
+  })
+
+  it('sets apart the signature lines OCR ran onto the recipients’ lines', () => {
+    const {output} = parseOcr('QUYẾT ĐỊNH', 'Về việc x', '', 'Điều 1. Nội dung.', '', 'Nơi nhận:', '- Như Điều 1; KT. CHỦ TỊCH', '- Bộ Tư pháp; PHÓ CHỦ TỊCH', '- Lưu: VT.', '', 'Trần Văn Nam')
+    expect(output.document.recipients).toEqual(['Như Điều 1', 'Bộ Tư pháp', 'Lưu: VT'])
+    expect(output.document.signatures[0]).toMatchObject({authority: 'KT.', on: 'CHỦ TỊCH', position: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Nam'})
   })
 })
 

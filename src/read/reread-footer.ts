@@ -7,8 +7,9 @@
  * list, lines lost under the seal. The foot is read again column by
  * column: cut at the gutter between them (the widest gap in the middle of
  * the page that no word of the foot crosses), each side read on its own
- * as a block of lines (mode 6). Its lines take the place of the OCR lines
- * of the foot when they hold about as much text, as surely read.
+ * as a block of lines (mode 6), when OCR ran a line of the foot across the
+ * gutter. Each column's lines take the place of the OCR words there when
+ * they hold about as much text, as surely read.
  *
  * The foot starts at the recipients' heading (`Nơi nhận:` as OCR reads it:
  * `Näơi nhận:`, `Xơi nhận:`) or, when OCR lost the heading, at the first
@@ -121,6 +122,12 @@ export async function rereadFooter(
   )
   if (!gutter) return lines
   const cut = (gutter[0] + gutter[1]) / 2
+  // Only a foot OCR read as one stream is read again: a line of it with words on both sides of the gutter.
+  const mixed = lines.some((l) => {
+    const own = l.words.filter(inFoot)
+    return own.some((w) => w.bbox.x1 <= cut) && own.some((w) => w.bbox.x0 >= cut)
+  })
+  if (!mixed) return lines
   const letters = (ws: OcrWord[]) => ws.map((w) => w.text).join('').match(/[\p{L}\p{N}]/gu)?.length ?? 0
   const sure = (ws: OcrWord[]) => (ws.length === 0 ? 0 : ws.reduce((a, w) => a + w.confidence, 0) / ws.length)
   const found: Line[] = []

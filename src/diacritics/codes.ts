@@ -23,7 +23,7 @@ let typeCodes: Set<string> | undefined
 
 /** Whether `part` is a code part the grammars accept. */
 export function isKnownPart(part: string): boolean {
-  typeCodes ??= new Set(Object.keys(loadGrammar('document-types').data.names as Record<string, string>))
+  typeCodes ??= new Set(Object.keys(loadGrammar('document-types').data.names))
   return typeCodes.has(part) || loadGrammar('document-codes').rule('part').regex.test(part)
 }
 

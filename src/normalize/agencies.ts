@@ -47,7 +47,7 @@ const opensEnumeration = /(?:^|\s)các\s+[^,;]{1,25}(?:,\s*[^,;]{1,25})*$/iu
 const qualifier = grammar.rule('qualifier').regex
 const place = grammar.rule('place').regex
 const unit = grammar.rule('unit').regex
-const abbreviations = new Map(Object.entries((grammar.data.abbreviations ?? {}) as Record<string, string>))
+const abbreviations = new Map(Object.entries(grammar.data.abbreviations))
 
 let gazetteer: Gazetteer | undefined
 
@@ -109,7 +109,7 @@ function keysOf(text: string): {exact: string; loose: string} {
 
 function load(): Gazetteer {
   if (gazetteer) return gazetteer
-  const entries = (grammar.data.entries ?? []) as Entry[]
+  const entries: Entry[] = grammar.data.entries
   const exact = new Map<string, Entry>()
   const loose = new Map<string, Entry>()
   const keys: Gazetteer['keys'] = []

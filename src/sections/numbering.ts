@@ -47,7 +47,7 @@ export function ordinal(section: Pick<Section, 'kind' | 'marker'>): number | nul
       return Number(label.split('.').pop())
     case 'letter': {
       const letter = section.marker.charAt(0)
-      const data = loadGrammar('headings').data as {letters: string[]; latinLetters: string[]}
+      const data = loadGrammar('headings').data
       const vietnamese = data.letters.indexOf(letter)
       return vietnamese >= 0 && letter !== 'f' ? vietnamese + 1 : latinIndex(letter, data.latinLetters)
     }
@@ -71,7 +71,7 @@ export function romanValue(text: string): number | null {
 
 /** Does letter marker `b` follow `a` in the Vietnamese or the Latin sequence? */
 function lettersFollow(a: string, b: string): boolean {
-  const data = loadGrammar('headings').data as {letters: string[]; latinLetters: string[]}
+  const data = loadGrammar('headings').data
   const [x, y] = [a.charAt(0), b.charAt(0)]
   return [data.letters, data.latinLetters].some((seq) => seq.indexOf(x) >= 0 && seq[seq.indexOf(x) + 1] === y)
 }

@@ -16,6 +16,7 @@ import {buildTask, warn, type RecordContext, type TaskDraft} from './record.js'
 import {tableState, tableTasks, type TableState} from './table-tasks.js'
 import {joinLines} from './text.js'
 import {planYear} from './year.js'
+import {loadGrammar} from '../util/grammar.js'
 import '../vfile-data.js'
 
 /** Options of the tasks stage. */
@@ -26,8 +27,8 @@ export interface Options {
 
 type Node = Block | Paragraph | Section | Table
 
-/** Text between two pages of a table that does not break it: a page number ("5", "- 5 -", "Trang 5"). */
-const pageFurniture = /^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[-–])?\s*$/iu
+/** Text between two pages of a table that does not break it: a page number ("5", "- 5 -", "Trang 5"; `pageNumber` of `grammars/tables.json`). */
+const pageFurniture = loadGrammar('tables').rule('pageNumber').regex
 
 /** Collect task drafts in document order. */
 function collect(nodes: Node[], group: string | null, state: TableState, context: RecordContext, drafts: TaskDraft[]): void {

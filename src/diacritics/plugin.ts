@@ -6,7 +6,8 @@
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {LineData, Paragraph, Root, TableCell} from '../tree/types.js'
+import type {FlatRoot, LineData} from '../tree/types.js'
+import {textNodes, type TextNode} from '../tree/walk.js'
 import {looksLikeOcr} from './line-mode.js'
 import {countWords, type WordCounts} from './quality.js'
 import {restore, type RestoreMode} from './restore.js'
@@ -27,16 +28,13 @@ export interface Options {
   minConfidence?: number
 }
 
-type TextNode = Paragraph | TableCell
-
 /** Restore Vietnamese diacritics and repair OCR damage in the paragraphs and table cells of a sohoa tree. */
-const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
+const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}) {
   const when = options.when ?? 'always'
   const minConfidence = options.minConfidence ?? 0.9
-  return function (tree: Root, file: VFile) {
+  return function (tree: FlatRoot, file: VFile) {
     if (when === 'never') return
-    const nodes: TextNode[] = []
-    collect(tree, nodes)
+    const nodes = textNodes(tree)
     const tokensOf = nodes.map((node) => tokenize(node.value))
     const counts: WordCounts = countWords([])
     for (const tokens of tokensOf) countWords(tokens, counts)
@@ -71,12 +69,3 @@ const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
 }
 
 export default diacritics
-
-/** The paragraphs and table cells under `node`, in document order. */
-function collect(node: {type: string; children?: unknown[]}, out: TextNode[]): void {
-  if (node.type === 'paragraph' || node.type === 'tableCell') {
-    out.push(node as TextNode)
-    return
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) collect(child as {type: string; children?: unknown[]}, out)
-}

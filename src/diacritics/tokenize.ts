@@ -37,11 +37,6 @@ const opening = new Set([...'([{"\'“‘«*_<'])
 /** Punctuation that closes a token (peeled off the back of a chunk). */
 const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
 
-/** Whether `ch` is a letter (any script) or a combining mark. */
-export function isLetter(ch: string): boolean {
-  return letterRe.test(ch)
-}
-
 /** Split `text` into tokens; white space separates tokens and is not one. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []

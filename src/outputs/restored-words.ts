@@ -16,6 +16,7 @@
 import type {VFile} from 'vfile'
 import type {Layout, LayoutLine, LayoutPage, Route} from '../read/types.js'
 import type {BBox, LineData, RestoredToken, Root} from '../tree/types.js'
+import {textNodes} from '../tree/walk.js'
 import '../vfile-data.js'
 
 /** A piece of text to lay over a box: a word, or a whole line spread over the line's box. */
@@ -74,13 +75,7 @@ export function restoredRuns(file: VFile, tree: Root): PageRuns[] {
  */
 export function restoredPieces(value: string, tree: Root): Array<string | undefined> {
   const pieces: Array<string | undefined> = new Array(value.length)
-  const visit = (node: {type: string; value?: unknown; data?: LineData; position?: Root['position']; children?: unknown[]}) => {
-    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof node.value === 'string') {
-      placeNode(node.value, node.data, node.position, value, pieces)
-    }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
-  }
-  visit(tree)
+  for (const node of textNodes(tree)) placeNode(node.value, node.data, node.position, value, pieces)
   return pieces
 }
 
@@ -170,8 +165,8 @@ export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
   const byIndex = new Map<number, LayoutLine>()
   for (const [line, index] of lineOf) byIndex.set(index, line)
   const out: TokenPlace[] = []
-  const visit = (node: {type: string; value?: unknown; data?: LineData; position?: Root['position']; children?: unknown[]}) => {
-    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof node.value === 'string' && node.data?.restored) {
+  for (const node of textNodes(tree)) {
+    if (node.data?.restored) {
       const aligned = alignNode(node.value, node.data, node.position, value)
       for (const token of node.data.restored) {
         const at = aligned?.tokens.find((t) => t.token === token)
@@ -182,9 +177,7 @@ export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
         else if (node.data.page !== undefined && node.data.bbox) out.push({token, page: node.data.page, bbox: node.data.bbox})
       }
     }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
   }
-  visit(tree)
   return out
 }
 

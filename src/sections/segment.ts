@@ -34,7 +34,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   let typeCode: string | null = null
   let sawTitle = false
   let sawAuthority = false
-  let planOfDocument = false
   let sawBody = false
   let issuerLines = 0
 
@@ -116,7 +115,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           sawTitle = true
         } else if (marker && typeCode !== null && planTypes.has(typeCode)) {
           // The document is itself a plan: its body starts at the first section.
-          planOfDocument = true
           open('plan')
           state = 'plan'
           part.children.push(block)
@@ -212,7 +210,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     }
   }
   const kept = parts.filter((p) => p.children.length > 0)
-  if (planOfDocument) for (const p of kept) if (p.kind === 'plan') p.data = {...p.data, ofDocument: true}
   for (const p of kept) setPosition(p)
   return {parts: kept, typeCode}
 }

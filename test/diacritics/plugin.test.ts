@@ -2,9 +2,9 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import diacritics from '../../src/diacritics/index.js'
-import type {Paragraph, Root, Table} from '../../src/tree/types.js'
+import type {Paragraph, FlatRoot, Table} from '../../src/tree/types.js'
 
-function tree(): Root {
+function tree(): FlatRoot {
   const cell = (value: string) => ({type: 'tableCell' as const, value})
   const table: Table = {type: 'table', children: [{type: 'tableRow', children: [cell('Cai cach thu tuc hanh chinh'), cell('Quý I/2026')]}]}
   return {
@@ -20,7 +20,7 @@ function tree(): Root {
 
 async function run(options: Parameters<typeof diacritics>[0]) {
   const file = new VFile()
-  const root = (await unified().use(diacritics, options).run(tree(), file)) as Root
+  const root = (await unified().use(diacritics, options).run(tree(), file)) as FlatRoot
   return {root, file}
 }
 

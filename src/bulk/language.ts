@@ -6,6 +6,7 @@
  */
 import type {VFile} from 'vfile'
 import {isVietnameseOnlyLetter, judgeTextLayer} from '../read/text-layer-quality.js'
+import {report} from '../rules/report.js'
 
 /** Text with fewer plausible Vietnamese syllables than this share (and almost no Vietnamese letters) is not Vietnamese. */
 export const minSyllableShare = 0.5
@@ -21,11 +22,11 @@ export function checkLanguage(file: VFile): void {
   if (quality.verdict === 'empty') return
   if (quality.syllableShare >= minSyllableShare || quality.vietnameseLetterShare >= 0.05) return
   const percent = (x: number) => `${(x * 100).toFixed(0)}%`
-  const message = file.message(
-    `the text does not look like Vietnamese (${percent(quality.vietnameseLetterShare)} Vietnamese letters, ${percent(quality.syllableShare)} Vietnamese syllables)`,
-    {source: 'language', ruleId: 'not-vietnamese'}
+  report(
+    file,
+    'not-vietnamese',
+    `the text does not look like Vietnamese (${percent(quality.vietnameseLetterShare)} Vietnamese letters, ${percent(quality.syllableShare)} Vietnamese syllables)`
   )
-  message.fatal = false
 }
 
 /** Fast path: at least 5% of the letters are Vietnamese-only letters (real Vietnamese has about 20%). */

@@ -7,7 +7,8 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {FlatRoot, LineData} from '../tree/types.js'
-import {textNodes, type TextNode} from '../tree/walk.js'
+import {report} from '../rules/report.js'
+import {textNodes} from '../tree/walk.js'
 import {looksLikeOcr} from './line-mode.js'
 import {countWords, type WordCounts} from './quality.js'
 import {restore, type RestoreMode} from './restore.js'
@@ -50,19 +51,13 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
       data.raw = node.value
       data.restored = result.tokens
       node.value = result.text
-      const doubtful = result.tokens.filter((t) => t.confidence < minConfidence)
-      if (doubtful.length > 0) {
-        const list = doubtful
-          .slice(0, 5)
-          .map((t) => `“${t.original}” → “${t.value}” (${t.confidence.toFixed(2)})`)
-          .join(', ')
-        const more = doubtful.length > 5 ? ` and ${doubtful.length - 5} more` : ''
-        const message = file.message(`Unsure diacritics repair: ${list}${more}`, {
+      for (const token of result.tokens) {
+        if (token.confidence >= minConfidence) continue
+        report(file, 'low-confidence', `Unsure diacritics repair: “${token.original}” → “${token.value}” (${token.confidence.toFixed(2)})`, {
           place: node.position,
-          source: 'diacritics',
-          ruleId: 'low-confidence'
+          actual: token.original,
+          expected: [token.value]
         })
-        message.fatal = null
       }
     })
   }

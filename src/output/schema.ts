@@ -196,7 +196,11 @@ export const DiagnosticSchema = z.object({
   ruleId: z.string().nullable(),
   message: z.string(),
   line: z.number().int().optional(),
-  column: z.number().int().optional()
+  column: z.number().int().optional(),
+  /** For a repair: the text as read. */
+  actual: z.string().optional(),
+  /** For a repair: what it was taken for. */
+  expected: z.array(z.string()).optional()
 })
 
 /** The whole output of `parse`. */

@@ -6,6 +6,8 @@
 import type {VFile} from 'vfile'
 import type {Section} from '../tree/types.js'
 import {loadGrammar} from '../util/grammar.js'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** Report numbering problems among the `sections` (siblings, in order). */
 export function checkNumbering(sections: Section[], file: VFile): void {
@@ -81,7 +83,6 @@ function latinIndex(letter: string, latin: string[]): number | null {
   return index < 0 ? null : index + 1
 }
 
-function warn(file: VFile, reason: string, place: Section['position'], ruleId: string): void {
-  const message = file.message(reason, {place, source: 'sections', ruleId})
-  message.fatal = false
+function warn(file: VFile, reason: string, place: Section['position'], ruleId: RuleOf<'sections'>): void {
+  report(file, ruleId, reason, {place})
 }

@@ -11,6 +11,8 @@ import {splitOutputs} from '../normalize/outputs.js'
 import {parseTimeframe} from '../normalize/timeframe.js'
 import {isEmptyText, joinLines} from './text.js'
 import type {Node} from 'unist'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** The texts of one task before normalisation; null for a field the source has no place for. */
 export interface TaskDraft {
@@ -58,9 +60,8 @@ const penalty = {
 }
 
 /** Report a warning from the tasks stage. */
-export function warn(file: VFile, reason: string, node: Node, ruleId: string): void {
-  const message = file.message(reason, {place: node.position, source: 'tasks', ruleId})
-  message.fatal = false
+export function warn(file: VFile, reason: string, node: Node, ruleId: RuleOf<'tasks'>): void {
+  report(file, ruleId, reason, {place: node.position})
 }
 
 function agencies(cell: string | null, context: RecordContext, node: Node): {list: Agency[]; unknown: number} {

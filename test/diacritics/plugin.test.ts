@@ -39,15 +39,19 @@ describe('diacritics plugin', () => {
     expect(table.children[0].children[1].value).toBe('Quý I/2026')
   })
 
-  it('should report unsure repairs once per node, as info', async () => {
-    const {file} = await run({when: 'always'})
+  it('should report each unsure repair as info, with what was read (actual) and what it was taken for (expected)', async () => {
+    const {root, file} = await run({when: 'always'})
     const messages = file.messages.filter((m) => m.ruleId === 'low-confidence')
     expect(messages.length).toBeGreaterThan(0)
+    const restored = [root.children[0], root.children[2]].flatMap((node) => (node as Paragraph).data?.restored ?? [])
     for (const m of messages) {
       expect(m.source).toBe('diacritics')
-      expect(m.fatal).toBe(null)
+      expect(m.fatal).toBeUndefined()
+      const token = restored.find((t) => t.original === m.actual)
+      expect(token, m.reason).toBeDefined()
+      expect(m.expected).toEqual([token!.value])
+      expect(token!.confidence).toBeLessThan(0.9)
     }
-    expect(new Set(messages.map((m) => m.reason)).size).toBe(messages.length)
   })
 
   it('should leave everything alone with when: never, and marked nodes with when: unmarked', async () => {

@@ -10,21 +10,19 @@
  */
 import type {VFile} from 'vfile'
 import type {Options as DiacriticsOptions, RestoreMode} from './diacritics/index.js'
-import {textQuality} from './diacritics/index.js'
+import {textQuality} from './vietnamese/quality.js'
+import {minVietnameseLetterShare, vietnameseLetterShare} from './vietnamese/text-layer.js'
 
 /** Which nodes the diacritics stage restores: see the diacritics plugin's `when`. */
 export type Restoration = NonNullable<DiacriticsOptions['when']>
-
-/** Share of Vietnamese-only letters (ă â đ ê ô ơ ư, ả, ạ …) below which text reads as mangled. */
-const mangledBelow = 0.05
 
 /** Decide `when` for a file that `read` (or `parse`) prepared. */
 export function restorationFor(file: VFile): Restoration {
   const route = file.data.source?.route ?? 'text'
   if (route === 'ocr' || route === 'ocr-text') return 'always'
   if (route === 'pdf-text') return 'never'
-  const quality = textQuality(String(file.value ?? ''))
-  return quality.syllables > 0 && quality.vietnameseOnlyShare < mangledBelow ? 'always' : 'unmarked'
+  const text = String(file.value ?? '')
+  return textQuality(text).syllables > 0 && vietnameseLetterShare(text) < minVietnameseLetterShare ? 'always' : 'unmarked'
 }
 
 /** Decide the restoration mode for a file: `marks` for pages sohoa OCR'd (route `ocr`), else `auto`. */

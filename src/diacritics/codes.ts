@@ -7,7 +7,7 @@
  * A part that stays ambiguous (`HD`: Hướng dẫn or Hợp đồng) is left as it is.
  */
 import {loadGrammar} from '../util/grammar.js'
-import {isValidSyllable} from './orthography.js'
+import {isValidSyllable} from '../vietnamese/orthography.js'
 
 /** How the training corpus writes code parts: by the part with every Đ as D, the count of each spelling. */
 export type CodeCounts = Record<string, Record<string, number>>

@@ -10,9 +10,9 @@ import type {FlatRoot, LineData} from '../tree/types.js'
 import {report} from '../rules/report.js'
 import {textNodes} from '../tree/walk.js'
 import {looksLikeOcr} from './line-mode.js'
-import {countWords, type WordCounts} from './quality.js'
+import {countWords, type WordCounts} from '../vietnamese/quality.js'
 import {restore, type RestoreMode} from './restore.js'
-import {tokenize} from './tokenize.js'
+import {tokenize} from '../vietnamese/tokenize.js'
 
 /** Options of the diacritics plugin. */
 export interface Options {

@@ -10,7 +10,8 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {loadGrammar} from '../util/grammar.js'
-import {collapseWhitespace, foldKey, foldWords, stripEmphasis} from './fold.js'
+import {collapseWhitespace, foldKey, foldWords} from './fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /** An agency as written and as the gazetteer names it. */
 export interface CanonicalAgency {

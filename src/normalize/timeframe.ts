@@ -12,7 +12,8 @@ import type {Timeframe} from '../output/schema.js'
 import {loadGrammar, type GrammarOf} from '../util/grammar.js'
 import type {TimeframeResolve} from '../util/grammar-schemas.js'
 import {dayBefore, isoDate, monthEnd, monthStart, quarterNumber} from './dates.js'
-import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from './fold.js'
+import {collapseWhitespace, foldChars, foldPattern} from './fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /** What a time frame is resolved against. */
 export interface TimeframeContext {

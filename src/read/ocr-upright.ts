@@ -6,7 +6,7 @@
  * side tesseract reads by itself, or reads upside down, which this covers.)
  */
 import type {VFile} from 'vfile'
-import {textQuality} from '../diacritics/quality.js'
+import {textQuality} from '../vietnamese/quality.js'
 import type {GreyImage} from './image/grey-image.js'
 import {orientImage} from './image/orientation.js'
 import {ocrPage, type OcrPage, type PreprocessOptions} from './ocr-page.js'

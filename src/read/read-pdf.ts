@@ -21,7 +21,7 @@ import type {LegacyEncoding} from './encoding/legacy.js'
 import type {ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
 import {defaultMaxPixels} from './read-image.js'
-import {judgeTextLayer} from './text-layer-quality.js'
+import {judgeTextLayer} from '../vietnamese/text-layer.js'
 import type {Route} from './types.js'
 import {report} from '../rules/report.js'
 

@@ -2,7 +2,8 @@
  * Task fields from column headers and list-form labels, by the synonyms in
  * `grammars/columns.json` (matched on diacritic-folded text).
  */
-import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from '../normalize/fold.js'
+import {collapseWhitespace, foldChars, foldPattern} from '../normalize/fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 import {loadGrammar} from '../util/grammar.js'
 import type {ColumnField} from '../util/grammar-schemas.js'
 

@@ -37,6 +37,11 @@ const opening = new Set([...'([{"\'“‘«*_<'])
 /** Punctuation that closes a token (peeled off the back of a chunk). */
 const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
 
+/** Whether a non-syllable word reads as an acronym (`UBND`, `HĐND`, `PCI`). */
+export function isAcronym(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()
+}
+
 /** Split `text` into tokens; white space separates tokens and is not one. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []

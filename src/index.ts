@@ -12,7 +12,8 @@
  *
  * The rest is grouped by use in subpaths: `sohoa/schema` (zod schemas, JSON
  * Schema), `sohoa/read` (reader options, OCR pool), `sohoa/bulk` (batches),
- * `sohoa/outputs` (searchable PDF, review page), `sohoa/stages` (the unified
+ * `sohoa/outputs` (searchable PDF, review page), `sohoa/queue` (the same
+ * import on a job queue: BullMQ on Redis), `sohoa/stages` (the unified
  * plugins one by one) and `sohoa/fixture` (synthetic scans).
  */
 import './vfile-data.js'

@@ -54,6 +54,7 @@ const expected: Record<string, string[]> = {
   'sohoa/read': ['ReadError', 'createOcrPool', 'judgeTextLayer', 'read', 'sniff'],
   'sohoa/bulk': ['InputError', 'UsageError', 'bulkParse', 'defaultLimits', 'parseInput'],
   'sohoa/outputs': ['documentMetadata', 'restoredRuns', 'reviewFields', 'reviewPage', 'searchablePdf', 'writeOutputs'],
+  'sohoa/queue': ['RedisUnreachableError', 'cleanQueue', 'enqueue', 'queueReport', 'queueStatus', 'retryFailed', 'runWorker', 'waitForQueue'],
   'sohoa/stages': [
     'canonicalAgency',
     'compiler',
@@ -96,6 +97,7 @@ import {OutputSchema, jsonSchema, type Task} from 'sohoa/schema'
 import {read, createOcrPool, type ReadOptions, type OcrPool} from 'sohoa/read'
 import {bulkParse, type BulkReport} from 'sohoa/bulk'
 import {writeOutputs, type WrittenOutputs} from 'sohoa/outputs'
+import {enqueue, type EnqueueOptions} from 'sohoa/queue'
 import {createProcessor, parser, parseTimeframe, type PipelineOptions} from 'sohoa/stages'
 import {makeFixture, type Fixture} from 'sohoa/fixture'
 
@@ -111,6 +113,8 @@ export async function use(): Promise<void> {
   const report: BulkReport = await bulkParse({inputs: ['a/'], out: 'b/'})
   const written: WrittenOutputs = await writeOutputs(new Uint8Array(), {...result, output, file}, {pdf: 'x.pdf'})
   const pipeline: PipelineOptions = {tasks: {year: 2026}}
+  const queued: EnqueueOptions = {inputs: ['a/'], out: 'b/', redis: 'redis://localhost:6379'}
+  await enqueue(queued)
   const fixture: Fixture = await makeFixture({text: 'KẾ HOẠCH'})
   void [tasks, tree, layout, report, written, fixture, jsonSchema(), createProcessor(pipeline).use(parser), parseTimeframe('Quý I/2026', {year: 2026}), ReadError]
 }

@@ -12,7 +12,10 @@ import {InputError} from '../bulk/input-error.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {failureLine} from '../output/message-line.js'
 import {ReadError} from '../read/read-error.js'
-import {program} from './program.js'
+import {queueCommands, queueProgram} from './queue-program.js'
+
+// The queue commands start without loading the parser (a worker runs it in its threads).
+const program = queueCommands.includes(process.argv[2]) ? queueProgram() : (await import('./program.js')).program
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -2,8 +2,7 @@
  * The commander program with every sub-command registered.
  * Each command lives in `./commands/<name>.ts` and exports `register(program)`.
  */
-import {readFileSync} from 'node:fs'
-import {Command} from 'commander'
+import {createProgram} from './base-program.js'
 import {register as registerParse} from './commands/parse.js'
 import {register as registerRestore} from './commands/restore.js'
 import {register as registerSchema} from './commands/schema.js'
@@ -12,17 +11,11 @@ import {register as registerTrain} from './commands/train.js'
 import {register as registerFixture} from './commands/fixture.js'
 import {register as registerPdf} from './commands/pdf.js'
 import {register as registerReview} from './commands/review.js'
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string
-}
+import {register as registerQueue} from './commands/queue.js'
+import {register as registerWorker} from './commands/worker.js'
 
 /** The `sohoa` program. */
-export const program = new Command('sohoa')
-  .description('Turn Vietnamese administrative documents into schema-validated JSON.')
-  .version(pkg.version)
-  .showHelpAfterError('(add --help for usage)')
-  .exitOverride()
+export const program = createProgram()
 
 registerParse(program)
 registerText(program)
@@ -32,3 +25,5 @@ registerTrain(program)
 registerFixture(program)
 registerPdf(program)
 registerReview(program)
+registerQueue(program)
+registerWorker(program)

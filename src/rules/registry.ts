@@ -6,7 +6,7 @@
  */
 
 /** What reports a rule: a pipeline stage, or the bulk runner around it. */
-export type Stage = 'read' | 'parser' | 'diacritics' | 'sections' | 'tasks' | 'language' | 'outputs' | 'limits' | 'bulk' | 'parse'
+export type Stage = 'read' | 'parser' | 'diacritics' | 'sections' | 'tasks' | 'language' | 'outputs' | 'limits' | 'bulk' | 'queue' | 'parse'
 
 /**
  * How bad it is: `error` — the file could not be parsed (a failure line, a
@@ -46,15 +46,20 @@ export const rules = {
   'unnumbered-task': {stage: 'tasks', severity: 'warning', description: 'a task row has no number'},
   'unknown-agency': {stage: 'tasks', severity: 'warning', description: 'an agency not in the list of known agencies: kept as written'},
   'unknown-timeframe': {stage: 'tasks', severity: 'warning', description: 'a time frame that could not be normalized: kept raw'},
+  'merged-from-above': {stage: 'tasks', severity: 'info', description: "a task's empty cells taken from the task above (an empty cell read as merged over both)"},
   'not-vietnamese': {stage: 'language', severity: 'warning', description: 'the text does not look like Vietnamese'},
   'searchable-pdf': {stage: 'outputs', severity: 'info', description: 'how the searchable PDF was made (pages copied, text layers added)'},
-  'write-failed': {stage: 'outputs', severity: 'error', description: 'an output file could not be written'},
   'max-bytes': {stage: 'limits', severity: 'error', description: 'the file is larger than `--max-bytes`'},
   'max-pixels': {stage: 'limits', severity: 'error', description: 'the image is larger than `--max-pixels`'},
   timeout: {stage: 'limits', severity: 'error', description: 'the file took longer than `--timeout`: its worker was stopped'},
   interrupted: {stage: 'bulk', severity: 'error', description: 'the batch was interrupted before the file was done'},
   'out-of-memory': {stage: 'bulk', severity: 'error', description: 'the parse worker ran out of memory (its heap limit)'},
-  crashed: {stage: 'bulk', severity: 'error', description: 'the parse worker crashed'},
+  crashed: {stage: 'bulk', severity: 'error', description: 'the parse worker crashed (a queue job is tried again)'},
+  'write-failed': {stage: 'bulk', severity: 'error', description: 'an output file (JSON, searchable PDF, review page) could not be written (a queue job is tried again)'},
+  stalled: {stage: 'queue', severity: 'error', description: "a queue job's worker stopped answering too often"},
+  restarted: {stage: 'queue', severity: 'error', description: 'a queue job was started too often'},
+  failed: {stage: 'queue', severity: 'error', description: 'a queue job failed for a reason BullMQ gave'},
+  'bad-job': {stage: 'queue', severity: 'error', description: 'a queue job that is not a sohoa parse job (another data version)'},
   internal: {stage: 'parse', severity: 'error', description: 'a bug in sohoa: the error is reported as is'}
 } as const satisfies Record<string, Rule>
 

@@ -85,6 +85,7 @@ export const grammarSchemas = {
   headings: grammar({}, z.strictObject({letters: strings, latinLetters: strings})),
   plan: grammar({}, noData),
   references: grammar({}, noData),
+  responsibility: grammar({}, noData),
   'row-markers': grammar({}, noData),
   tables: grammar({}, noData),
   timeframes: grammar({kind: TimeframeSchema.shape.kind.unwrap(), resolve: timeframeResolve}, noData)

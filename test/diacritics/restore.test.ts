@@ -31,6 +31,15 @@ describe('restore, stripped text', () => {
     expect(out).toBe('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; HĐND và UBND xã; mục II. và 100%')
   })
 
+  it('should keep the group numeral of a table row or cell (VI, not VÌ)', () => {
+    for (const mode of ['auto', 'marks', 'stripped'] as const) {
+      const out = restore('V\tCải cách chế độ công vụ\nVI\tCải cách tài chính công\nVII\tXây dựng Chính quyền điện tử', {mode}).text
+      expect(out.split('\n').map((line) => line.split('\t')[0])).toEqual(['V', 'VI', 'VII'])
+      // A table cell holding the group numeral alone, as the tree's cells are restored.
+      expect(restore('VI', {mode, ocrText: true}).text).toBe('VI')
+    }
+  })
+
   it('should pass English words through in auto mode', () => {
     expect(restore('Ung dung e-Government va Smart City trong cai cach hanh chinh').text).toBe(
       'Ứng dụng e-Government và Smart City trong cải cách hành chính'
@@ -193,6 +202,16 @@ describe('restore, marks mode (text a Vietnamese OCR model read)', () => {
     const words = seed.split(/\s+/)
     const changed = out.split(/\s+/).filter((w, i) => w !== words[i]).length
     expect(changed / words.length).toBeLessThan(0.001)
+  })
+
+  it('should score a paragraph after the text before it (`before`), which it never returns', () => {
+    // A phone photo's title as tesseract's vie model read it: a dot below added to Ban, hoạch lost.
+    // Alone, "bạn hành kế cải" and "ban hành kế cải" are close; after QUYẾT ĐỊNH, Ban hành wins.
+    const title = 'Bạn hành Kế Cải cách hành chính nhà nước'
+    const result = restore(title, {mode: 'marks', before: 'QUYẾT ĐỊNH'})
+    expect(result.text).toBe('Ban hành Kế Cải cách hành chính nhà nước')
+    expect(result.tokens).toMatchObject([{start: 0, end: 3, original: 'Bạn', value: 'Ban'}])
+    expect(restore('ban hanh ke hoach', {before: 'QUYẾT ĐỊNH'}).text).toBe('ban hành kế hoạch')
   })
 
   it('should only ever change marks: the letters stay', () => {

@@ -12,7 +12,6 @@ import {fileSystemReason, fileSystemReasons, read, ReadError, sniff, type OcrPoo
 import {formatBytes} from './byte-size.js'
 import {imageSize} from './image-size.js'
 import {InputError} from './input-error.js'
-import {checkLanguage} from './language.js'
 import type {Limits} from './limits.js'
 
 /** Options of `parseInput`. */
@@ -63,7 +62,6 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     throw toInputError(path, error, limits, deadline)
   }
   try {
-    checkLanguage(file)
     return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)

@@ -3,7 +3,7 @@
  * at the text of the tree goes through these, on `unist-util-visit`.
  */
 import {visit} from 'unist-util-visit'
-import type {Paragraph, SohoaNode, TableCell} from './types.js'
+import type {Paragraph, Section, SohoaNode, TableCell} from './types.js'
 
 /** A node that holds text: a paragraph or a table cell. */
 export type TextNode = Paragraph | TableCell
@@ -18,6 +18,15 @@ export function textNodes(tree: SohoaNode): TextNode[] {
   const found: TextNode[] = []
   visit(tree, isTextNode, (node) => {
     found.push(node)
+  })
+  return found
+}
+
+/** The nodes under `tree` that stand for a line of text, in document order: paragraphs, table cells, and section headings (a section keeps its heading paragraph's `data`). */
+export function lineNodes(tree: SohoaNode): Array<TextNode | Section> {
+  const found: Array<TextNode | Section> = []
+  visit(tree, (node) => {
+    if (isTextNode(node) || node.type === 'section') found.push(node as TextNode | Section)
   })
   return found
 }

@@ -63,7 +63,10 @@ describe('diacritics plugin', () => {
         {type: 'paragraph', value: 'Bạn hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026'}
       ]
     }
-    await unified().use(diacritics, {mode: 'marks'}).run(root, new VFile())
+    // No options: the stage decides from the route, as in parse: what sohoa OCR'd is restored throughout, in `marks` mode.
+    const file = new VFile()
+    file.data.source = {path: null, sha256: '0'.repeat(64), mediaType: 'image/jpeg', pages: 1, route: 'ocr'}
+    await unified().use(diacritics).run(root, file)
     expect((root.children[1] as Paragraph).value).toBe('Ban hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026')
   })
 

@@ -1,5 +1,6 @@
 /**
- * When the diacritics stage runs, by route: always on OCR text and on text
+ * When the diacritics stage runs, by route (the diacritics plugin decides
+ * with it for each file it is given options do not fix): always on OCR text and on text
  * layers judged bad; never on a good PDF text layer (the text the file
  * states: a cell reading "thi" is "thi"); on clean text only on the lines
  * that lack marks. A
@@ -9,19 +10,19 @@
  * the language model; everything else is judged line by line.
  */
 import type {VFile} from 'vfile'
-import type {Options as DiacriticsOptions, RestoreMode} from './diacritics/index.js'
-import {textQuality} from './vietnamese/quality.js'
-import {minVietnameseLetterShare, vietnameseLetterShare} from './vietnamese/text-layer.js'
+import {textQuality} from '../vietnamese/quality.js'
+import {minVietnameseLetterShare, vietnameseLetterShare} from '../vietnamese/text-layer.js'
+import type {RestoreMode} from './restore.js'
+import '../vfile-data.js'
 
-/** Which nodes the diacritics stage restores: see the diacritics plugin's `when`. */
-export type Restoration = NonNullable<DiacriticsOptions['when']>
+/** Which nodes the diacritics stage restores: `always` (OCR text, bad text layers, mangled text), `unmarked` (clean text: only paragraphs and cells whose words carry no mark), `never`. */
+export type Restoration = 'always' | 'unmarked' | 'never'
 
-/** Decide `when` for a file that `read` (or `parse`) prepared. */
-export function restorationFor(file: VFile): Restoration {
+/** Decide `when` for a file that `read` (or `parse`) prepared; `text` is what to judge (default: the file's). */
+export function restorationFor(file: VFile, text = String(file.value ?? '')): Restoration {
   const route = file.data.source?.route ?? 'text'
   if (route === 'ocr' || route === 'ocr-text') return 'always'
   if (route === 'pdf-text') return 'never'
-  const text = String(file.value ?? '')
   return textQuality(text).syllables > 0 && vietnameseLetterShare(text) < minVietnameseLetterShare ? 'always' : 'unmarked'
 }
 

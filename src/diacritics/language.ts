@@ -14,9 +14,9 @@ export const minSyllableShare = 0.5
 /** Characters looked at: the start of the document decides. */
 const sampleLength = 10_000
 
-/** Add a `language:not-vietnamese` warning to `file` when its text does not look Vietnamese. */
-export function checkLanguage(file: VFile): void {
-  const text = String(file.value ?? '').slice(0, sampleLength)
+/** Add a `language:not-vietnamese` warning to `file` when its text (`value`, default the file's) does not look Vietnamese. */
+export function checkLanguage(file: VFile, value = String(file.value ?? '')): void {
+  const text = value.slice(0, sampleLength)
   // Fast path: Vietnamese letters enough (real Vietnamese has about 20%); else the syllables decide.
   if (vietnameseLetterShare(text) >= minVietnameseLetterShare) return
   const quality = judgeTextLayer(text)

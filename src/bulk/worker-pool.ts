@@ -10,6 +10,7 @@ import type {OcrPool} from '../read/index.js'
 import type {FromWorker, Job, JobOutcome, ToWorker} from './messages.js'
 import type {WorkerData} from './worker.js'
 import {startWorker} from './worker-entry.js'
+import {rules, type FailureRule} from '../rules/registry.js'
 
 /** Options of `ParseWorkers`. */
 export interface ParseWorkersOptions {
@@ -82,7 +83,7 @@ export class ParseWorkers {
     return new Promise<JobOutcome>((resolve) => {
       const timeout = job.limits.timeoutSeconds * 1000 + this.#options.killSlackMs
       const timer = setTimeout(() => {
-        this.#stop(target, failed(`timed out after ${job.limits.timeoutSeconds} s (--timeout)`, 'timeout', 'limits'))
+        this.#stop(target, failed(`timed out after ${job.limits.timeoutSeconds} s (--timeout)`, 'timeout'))
       }, timeout)
       target.busy = {job, resolve, onPage, timer}
       target.worker.postMessage({type: 'job', job} satisfies ToWorker)
@@ -171,6 +172,6 @@ export class ParseWorkers {
   }
 }
 
-function failed(reason: string, ruleId: string, source = 'bulk'): JobOutcome {
-  return {ok: false, reason: reason.split('\n', 1)[0], source, ruleId}
+function failed(reason: string, ruleId: FailureRule): JobOutcome {
+  return {ok: false, reason: reason.split('\n', 1)[0], source: rules[ruleId].stage, ruleId}
 }

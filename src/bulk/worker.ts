@@ -42,7 +42,7 @@ async function run(job: Job): Promise<void> {
         const {writeOutputs} = await import('../outputs/write-outputs.js')
         await writeOutputs(parsed.bytes, parsed, job.outputs)
       } catch (error) {
-        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'outputs', 'write-failed', {cause: error})
+        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'write-failed', {cause: error})
       }
     }
     const count = (fatal: boolean | null | undefined) => messages.filter((m) => m.fatal === fatal).length

@@ -41,6 +41,7 @@ export type ToWorker =
 
 /** Worker → main thread. */
 export type FromWorker =
+  | {type: 'started'; id: number}
   | {type: 'done'; id: number; outcome: JobOutcome}
   | {type: 'page'; id: number; page: number; pages: number}
   | {type: 'ocr'; request: number; image: Uint8Array; options: RecognizeOptions}

@@ -27,6 +27,8 @@ port.on('message', (message: ToWorker) => {
 })
 
 async function run(job: Job): Promise<void> {
+  // The job's --timeout counts from here: a fresh worker's start-up (loading its modules) is not the file's time.
+  post({type: 'started', id: job.id})
   let outcome: JobOutcome
   try {
     const parsed = await parseInput(job.path, {

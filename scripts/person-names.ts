@@ -12,7 +12,7 @@
  */
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {isValidSyllable} from '../src/diacritics/orthography.js'
+import {isValidSyllable} from '../src/vietnamese/orthography.js'
 
 const args = process.argv.slice(2)
 const outIndex = args.indexOf('--out')

@@ -39,7 +39,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** What reading a page is made of, besides the engine: the reader's source and the data it loads. */
-const PAGE_READER = ['src/read', 'src/diacritics/quality.ts', 'grammars/stamps.json', 'models/pen-digits.json']
+const PAGE_READER = ['src/read', 'src/vietnamese/quality.ts', 'src/vietnamese/text-layer.ts', 'grammars/stamps.json', 'models/pen-digits.json']
 
 /** Files of `src/read` that only compose read pages into text (stamps, columns, tables, markers): not part of a page's version. */
 const COMPOSE_ONLY = new Set([

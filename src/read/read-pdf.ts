@@ -27,8 +27,9 @@ import type {BBox} from '../tree/types.js'
 import {defaultMaxPixels} from './read-image.js'
 import {signatureFields} from './pdf/signature-fields.js'
 import {readRegion} from './read-region.js'
-import {judgeTextLayer} from './text-layer-quality.js'
+import {judgeTextLayer} from '../vietnamese/text-layer.js'
 import type {LayoutStamp, Route} from './types.js'
+import {report} from '../rules/report.js'
 
 /** Read the PDF in `bytes` into `file`; returns the page count, the file's route and OCR confidence. */
 export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number; encoding?: LegacyEncoding}> {
@@ -37,8 +38,7 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
     const total = doc.numPages
     const limit = Math.min(total, context.options.maxPages ?? Infinity)
     if (limit < total) {
-      const m = file.message(`read the first ${limit} of ${total} pages (maxPages)`, {source: 'read', ruleId: 'max-pages'})
-      m.fatal = false
+      report(file, 'max-pages', `read the first ${limit} of ${total} pages (maxPages)`)
     }
     const pages: PageInput[] = []
     const encodings = new Set<LegacyEncoding>()
@@ -94,13 +94,11 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
     needsOcr = false
     // A scan with a line or two written over it (an e-office line, a copy stamp): the scan is the page.
     if (overlayOnly(layer) && (await imageCoverage(page)) >= scannedCoverage) {
-      const m = file.message(`page ${n}: the text layer is a line over a scanned image; reading the image`, {source: 'read', ruleId: 'overlay-text-layer'})
-      m.fatal = null
+      report(file, 'overlay-text-layer', `page ${n}: the text layer is a line over a scanned image; reading the image`)
       needsOcr = true
     }
   } else if (quality.verdict === 'bad') {
-    const m = file.message(`page ${n}: text layer rejected (${quality.reason}); reading the page image`, {source: 'read', ruleId: 'bad-text-layer'})
-    m.fatal = null
+    report(file, 'bad-text-layer', `page ${n}: text layer rejected (${quality.reason}); reading the page image`)
     needsOcr = true
   } else needsOcr = await hasImages(page)
   // A good text layer: its tables as cells from the page's own rules, the rest as lines.
@@ -123,13 +121,11 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
       return read
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error
-      const m = file.message(`page ${n}: cannot render for OCR (${(error as Error).message})`, {source: 'read', ruleId: 'render-failed'})
-      m.fatal = false
+      report(file, 'render-failed', `page ${n}: cannot render for OCR (${(error as Error).message})`)
     }
   }
   if (quality.verdict === 'bad') {
-    const m = file.message(`page ${n}: keeping the garbage text layer for restoration`, {source: 'read', ruleId: 'ocr-text-layer'})
-    m.fatal = false
+    report(file, 'ocr-text-layer', `page ${n}: keeping the garbage text layer for restoration`)
     return {...base, route: 'ocr-text', lines: layer.lines}
   }
   return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}

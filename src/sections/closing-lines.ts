@@ -8,7 +8,7 @@
  * for `KT. CHỦ TỊCH`).
  */
 import {distance} from 'fastest-levenshtein'
-import {stripMarks} from '../diacritics/letters.js'
+import {stripMarks} from '../vietnamese/letters.js'
 import {loadGrammar} from '../util/grammar.js'
 import {itemBullet} from './markers.js'
 import {isNameSyllable, surnameFromTail} from './person-name.js'

@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import type {Article, Basis, DocumentInfo, Signature} from '../output/schema.js'
 import {properCase} from '../normalize/proper-case.js'
 import {findReferences} from '../normalize/references.js'
-import {stripMarks} from '../diacritics/letters.js'
+import {stripMarks} from '../vietnamese/letters.js'
 import type {Paragraph, Part, Role} from '../tree/types.js'
 import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
@@ -20,6 +20,8 @@ import {readPlaceDate} from './place-date.js'
 import {repairPersonName} from './person-name.js'
 import {matchPosition} from './position.js'
 import {bareAuthority, garbledAuthority, signerName, splitRank} from './closing-lines.js'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -113,8 +115,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     const {text, repairs} = repairAbbreviations(item)
     for (const r of repairs) {
       const node = recipientNodes.find((p) => p.value.includes(r.from))
-      const message = file.message(`Abbreviation read as \`${r.from}\` taken for \`${r.to}\``, {place: node?.position, source: 'sections', ruleId: 'ocr-abbreviation'})
-      message.fatal = undefined
+      report(file, 'ocr-abbreviation', `Abbreviation read as \`${r.from}\` taken for \`${r.to}\``, {place: node?.position, actual: r.from, expected: [r.to]})
     }
     return text
   })
@@ -206,8 +207,7 @@ function inferIssuer(parts: Part[], place: string | null, title: string | null, 
     for (const match of text.matchAll(pattern)) {
       const {unit, name} = match.groups!
       if (name === place || (title && title.includes(`${unit} ${name}`))) {
-        const message = file.message(`Issuer inferred from the text: \`${match[0]}\``, {source: 'sections', ruleId: 'issuer-inferred'})
-        message.fatal = undefined
+        report(file, 'issuer-inferred', `Issuer inferred from the text: \`${match[0]}\``)
         return {name: `Ủy ban nhân dân ${unit} ${name}`}
       }
     }
@@ -286,7 +286,7 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
       // OCR may lower a capital (`kT.`): the authority is one of the fixed upper-case words.
       block.authority = (match ? `${match.groups!.authority.toUpperCase()}.` : garbled!.authority) as Signature['authority']
       block.on = match ? match.groups!.on.trim() : garbled!.on
-      if (garbled) file.message(`Authority line read as \`${p.value}\` taken for \`${garbled.authority} ${garbled.on}\``, {place: p.position, source: 'sections', ruleId: 'ocr-authority'}).fatal = undefined
+      if (garbled) report(file, 'ocr-authority', `Authority line read as \`${p.value}\` taken for \`${garbled.authority} ${garbled.on}\``, {place: p.position, actual: p.value, expected: [`${garbled.authority} ${garbled.on}`]})
       block.chain = [...(block.chain ?? []), {authority: block.authority!, on: block.on}]
     } else if (role === 'signaturePosition') {
       // A second position line under the first (`TRƯỞNG BAN` / `CHỦ TỊCH UBND TỈNH`) is the same signer's.
@@ -299,10 +299,10 @@ function readSignatures(paragraphs: Paragraph[], authorityPattern: RegExp, posit
       // Without a speck OCR read after the name (`Phạm Thị Thu Hiền.`).
       const found = signerName(p.value)
       const name = (found ?? p.value).trim().replace(/[.,'`]$/u, '')
-      if (found && !p.value.includes(found)) file.message(`Signer's name read as \`${p.value}\` taken for \`${found}\` (a surname the stroke cut)`, {place: p.position, source: 'sections', ruleId: 'name-head'}).fatal = undefined
+      if (found && !p.value.includes(found)) report(file, 'name-head', `Signer's name read as \`${p.value}\` taken for \`${found}\` (a surname the stroke cut)`, {place: p.position, actual: p.value, expected: [found]})
       const repaired = ocred ? repairPersonName(name) : {name, changes: []}
       for (const change of repaired.changes) {
-        file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
+        report(file, 'name-marks', `Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: p.position, actual: change.from, expected: [change.to]})
       }
       block.name = repaired.name
       const {rank} = splitRank(p.value)
@@ -362,8 +362,8 @@ function readRecipients(paragraphs: Paragraph[], headingPattern: RegExp, file: V
 function withStrayName(signatures: Signature[], stray: {name: string; node: Paragraph} | undefined, file: VFile, ocred: boolean): Signature[] {
   if (!stray || signatures.some((s) => s.name !== null)) return signatures
   const {name, changes} = ocred ? repairPersonName(stray.name) : {name: stray.name, changes: []}
-  file.message(`Signer's name \`${name}\` read at the end of a recipient's line`, {place: stray.node.position, source: 'sections', ruleId: 'name-in-recipients'}).fatal = undefined
-  for (const change of changes) file.message(`Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: stray.node.position, source: 'sections', ruleId: 'name-marks'}).fatal = undefined
+  report(file, 'name-in-recipients', `Signer's name \`${name}\` read at the end of a recipient's line`, {place: stray.node.position})
+  for (const change of changes) report(file, 'name-marks', `Signer's name read as \`${change.from}\` taken for the usual \`${change.to}\``, {place: stray.node.position, actual: change.from, expected: [change.to]})
   const block = signatures.find((s) => s.name === null)
   if (block) block.name = name
   else signatures.push({authority: null, position: null, name})
@@ -394,12 +394,11 @@ function splitInline(text: string): string[] {
     .filter((t) => t !== '')
 }
 
-/** A part of the header that could not be read for sure (`low-confidence`, a warning). */
+/** A part of the header or the foot that could not be read for sure (`low-confidence`). */
 function unsure(file: VFile, reason: string, node: Paragraph | undefined): void {
-  file.message(reason, {place: node?.position, source: 'sections', ruleId: 'low-confidence'}).fatal = false
+  report(file, 'low-confidence', reason, {place: node?.position})
 }
 
-function info(file: VFile, reason: string, ruleId: string): void {
-  const message = file.message(reason, {source: 'sections', ruleId})
-  message.fatal = undefined
+function info(file: VFile, reason: string, ruleId: RuleOf<'sections'>): void {
+  report(file, ruleId, reason)
 }

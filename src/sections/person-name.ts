@@ -6,7 +6,7 @@
  * often it stands in its place (surname, middle, given name) among the names
  * of `grammars/person-names.json`; the syllable as read keeps a head start.
  */
-import {stripTones} from '../diacritics/letters.js'
+import {stripTones} from '../vietnamese/letters.js'
 import {loadGrammar} from '../util/grammar.js'
 
 /** A syllable as read must be this many times less usual than another of the same letters to be replaced. */

@@ -6,7 +6,7 @@
  * or two is that position.
  */
 import {distance} from 'fastest-levenshtein'
-import {stripMarks} from '../diacritics/letters.js'
+import {stripMarks} from '../vietnamese/letters.js'
 import {loadGrammar} from '../util/grammar.js'
 
 /** Letters only, upper case, without marks (Đ stays apart from D). */

@@ -12,9 +12,6 @@ import {findMarker, itemBullet} from './markers.js'
 import {matchPosition} from './position.js'
 import {bareAuthority, garbledAuthority, isFiledCopy, isRecipientsHeadingLike, signerName} from './closing-lines.js'
 
-/** Document types whose body is a plan (the output's `plan`). */
-const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
-
 type State = 'header' | 'articles' | 'planHeader' | 'plan' | 'closing' | 'recipients' | 'appendix'
 
 /** The result of segmenting a document. */
@@ -28,7 +25,8 @@ export interface Segmented {
 export function segment(blocks: Array<Paragraph | Table>): Segmented {
   const header = loadGrammar('header')
   const types = loadGrammar('document-types')
-  const codes = types.data.codes as Record<string, string>
+  const codes = types.data.codes
+  const planTypes = new Set(types.data.planCodes)
   const test = (id: string, text: string) => header.rule(id).regex.test(text)
 
   const parts: Part[] = []
@@ -38,7 +36,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   let typeCode: string | null = null
   let sawTitle = false
   let sawAuthority = false
-  let planOfDocument = false
   let sawBody = false
   let issuerLines = 0
 
@@ -92,7 +89,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     }
 
     // An appendix runs to the end of the file (or to the next appendix).
-    if (test('appendix', text) || (state === 'closing' && isAllCaps(text) && /^DANH\s+MỤC/u.test(text))) {
+    if (test('appendix', text) || (state === 'closing' && isAllCaps(text) && test('listHeading', text))) {
       open('appendix')
       state = 'appendix'
       role(block, 'appendixHeading')
@@ -152,7 +149,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           sawTitle = true
         } else if (marker && typeCode !== null && planTypes.has(typeCode)) {
           // The document is itself a plan: its body starts at the first section.
-          planOfDocument = true
           open('plan')
           state = 'plan'
           part.children.push(block)
@@ -208,7 +204,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           // A line that goes on with the item above it: lower case, or after an item that has not ended (`- Ban Quản lý Khu kinh tế` / `Và các Khu công nghiệp;`);
           // nothing goes on after the filed copy (`- Lưu: VT.`), the last item.
           role(block, 'recipient')
-        } else if (/^Lưu\b/u.test(text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
+        } else if (test('filedCopy', text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
           // An item whose dash OCR lost: it still ends as items do (`;`, or `:` for a small-print `;`), or files
           // a copy — but nothing follows the filed copy (`Lưu: VT`), the last item.
           role(block, 'recipient')
@@ -253,7 +249,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           open('document')
           state = 'closing'
           role(block, 'signatureAuthority')
-        } else if (test('closing', text) || (!marker && /\/\.\s*$/u.test(text))) {
+        } else if (test('closing', text) || (!marker && test('endMark', text))) {
           role(block, 'closing')
           part.children.push(block)
           open('document')
@@ -266,7 +262,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     }
   }
   const kept = parts.filter((p) => p.children.length > 0)
-  if (planOfDocument) for (const p of kept) if (p.kind === 'plan') p.data = {...p.data, ofDocument: true}
   for (const p of kept) setPosition(p)
   return {parts: kept, typeCode}
 }
@@ -339,9 +334,10 @@ function openItem(part: Part): boolean {
 
 /** Whether the last recipient of `part` so far is the filed copy (`- Lưu: VT.`), which ends a list. */
 function filed(part: Part): boolean {
+  const filedCopy = loadGrammar('header').rule('filedCopy').regex
   for (let i = part.children.length - 1; i >= 0; i--) {
     const child = part.children[i]
-    if (child.type === 'paragraph' && child.data?.role === 'recipient') return /^Lưu\b/u.test(child.value.replace(itemBullet, ''))
+    if (child.type === 'paragraph' && child.data?.role === 'recipient') return filedCopy.test(child.value.replace(itemBullet, ''))
   }
   return false
 }

@@ -16,7 +16,7 @@
  *   the stamp's.
  */
 import type {BBox} from '../../tree/types.js'
-import {isValidSyllable} from '../../diacritics/orthography.js'
+import {isValidSyllable} from '../../vietnamese/orthography.js'
 import {loadGrammar} from '../../util/grammar.js'
 import type {LayoutStamp, LayoutWord, StampKind} from '../types.js'
 import {normalizeText} from '../decode-text.js'
@@ -40,7 +40,8 @@ export function stampKind(text: string, mode: 'word' | 'mark' = 'word'): StampKi
     for (const id of ['urgency', 'copy'] as const) if (grammar.rule(id).regex.test(line)) return id
     return null
   }
-  for (const rule of grammar.rules) if (rule.regex.test(line)) return rule.id as StampKind
+  // Rule ids are camelCase (`eSignature`), kinds kebab-case (`e-signature`).
+  for (const rule of grammar.rules) if (rule.regex.test(line)) return rule.id.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`) as StampKind
   return null
 }
 

@@ -19,6 +19,7 @@ import {crop} from './image/crop.js'
 import {toPgm, type GreyImage} from './image/grey-image.js'
 import {median} from './layout/geometry.js'
 import {moveWord, type OcrPool, type OcrWord} from './ocr-pool.js'
+import {isTangled} from './reread-tangled.js'
 import type {BBox} from '../tree/types.js'
 
 /** The recipients' heading as OCR reads it, at the start of a line. */
@@ -143,13 +144,16 @@ export async function rereadFooter(
     const result = await pool.recognize(toPgm(part), {deskew: false, pageSegMode: 6})
     const side: Line[] = []
     for (const l of result.lines) {
-      // Specks of a seal or a signature read as a letter or two, unsure.
-      const moved = l.words.map((w) => moveWord(w, left - margin, top - margin)).filter((w) => w.confidence >= 0.4 || letters([w]) > 3)
+      // Specks of a seal or a signature read as a letter or two: unsure, or taller than a line of text.
+      const speck = (w: OcrWord) => letters([w]) <= 3 && (w.confidence < 0.4 || w.bbox.y1 - w.bbox.y0 > 1.6 * wordHeight)
+      const moved = l.words.map((w) => moveWord(w, left - margin, top - margin)).filter((w) => !speck(w))
       if (moved.length > 0 && !junk(moved)) side.push({words: moved})
     }
     // Each column is taken when it holds about as much text as OCR read there, as surely.
     const before = foot.filter((w) => ((w.bbox.x0 + w.bbox.x1) / 2 < cut) === (x0 < cut))
     const after = side.flatMap((l) => l.words)
+    // Not when the re-read ran lines together itself.
+    if (side.some((l) => isTangled(l.words, wordHeight))) continue
     if (letters(after) < 0.8 * letters(before) || sure(after) < sure(before) - 0.1) continue
     for (const w of before) replaced.add(w)
     found.push(...side)

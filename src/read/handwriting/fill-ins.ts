@@ -185,10 +185,11 @@ function readField(image: GreyImage, words: OcrWord[], anchors: Anchors, model?:
   // Print, or nothing written: OCR's reading stands. Ink that runs out of the field (a scribble, a
   // number written large) is there but cannot be read: unreadable.
   if (!found.cut && (found.marks.length === 0 || digitHeight === null || markHeight < handwrittenHeight * digitHeight)) {
-    // Print (or a hand as small as print): OCR's reading stands when it has a digit for every mark;
-    // else (`2` for the two marks of 31) the marks are read by the model as well.
+    // Print (or a hand as small as print): OCR's reading stands unless it has fewer digits than there
+    // are marks as tall as the line's digits (`2` for the 31 written there): then the model reads them.
     const ocrDigits = ocrField.replace(/[\s.,:;'`’-]+/gu, '')
-    if (found.marks.length === 0 || digitHeight === null || (/^\d+$/u.test(ocrDigits) && ocrDigits.length === found.marks.length)) return null
+    const digitSized = digitHeight === null ? 0 : found.marks.filter((m) => m.height >= 0.85 * digitHeight).length
+    if (found.marks.length === 0 || digitHeight === null || (/^\d+$/u.test(ocrDigits) && ocrDigits.length >= digitSized)) return null
   }
   const readings = found.cut ? [] : readMarks(found.marks, model)
   const digits = sureDigits(readings)

@@ -54,6 +54,15 @@ describe('the rule registry', () => {
     ])
   })
 
+  it('lets a rule another stage reports too carry that stage and its severity, and refuses any other stage', () => {
+    const file = new VFile()
+    const repair = report(file, 'low-confidence', 'Unsure diacritics repair')
+    const field = report(file, 'low-confidence', 'The number\'s sequence is unreadable', {stage: 'sections'})
+    expect([repair.source, repair.fatal, field.source, field.fatal]).toEqual(['diacritics', undefined, 'sections', false])
+    expect(() => report(file, 'low-confidence', 'x', {stage: 'tasks'})).toThrow(/not reported by the tasks stage/)
+    expect(rulesTable()).toContain('| `sections:low-confidence` | warning |')
+  })
+
   it('makes failures carry the stage of their rule; a ReadError is a fatal vfile message', () => {
     const error = new ReadError('x.pdf', 'encrypted PDF (password required)')
     expect(error).toBeInstanceOf(VFileMessage)

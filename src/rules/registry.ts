@@ -20,6 +20,8 @@ export interface Rule {
   stage: Stage
   severity: Severity
   description: string
+  /** Other stages that report the same rule, each with its own severity and meaning (`report(…, {stage})`). */
+  also?: Partial<Record<Stage, {severity: Severity; description: string}>>
 }
 
 /** The rules, by id (reported as `stage:id`), in stage order. */
@@ -34,7 +36,12 @@ export const rules = {
   'upside-down': {stage: 'read', severity: 'info', description: 'a page image was read upside down and turned half a turn'},
   'ocr-marker': {stage: 'read', severity: 'info', description: 'a section marker misread by OCR (`l.` for `1.`) was put right'},
   'layout-table-mismatch': {stage: 'parser', severity: 'warning', description: 'a table the reader saw as cells no longer matches the text: read as text'},
-  'low-confidence': {stage: 'diacritics', severity: 'info', description: 'a diacritics repair the model is unsure of (`actual`: the word as read, `expected`: the repair); also a header or foot field OCR could not read for sure (a handwritten sequence or day left null, a stamp\'s scrap left out of the title or the recipients)'},
+  'low-confidence': {
+    stage: 'diacritics',
+    severity: 'info',
+    description: 'a diacritics repair the model is unsure of (`actual`: the word as read, `expected`: the repair)',
+    also: {sections: {severity: 'warning', description: "a header or foot field OCR could not read for sure (a handwritten sequence or day left null, a stamp's scrap left out of the title or the recipients): for a person to check"}}
+  },
   'numbering-gap': {stage: 'sections', severity: 'warning', description: 'a section number is skipped (`2.` then `4.`)'},
   'numbering-duplicate': {stage: 'sections', severity: 'warning', description: 'a section number appears twice in a row'},
   'numbering-order': {stage: 'sections', severity: 'warning', description: 'a section number goes backwards'},

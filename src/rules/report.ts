@@ -5,21 +5,31 @@
  */
 import type {VFile} from 'vfile'
 import type {Options as MessageOptions, VFileMessage} from 'vfile-message'
-import {rules, type RuleWith} from './registry.js'
+import {rules, type Rule, type RuleWith, type Severity, type Stage} from './registry.js'
 
 /** Where the message is, and for a repair what was read (`actual`) and what it was taken for (`expected`). */
 export interface ReportOptions {
   place?: MessageOptions['place']
+  /** Another stage that reports this rule (one of the rule's `also`), with that stage's severity. */
+  stage?: Stage
   actual?: string
   expected?: string[]
 }
 
 /** Add a message for `ruleId` (a warning or info rule) to `file`, and return it. */
 export function report(file: VFile, ruleId: RuleWith<'warning' | 'info'>, reason: string, options: ReportOptions = {}): VFileMessage {
-  const rule = rules[ruleId]
-  const init = {place: options.place, source: rule.stage, ruleId}
-  const message = rule.severity === 'info' ? file.info(reason, init) : file.message(reason, init)
-  if (rule.severity === 'warning') message.fatal = false
+  const rule: Rule = rules[ruleId]
+  let stage = rule.stage
+  let severity: Severity = rule.severity
+  if (options.stage !== undefined && options.stage !== rule.stage) {
+    const other = rule.also?.[options.stage]
+    if (!other) throw new Error(`rule ${ruleId} is not reported by the ${options.stage} stage (src/rules/registry.ts)`)
+    stage = options.stage
+    severity = other.severity
+  }
+  const init = {place: options.place, source: stage, ruleId}
+  const message = severity === 'info' ? file.info(reason, init) : file.message(reason, init)
+  if (severity === 'warning') message.fatal = false
   if (options.actual !== undefined) message.actual = options.actual
   if (options.expected !== undefined) message.expected = options.expected
   return message

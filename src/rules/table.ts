@@ -9,7 +9,10 @@ export const tableMarkers = {start: '<!-- rules:start (npm run rules) -->', end:
 
 /** The Markdown table of every rule, in registry order. */
 export function rulesTable(): string {
-  const rows = (Object.entries(rules) as Array<[RuleId, Rule]>).map(([id, rule]) => `| \`${rule.stage}:${id}\` | ${rule.severity} | ${rule.description} |`)
+  const rows = (Object.entries(rules) as Array<[RuleId, Rule]>).flatMap(([id, rule]) => [
+    `| \`${rule.stage}:${id}\` | ${rule.severity} | ${rule.description} |`,
+    ...Object.entries(rule.also ?? {}).map(([stage, other]) => `| \`${stage}:${id}\` | ${other.severity} | ${other.description} |`)
+  ])
   return ['| rule | severity | meaning |', '| --- | --- | --- |', ...rows].join('\n')
 }
 

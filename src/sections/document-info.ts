@@ -396,7 +396,7 @@ function splitInline(text: string): string[] {
 
 /** A part of the header or the foot that could not be read for sure (`low-confidence`). */
 function unsure(file: VFile, reason: string, node: Paragraph | undefined): void {
-  report(file, 'low-confidence', reason, {place: node?.position})
+  report(file, 'low-confidence', reason, {place: node?.position, stage: 'sections'})
 }
 
 function info(file: VFile, reason: string, ruleId: RuleOf<'sections'>): void {

@@ -42,11 +42,14 @@ const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
     for (const tokens of tokensOf) countWords(tokens, counts)
     const ocrText = looksLikeOcr(counts)
     nodes.forEach((node, i) => {
+      // A paragraph continues the one before it (`QUYẾT ĐỊNH` / `Ban hành Kế hoạch…`): its first
+      // words are scored after that one's last words, as in running text.
+      const previous = i > 0 && node.type === 'paragraph' && nodes[i - 1].type === 'paragraph' ? nodes[i - 1].value : undefined
       if (when === 'unmarked') {
         const c = countWords(tokensOf[i])
         if (c.words === 0 || c.marked > 0) return
       }
-      const result = restore(node.value, {mode: options.mode ?? 'auto', model: options.model, ocrText})
+      const result = restore(node.value, {mode: options.mode ?? 'auto', model: options.model, ocrText, before: previous})
       if (result.tokens.length === 0) return
       const data: LineData = (node.data ??= {})
       data.raw = node.value

@@ -41,6 +41,12 @@ export interface RestoreOptions {
   ocrText?: boolean
   /** Whether to list the changed tokens with their confidence (default true; false: only the text, faster). */
   details?: boolean
+  /**
+   * The text that comes before `text` (the previous paragraph, already restored): its last words
+   * are the history the first words of `text` are scored after, as they would be in the whole
+   * text. It is never changed nor returned. Default: `text` opens a text.
+   */
+  before?: string
   /** Weight of the OCR channel against the language model (default 1). */
   channelWeight?: number
   /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 4). */
@@ -74,7 +80,7 @@ const blockSize = 1 << 17
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
   const restorer = options.restorer ?? loadModel(options.model)
   const mode = options.mode ?? 'auto'
-  if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options)
+  if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options, options.before)
   const blocks = splitBlocks(text)
   let ocrText = options.ocrText
   if (mode === 'auto' && ocrText === undefined) {
@@ -85,7 +91,8 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   let out = ''
   const tokens: RestoredToken[] = []
   for (const block of blocks) {
-    const result = restoreBlock(block, restorer, mode, ocrText, options)
+    // Each block is scored after the end of the one before, as the whole text would be.
+    const result = restoreBlock(block, restorer, mode, ocrText, options, out === '' ? options.before : out.slice(-historyChars))
     for (const t of result.tokens) tokens.push({...t, start: t.start + out.length, end: t.end + out.length})
     out += result.text
   }
@@ -108,7 +115,27 @@ function splitBlocks(text: string): string[] {
   return blocks
 }
 
-function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrText: boolean | undefined, options: RestoreOptions): RestoreResult {
+/** Characters of the text before a block that are enough for the model's history (a few words). */
+const historyChars = 200
+
+/**
+ * Fixed slots for the last words of `before` (at most `count` tokens), which the decoder takes as
+ * the history of the text after them.
+ */
+function historySlots(before: string | undefined, count: number, lookup: (key: string) => number | undefined): Lattice[] {
+  if (before === undefined || before === '') return []
+  const tokens = tokenize(before.slice(-historyChars))
+  return tokens.slice(Math.max(0, tokens.length - count)).map((token) => fixed(tokenClass(token, lookup)))
+}
+
+function restoreBlock(
+  text: string,
+  restorer: Restorer,
+  mode: RestoreMode,
+  ocrText: boolean | undefined,
+  options: RestoreOptions,
+  before: string | undefined
+): RestoreResult {
   const tokens = tokenize(text)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
@@ -135,7 +162,13 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
   favourPlaces(tokens, slots, lookup)
   const decodeOptions = {beam: options.beam, threshold: options.threshold, channelWeight: options.channelWeight}
   // Text with nothing to decide (correct text in auto mode) needs no search.
-  const {choice} = slots.some((slot) => slot.ids.length > 1) ? decode(restorer.model, slots, decodeOptions) : {choice: new Int32Array(slots.length)}
+  const history = historySlots(before, restorer.model.order - 1, lookup)
+  const offset = history.length
+  const path = offset > 0 ? [...history, ...slots] : slots
+  const decided = slots.some((slot) => slot.ids.length > 1) ? decode(restorer.model, path, decodeOptions).choice : new Int32Array(path.length)
+  const choice = decided.subarray(offset)
+  /** `margins` of the changes at `positions` (indices into `slots`), scored on the path with its history. */
+  const marginsAt = (at: number[]) => margins(restorer.model, path, decided, at.map((i) => i + offset), decodeOptions)
 
   const positions: number[] = []
   const values: string[] = []
@@ -162,7 +195,7 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
   }
   if (validCapitals !== null && positions.some((i) => validCapitals[i])) {
     // A heading in capitals that is valid Vietnamese changes only where the model is sure (by 100 to 1).
-    const sure = margins(restorer.model, slots, choice, positions, decodeOptions)
+    const sure = marginsAt(positions)
     for (let p = positions.length - 1; p >= 0; p--) {
       if (validCapitals[positions[p]] && sure[p] < sureMargin) {
         positions.splice(p, 1)
@@ -171,7 +204,7 @@ function restoreBlock(text: string, restorer: Restorer, mode: RestoreMode, ocrTe
     }
   }
   const details = options.details ?? true
-  const margin = details ? margins(restorer.model, slots, choice, positions, decodeOptions) : null
+  const margin = details ? marginsAt(positions) : null
   const parts: string[] = []
   let length = 0
   let last = 0

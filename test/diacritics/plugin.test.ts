@@ -50,6 +50,19 @@ describe('diacritics plugin', () => {
     expect(new Set(messages.map((m) => m.reason)).size).toBe(messages.length)
   })
 
+  it('should restore a paragraph after the one before it, as running text', async () => {
+    // The title of a phone photo as tesseract's vie model read it, after the document type.
+    const root: Root = {
+      type: 'root',
+      children: [
+        {type: 'paragraph', value: 'QUYẾT ĐỊNH'},
+        {type: 'paragraph', value: 'Bạn hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026'}
+      ]
+    }
+    await unified().use(diacritics, {mode: 'marks'}).run(root, new VFile())
+    expect((root.children[1] as Paragraph).value).toBe('Ban hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026')
+  })
+
   it('should leave everything alone with when: never, and marked nodes with when: unmarked', async () => {
     const never = await run({when: 'never'})
     expect((never.root.children[0] as Paragraph).value).toBe('KE HOACH')

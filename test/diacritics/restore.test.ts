@@ -195,6 +195,16 @@ describe('restore, marks mode (text a Vietnamese OCR model read)', () => {
     expect(changed / words.length).toBeLessThan(0.001)
   })
 
+  it('should score a paragraph after the text before it (`before`), which it never returns', () => {
+    // A phone photo's title as tesseract's vie model read it: a dot below added to Ban, hoạch lost.
+    // Alone, "bạn hành kế cải" and "ban hành kế cải" are close; after QUYẾT ĐỊNH, Ban hành wins.
+    const title = 'Bạn hành Kế Cải cách hành chính nhà nước'
+    const result = restore(title, {mode: 'marks', before: 'QUYẾT ĐỊNH'})
+    expect(result.text).toBe('Ban hành Kế Cải cách hành chính nhà nước')
+    expect(result.tokens).toMatchObject([{start: 0, end: 3, original: 'Bạn', value: 'Ban'}])
+    expect(restore('ban hanh ke hoach', {before: 'QUYẾT ĐỊNH'}).text).toBe('ban hành kế hoạch')
+  })
+
   it('should only ever change marks: the letters stay', () => {
     const input = 'Cái cách thú tục hành chính trong năm 2025, Chí số PAR Index; x4 S6'
     const out = restore(input, {mode: 'marks'}).text

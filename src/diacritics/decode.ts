@@ -43,10 +43,17 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   // of hypothesis `parentAt[i*beam+y]` of position i-1.
   const candidateAt = new Int32Array(n * beam)
   const parentAt = new Int32Array(n * beam)
-  // Current beam: histories (h ids each, oldest first; -1 = before the text), scores.
+  // Current beam: histories (h ids each, oldest first; -1 = before the text), their contexts in
+  // the model (h each: see LanguageModel), how many of those may be known, and scores.
   const histories = new Int32Array(beam * h).fill(-1)
+  let contexts = new Int32Array(beam * h).fill(-1)
+  let known = new Int32Array(beam)
+  let spare = new Int32Array(beam * h)
+  let spareKnown = new Int32Array(beam)
   const scores = new Float64Array(beam)
   histories[h - 1] = 0 // the boundary class: the text starts here
+  contexts[0] = 0
+  known[0] = 1
   let size = 1
   let maxK = 1
   for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
@@ -59,7 +66,6 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   // States reached through each candidate, as linked lists (recombination of equal histories).
   const firstOfCandidate = new Int32Array(maxK)
   const nextOfState = new Int32Array(capacity)
-  const scratch = new Int32Array(h + 1)
   const top = new Int32Array(beam)
 
   for (let i = 0; i < n; i++) {
@@ -80,14 +86,10 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     for (let b = 0; b < size; b++) {
       if (scores[b] + maxChannel < bestNew - threshold) continue
       const base = b * h
-      let start = 0
-      while (start < h && histories[base + start] === -1) start++
-      for (let j = start; j < h; j++) scratch[j - start] = histories[base + j]
-      const length = h - start
-      model.prepare(scratch, length)
+      const length = known[b]
       const score = scores[b]
       for (let c = 0; c < k; c++) {
-        let s = score + model.scoreNext(ids[c])
+        let s = score + model.scoreAfter(contexts, base, length, ids[c])
         if (channel !== null) s += weight * channel[c]
         if (s < bestNew - threshold) continue
         if (s > bestNew) bestNew = s
@@ -137,11 +139,21 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     while (kept > 1 && nextScores[top[kept - 1]] < floor) kept--
     for (let y = 0; y < kept; y++) {
       const x = top[y]
+      const parent = nextParent[x]
       for (let j = 0; j < h; j++) histories[y * h + j] = nextHistories[x * h + j]
+      // The kept state's contexts: its parent's, each one word on.
+      model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
+      spareKnown[y] = Math.min(h, known[parent] + 1)
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]
-      parentAt[i * beam + y] = nextParent[x]
+      parentAt[i * beam + y] = parent
     }
+    const swap = contexts
+    contexts = spare
+    spare = swap
+    const swapKnown = known
+    known = spareKnown
+    spareKnown = swapKnown
     size = kept
   }
 
@@ -171,20 +183,17 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
   const path = new Int32Array(n + 1)
   path[0] = 0
   for (let i = 0; i < n; i++) path[i + 1] = slots[i].ids[choice[i]]
-  const scratch = new Int32Array(h + 1)
+  const contexts = new Int32Array(h)
   let ownScores = new Float64Array(8)
   for (let p = 0; p < positions.length; p++) {
     const i = positions[p]
     const slot = slots[i]
     if (slot.ids.length < 2) continue
     // History of the slot (path[i+1] is the slot itself).
-    const from = Math.max(0, i + 1 - h)
-    const length = i + 1 - from
-    for (let j = 0; j < length; j++) scratch[j] = path[from + j]
-    model.prepare(scratch, length)
+    const length = model.contextsOf(path, Math.max(0, i + 1 - h), i + 1, contexts)
     const k = slot.ids.length
     const own = ownScores.length >= k ? ownScores : (ownScores = new Float64Array(k))
-    for (let c = 0; c < k; c++) own[c] = model.scoreNext(slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
+    for (let c = 0; c < k; c++) own[c] = model.scoreAfter(contexts, 0, length, slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
     const next = i + 2 <= n ? i + 2 : -1
     const nextScore = (c: number) => {
       if (next === -1) return 0

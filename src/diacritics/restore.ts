@@ -189,7 +189,7 @@ function restoreBlock(
       continue
     }
     const value = slot.ocr ? ocrCase(word, token.text, upperLines[i]) : applyCase(word, token.text)
-    if (value === token.text || canonicalOf(token.text) === value) continue
+    if (value === token.text || canonical(token.text) === value) continue
     positions.push(i)
     values.push(value)
   }
@@ -220,19 +220,6 @@ function restoreBlock(
   }
   parts.push(text.slice(last))
   return {text: parts.join(''), tokens: changed}
-}
-
-const canonicalCache = new Map<string, string>()
-
-/** `canonical(word)`, remembered: a text repeats its words. */
-function canonicalOf(word: string): string {
-  let out = canonicalCache.get(word)
-  if (out === undefined) {
-    out = canonical(word)
-    if (canonicalCache.size > 100_000) canonicalCache.clear()
-    canonicalCache.set(word, out)
-  }
-  return out
 }
 
 /** Probability-like confidence from a log10 margin: 0.5 for a tie, → 1 for a wide margin. */

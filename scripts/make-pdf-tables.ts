@@ -4,14 +4,15 @@
  *
  *   npx tsx scripts/make-pdf-tables.ts            # all
  *   npx tsx scripts/make-pdf-tables.ts four       # one, by name
+ *   npx tsx scripts/make-pdf-tables.ts --no-pdf   # keep the committed PDFs, rewrite the rest
  *
  * Each plan is written as a flat ODT document (a short portrait plan, then a
  * landscape appendix with the task table, as Word and LibreOffice lay them
  * out) and converted to PDF by LibreOffice. The rows are seed 000's appendix
  * (our own text). Next to `input.pdf` go `input.txt` (the same plan as text,
- * the table tab-separated, as a word processor pastes it), `truth.json` (the
- * source cells, for cell-level scores) and `expectations.json` (task checks
- * taken from the source cells, in the project's check format).
+ * the table tab-separated, as a word processor pastes it) and `expected.json`
+ * in the form of `fixtures/tables-real/` (`test/support/table-score.ts`): the
+ * task checks taken from the source cells, and the source grid.
  */
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync} from 'node:fs'
@@ -19,6 +20,8 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {degrees, PDFDocument} from 'pdf-lib'
+import type {Check} from '../test/support/expectations.js'
+import type {TableFixture} from '../test/support/table-score.js'
 
 /** A cell of a source table: its text (line breaks kept), spans. */
 export interface SourceCell {
@@ -309,24 +312,31 @@ function textForm(plan: Plan): string {
   return out.join('\n') + '\n'
 }
 
-/** The source cells of each table as the reader should see them (header rows included), for cell-level scores. */
-function truth(plan: Plan) {
-  return {
-    about: plan.about,
-    tables: plan.tables.map((t) => ({
-      columns: t.widths.length,
-      header: t.header.map((row) => row.map((c) => c.text)),
-      rows: t.rows.map((row) => row.map((c) => ({text: c.text, rowSpan: c.rowSpan ?? 1, colSpan: c.colSpan ?? 1})))
-    })),
-    tasks: plan.tasks
-  }
+/** The source grid of a table (header rows first): every cell with its place and spans, covered slots skipped as ODF skips them. */
+function sourceGrid(table: SourceTable): TableFixture['tables'][number] {
+  const rows = [...table.header, ...table.rows]
+  const columns = table.widths.length
+  const covered = new Set<string>()
+  const cells: TableFixture['tables'][number]['cells'] = []
+  rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row) {
+      while (covered.has(`${r},${c}`)) c++
+      const rowSpan = cell.rowSpan ?? 1
+      const colSpan = cell.colSpan ?? 1
+      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) covered.add(`${r + i},${c + j}`)
+      cells.push({row: r, column: c, rowSpan, colSpan, text: cell.text})
+      c += colSpan
+    }
+  })
+  return {rows: rows.length, columns, headerRows: table.header.length, cells}
 }
 
 /** Task checks from the source cells, in the project's format (`test/support/expectations.ts`). */
-export function checks(tasks: SourceTask[]): Array<Record<string, unknown>> {
+export function checks(tasks: SourceTask[]): Check[] {
   const first = (text: string, n: number) => text.replace(/\s+/gu, ' ').trim().slice(0, n).replace(/\s\S*$/u, '')
   const items = (text: string) => text.split(/;\s*|\n/u).map((s) => s.trim()).filter(Boolean)
-  const out: Array<Record<string, unknown>> = [{path: 'plan.tasks.length', equals: tasks.length}]
+  const out: Check[] = [{path: 'plan.tasks.length', equals: tasks.length}]
   tasks.forEach((task, k) => {
     const at = `plan.tasks[id=${task.id}]`
     out.push({path: `plan.tasks[${k}].id`, equals: task.id})
@@ -363,10 +373,16 @@ async function turnPages(bytes: Uint8Array): Promise<Uint8Array> {
   return doc.save({useObjectStreams: false})
 }
 
-/** Make one fixture folder. */
-async function make(plan: Plan): Promise<void> {
+/** Make one fixture folder (its PDF too unless `withPdf` is false). */
+async function make(plan: Plan, withPdf: boolean): Promise<void> {
   const dir = path.join(root, 'fixtures', plan.folder ?? 'pdf-tables', plan.name)
   mkdirSync(dir, {recursive: true})
+  if (withPdf) await writePdf(plan, dir)
+  writeText(plan, dir)
+}
+
+/** The plan as a flat ODT document converted to `input.pdf` in `dir` by LibreOffice. */
+async function writePdf(plan: Plan, dir: string): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-pdf-tables-'))
   try {
     const fodt = path.join(tmp, 'input.fodt')
@@ -378,18 +394,22 @@ async function make(plan: Plan): Promise<void> {
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }
+}
+
+/** The text form and `expected.json` of `plan` into `dir`. */
+function writeText(plan: Plan, dir: string): void {
   writeFileSync(path.join(dir, 'input.txt'), textForm(plan))
-  // The bench's plan needs no cell truth (its checks are enough for `npm run eval -- tables --dir fixtures/bench`).
-  if (!plan.folder) writeFileSync(path.join(dir, 'truth.json'), JSON.stringify(truth(plan), null, 2) + '\n')
-  writeFileSync(path.join(dir, 'expectations.json'), JSON.stringify({about: plan.about, checks: checks(plan.tasks)}, null, 2) + '\n')
+  const fixture: TableFixture = {about: plan.about, checks: checks(plan.tasks), tables: plan.tables.map(sourceGrid)}
+  writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(fixture, null, 1) + '\n')
   process.stdout.write(`${plan.name}: ${plan.tasks.length} tasks\n`)
 }
 
 /** Make the fixtures named in `names` (all when none). */
-export async function main(names: string[]): Promise<void> {
+export async function main(args: string[]): Promise<void> {
+  const names = args.filter((a) => !a.startsWith('--'))
   for (const build of PLANS) {
     const plan = build()
-    if (names.length === 0 || names.includes(plan.name)) await make(plan)
+    if (names.length === 0 || names.includes(plan.name)) await make(plan, !args.includes('--no-pdf'))
   }
 }
 

@@ -8,6 +8,7 @@
  * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
  * - `jsonSchema()`: the JSON Schema of the output.
  * - `bulkParse(options)`: many files, folders, globs → JSON files or JSONL and a report.
+ * - `writeOutputs(bytes, parsed, options)`: a searchable PDF and a review page of a parsed scan.
  */
 import './vfile-data.js'
 
@@ -38,3 +39,6 @@ export type {CanonicalAgency} from './normalize/agencies.js'
 export {splitOutputs} from './normalize/outputs.js'
 export {bulkParse, parseInput, defaultLimits, InputError, UsageError} from './bulk/index.js'
 export type {BulkOptions, BulkReport, BulkTotals, BulkEvent, FileReport, FileStatus, Limits, ParseInputOptions} from './bulk/index.js'
+export type {ParsedInput} from './bulk/index.js'
+export {writeOutputs, searchablePdf, reviewPage, reviewFields, restoredRuns, documentMetadata} from './outputs/index.js'
+export type {OutputOptions, WrittenOutputs, Parsed, SearchablePdf, SearchablePdfOptions, ReviewOptions, ReviewField, Doubt, Place, PageRuns, TextRun, DocumentMetadata} from './outputs/index.js'

@@ -3,7 +3,7 @@
  * batch; `parseInput` parses one file within the same limits.
  */
 export {bulkParse, reportPathOf, type BulkOptions} from './run.js'
-export {parseInput, type ParseInputOptions} from './parse-input.js'
+export {parseInput, type ParseInputOptions, type ParsedInput} from './parse-input.js'
 export {defaultLimits, resolveLimits, type Limits} from './limits.js'
 export {InputError} from './input-error.js'
 export {UsageError} from './usage-error.js'

@@ -12,7 +12,7 @@ import {glob, isDynamicPattern} from 'tinyglobby'
 import {walkFolder, type SkippedLink} from './walk-folder.js'
 
 /** File extensions a folder contributes (matched without regard to case); name other files or use a glob. */
-export const documentExtensions = ['txt', 'text', 'md', 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp']
+export const documentExtensions = ['txt', 'text', 'md', 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp', 'docx', 'doc']
 
 /** One input file. */
 export interface InputFile {

@@ -16,6 +16,8 @@ export interface Job {
   limits: Limits
   /** JSON indentation of the output (0: one line). */
   indent: number
+  /** Digitization outputs to write before the JSON (`--pdf`, `--review`): paths, and whether to flush them. */
+  outputs?: {pdf?: string; review?: string; fsync?: boolean}
 }
 
 /** What a worker reports for a job. */

@@ -27,12 +27,17 @@ export interface ParseInputOptions {
   onProgress?: (progress: ReadProgress) => void
 }
 
+/** What `parseInput` returns: the parse, and the bytes it was read from (for outputs made from the input itself, like a searchable PDF). */
+export interface ParsedInput extends ParseResult {
+  bytes: Uint8Array
+}
+
 /** Parse the file at `path`; throws an `InputError` when it cannot be. */
-export async function parseInput(path: string, options: ParseInputOptions): Promise<ParseResult> {
+export async function parseInput(path: string, options: ParseInputOptions): Promise<ParsedInput> {
   const {limits} = options
   const bytes = await load(path, limits)
   const sniffed = sniff(bytes)
-  if (sniffed.supported && sniffed.kind !== 'text' && sniffed.kind !== 'pdf') {
+  if (sniffed.supported && !['text', 'pdf', 'docx', 'doc'].includes(sniffed.kind)) {
     const size = imageSize(bytes, sniffed.kind)
     if (size && size.width * size.height > limits.maxPixels) {
       const mp = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MP`
@@ -51,6 +56,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     file = await read(new VFile({path, value: bytes}), {
       ocr: options.ocr,
       maxPages: limits.maxPages,
+      maxBytes: limits.maxBytes,
       signal,
       onProgress: options.onProgress
     })
@@ -59,7 +65,7 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
   }
   try {
     checkLanguage(file)
-    return parseSync(file)
+    return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)
   }

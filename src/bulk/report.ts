@@ -28,6 +28,10 @@ export interface FileReport {
   path: string
   /** The output file under `--out`, null with `--jsonl`. */
   output: string | null
+  /** With `--pdf`: the searchable PDF beside the output. */
+  pdf?: string
+  /** With `--review`: the review page beside the output. */
+  review?: string
   status: FileStatus
   /** Why it failed or was interrupted. */
   reason?: string

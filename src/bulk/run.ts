@@ -7,10 +7,12 @@
  * file that fails is recorded with its reason and the batch goes on; the
  * run ends with a report.
  */
-import {mkdir} from 'node:fs/promises'
+import {mkdir, stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createOcrPool, type OcrPool} from '../read/index.js'
+import {isPagedFile} from '../outputs/paged-input.js'
+import {siblingOutputPath} from '../outputs/sibling-path.js'
 import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
 import {discoverInputs, documentExtensions} from './inputs.js'
@@ -46,6 +48,10 @@ export interface BulkOptions {
   limits?: Partial<Limits>
   /** Outputs under `out` on one line instead of indented. */
   compact?: boolean
+  /** Also write a searchable PDF of each PDF or image input beside its JSON (`x.pdf`; needs `out`). */
+  pdf?: boolean
+  /** Also write a review page of each input beside its JSON (`x.html`; needs `out`). */
+  review?: boolean
   /** Flush every output to disk before renaming it into place (default true). */
   fsync?: boolean
   /** Seconds the running files get to finish after `signal` aborts, before they are abandoned (default 30). */
@@ -83,6 +89,13 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const reserved = options.out && reportPath && isInside(reportPath, options.out) ? [path.relative(options.out, reportPath)] : []
   const targets = options.out ? outputPaths(files, reserved).map((rel) => path.join(options.out!, rel)) : undefined
   const entries: FileReport[] = files.map((f, i) => ({path: f.path, output: targets?.[i] ?? null, status: 'pending'}))
+  if (targets && (options.pdf || options.review)) {
+    const inputPaths = new Set(files.map((f) => path.resolve(f.path)))
+    for (const entry of entries) {
+      if (options.pdf) entry.pdf = siblingOutputPath(entry.output!, '.pdf', inputPaths)
+      if (options.review) entry.review = siblingOutputPath(entry.output!, '.html', inputPaths)
+    }
+  }
 
   let stopping = false
   let sink: JsonlSink | undefined
@@ -113,7 +126,10 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
       const candidates = jsonlDone?.get(entry.path)
       if (!recorded && !candidates) return
       const sha256 = await hashFile(entry.path).catch(() => undefined)
-      if (sha256 && (sha256 === recorded || candidates?.has(sha256))) entry.status = 'skipped'
+      // The outputs asked for must be there too (a PDF only of an input with page images).
+      const wanted = [entry.review, entry.pdf && (await isPagedFile(entry.path)) ? entry.pdf : undefined].filter((p): p is string => Boolean(p))
+      const extras = await Promise.all(wanted.map((p) => stat(p).then(() => true, () => false)))
+      if (sha256 && (sha256 === recorded || candidates?.has(sha256)) && extras.every(Boolean)) entry.status = 'skipped'
     })
   }
 
@@ -131,7 +147,8 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
 
   const parseOne = async (entry: FileReport): Promise<void> => {
     const started = performance.now()
-    const outcome = await workers.run({id: nextId++, path: entry.path, limits, indent}, () => {
+    const outputs = entry.pdf || entry.review ? {pdf: entry.pdf, review: entry.review, fsync: options.fsync} : undefined
+    const outcome = await workers.run({id: nextId++, path: entry.path, limits, indent, outputs}, () => {
       pagesRead++
       emit({type: 'page', pages: pagesRead})
     })
@@ -246,6 +263,7 @@ function checkOptions(options: BulkOptions): {limits: Limits; concurrency: numbe
   if (options.out && options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE, not both')
   if (!options.out && !options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE for the outputs')
   if (options.resume && options.jsonl === '-') throw new UsageError('--resume needs a JSONL file, not stdout')
+  if ((options.pdf || options.review) && !options.out) throw new UsageError('--pdf and --review write beside each JSON: give --out DIR')
   const cores = availableParallelism()
   const concurrency = options.concurrency ?? cores
   const ocrWorkers = options.ocr?.size ?? options.ocrWorkers ?? cores

@@ -29,11 +29,22 @@ port.on('message', (message: ToWorker) => {
 async function run(job: Job): Promise<void> {
   let outcome: JobOutcome
   try {
-    const {output, messages} = await parseInput(job.path, {
+    const parsed = await parseInput(job.path, {
       limits: job.limits,
       ocr,
       onProgress: ({page, pages}) => post({type: 'page', id: job.id, page, pages})
     })
+    const {output, messages} = parsed
+    // The PDF and review page first: the JSON, written last, marks the file done for --resume.
+    if (job.outputs?.pdf || job.outputs?.review) {
+      try {
+        // Loaded on first use: a worker that writes only JSON starts without pdf-lib and fontkit.
+        const {writeOutputs} = await import('../outputs/write-outputs.js')
+        await writeOutputs(parsed.bytes, parsed, job.outputs)
+      } catch (error) {
+        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'outputs', 'write-failed', {cause: error})
+      }
+    }
     const count = (fatal: boolean | null | undefined) => messages.filter((m) => m.fatal === fatal).length
     outcome = {
       ok: true,

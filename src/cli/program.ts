@@ -10,6 +10,8 @@ import {register as registerSchema} from './commands/schema.js'
 import {register as registerText} from './commands/text.js'
 import {register as registerTrain} from './commands/train.js'
 import {register as registerFixture} from './commands/fixture.js'
+import {register as registerPdf} from './commands/pdf.js'
+import {register as registerReview} from './commands/review.js'
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -28,3 +30,5 @@ registerSchema(program)
 registerRestore(program)
 registerTrain(program)
 registerFixture(program)
+registerPdf(program)
+registerReview(program)

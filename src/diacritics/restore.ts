@@ -146,8 +146,8 @@ function restoreBlock(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     const m = modes[i]
-    if (m !== 'keep' && romanNumeral.test(token.text) && isMarker(tokens[i + 1])) {
-      // `II.`, `IV)`: section numbers, never syllables.
+    if (m !== 'keep' && romanNumeral.test(token.text) && (isMarker(tokens[i + 1]) || isNumberCell(text, token, tokens[i + 1], i === 0 || token.lineBefore))) {
+      // `II.`, `IV)`, a table row's `VI<tab>`, a cell or line that is just `VI`: section numbers, never syllables.
       slots[i] = fixed(tokenClass(token, lookup))
       continue
     }
@@ -285,6 +285,11 @@ function hasVietnameseOnly(word: string): boolean {
 /** Whether `token` is the `.` or `)` after a section number. */
 function isMarker(token: Token | undefined): boolean {
   return token !== undefined && !token.spaceBefore && (token.text === '.' || token.text === ')')
+}
+
+/** Whether `token` starts a line and is alone in its cell: a tab follows it (`VI\tCải cách…`), or nothing else on its line (a table cell `VI`). */
+function isNumberCell(text: string, token: Token, next: Token | undefined, lineStart: boolean): boolean {
+  return lineStart && (text.charCodeAt(token.end) === 9 || next === undefined || next.lineBefore)
 }
 
 function fixed(id: number): Lattice {

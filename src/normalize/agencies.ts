@@ -156,14 +156,22 @@ export function isKnownAgency(raw: string): boolean {
   return lookup(cleanAgency(raw)) !== undefined
 }
 
-/** Split a cell into list items: `;`, and lines that start with a bullet. Wrapped lines are joined. */
+/**
+ * Split a cell into list items: `;`, and lines that start with a bullet.
+ * Wrapped lines are joined — a line that starts with a dash too, when the
+ * cell is no bulleted list and the line before does not end an item: a
+ * name wrapped before its ` - ` ("Phòng Văn hóa" / "- Xã hội").
+ */
 function items(cell: string): string[] {
   const result: string[] = []
   let current = ''
-  for (const rawLine of stripEmphasis(cell.normalize('NFC')).split(/\r?\n/u)) {
-    const line = rawLine.trim()
-    if (line === '') continue
-    if (/^[-+•]\s*/u.test(line) || current === '') {
+  const lines = stripEmphasis(cell.normalize('NFC'))
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const bulleted = /^[-+•]/u.test(lines[0] ?? '')
+  for (const line of lines) {
+    if ((/^[-+•]\s*/u.test(line) && (bulleted || /[;:.]$/u.test(current))) || current === '') {
       if (current) result.push(current)
       current = line
     } else current += /\S-$/u.test(current) ? line : ` ${line}`

@@ -26,8 +26,10 @@ export const SourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mediaType: z.string(),
   pages: z.number().int().nonnegative(),
-  route: z.enum(['text', 'pdf-text', 'ocr', 'ocr-text']),
-  ocrConfidence: z.number().min(0).max(1).optional()
+  route: z.enum(['text', 'pdf-text', 'ocr', 'ocr-text', 'docx', 'doc']),
+  ocrConfidence: z.number().min(0).max(1).optional(),
+  /** The encoding the text was converted from, when it was not Unicode (absent for UTF-8). */
+  encoding: z.enum(['utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni']).optional()
 })
 
 /** Document type: code (QĐ, KH, TB, BC, CV …) and its name. */

@@ -1,20 +1,18 @@
 /**
- * Decode the bytes of a text file: UTF-8 (with or without BOM) or UTF-16
- * with a BOM, then NFC and `\n` line endings.
+ * Decode the bytes of a text file (`encoding/decode.ts`: UTF-8, UTF-16,
+ * Windows-1258, TCVN3, VNI), then NFC and `\n` line endings.
  */
+import {decodeBytes, type TextEncoding} from './encoding/decode.js'
 
-/** Decode `bytes` to NFC text with `\n` newlines; throws on invalid UTF-8. */
+/** Decode `bytes` to NFC text with `\n` newlines; throws an `EncodingError` on bytes that are text in no encoding we read. */
 export function decodeText(bytes: Uint8Array): string {
-  let text: string
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = new TextDecoder('utf-16le', {fatal: true}).decode(bytes.subarray(2))
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = new TextDecoder('utf-16be', {fatal: true}).decode(bytes.subarray(2))
-  } else {
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(start))
-  }
-  return normalizeText(text)
+  return decodeTextWithEncoding(bytes).text
+}
+
+/** `decodeText`, and the encoding the text was read from. */
+export function decodeTextWithEncoding(bytes: Uint8Array): {text: string; encoding: TextEncoding} {
+  const decoded = decodeBytes(bytes)
+  return {text: normalizeText(decoded.text), encoding: decoded.encoding}
 }
 
 /** NFC, `\n` line endings, no NUL, no stray BOM, Ð (U+00D0) as Đ (U+0110). */

@@ -2,11 +2,12 @@
  * `read`: any input file → a VFile with the text (NFC, `\n`) and, for PDFs
  * and images, the layout (pages → lines → words with boxes and confidence).
  *
- * The route is chosen by content (magic bytes), never by extension: text,
- * PDF (text layer, or render + OCR when it is missing or garbage), PNG,
- * JPEG, TIFF, WebP (OCR). Unreadable input throws a `ReadError` naming the
- * file and the reason (`read:unreadable`), and so does input with no text at
- * all (`read:no-text`: empty, only whitespace, no page, nothing OCR could
+ * The route is chosen by content (magic bytes), never by extension: text
+ * (UTF-8, UTF-16, Windows-1258, TCVN3, VNI), PDF (text layer, or render +
+ * OCR when it is missing or garbage), PNG, JPEG, TIFF, WebP (OCR), Word
+ * (DOCX, DOC). Unreadable input throws a `ReadError` naming the file and
+ * the reason (`read:unreadable`), and so does input with no text at all
+ * (`read:no-text`: empty, only whitespace, no page, nothing OCR could
  * read); messy content never throws.
  */
 import {createHash} from 'node:crypto'
@@ -14,7 +15,8 @@ import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {describeValue} from '../util/describe-value.js'
 import '../vfile-data.js'
-import {decodeText} from './decode-text.js'
+import {decodeTextWithEncoding} from './decode-text.js'
+import {EncodingError} from './encoding/decode.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
 import {fileSystemError, ReadError} from './read-error.js'
 import {assertText, emptyReason} from './no-text.js'
@@ -50,16 +52,29 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
   try {
     let source: SourceInfo
     if (sniffed.kind === 'text') {
+      let decoded
       try {
-        file.value = decodeText(bytes)
+        decoded = decodeTextWithEncoding(bytes)
       } catch (error) {
-        throw new ReadError(name, 'not a PDF or image, and not valid UTF-8 text', {cause: error})
+        if (error instanceof EncodingError) throw new ReadError(name, error.message, {cause: error})
+        throw error
       }
+      file.value = decoded.text
       source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: 'text'}
+      if (decoded.encoding !== 'utf-8') source.encoding = decoded.encoding
+    } else if (sniffed.kind === 'docx' || sniffed.kind === 'doc') {
+      // Loaded when needed: a batch of text files and PDFs (and each fresh bulk worker) need not load the ZIP, XML and DOC readers.
+      const result =
+        sniffed.kind === 'docx'
+          ? await (await import('./read-docx.js')).readDocx(file, bytes, context)
+          : await (await import('./read-doc.js')).readDoc(file, bytes, context)
+      source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: sniffed.kind}
+      if (result.encoding) source.encoding = result.encoding
     } else if (sniffed.kind === 'pdf') {
       const result = await readPdf(file, bytes, context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: result.route}
       if (result.confidence !== undefined) source.ocrConfidence = result.confidence
+      if (result.encoding) source.encoding = result.encoding
     } else {
       const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}

@@ -26,6 +26,7 @@ export const emptyReason = 'no text: empty'
 function noTextReason(text: string, read: ReadSoFar): string {
   const pages = `${read.pages} page${read.pages === 1 ? '' : 's'}`
   if (read.kind === 'text') return text === '' ? emptyReason : 'no text: only whitespace'
+  if (read.kind === 'docx' || read.kind === 'doc') return 'no text: an empty Word document'
   if (read.kind === 'pdf') return read.pages === 0 ? 'no text: a PDF without pages' : `no text: nothing in the text layer or found by OCR on ${pages}`
   return `no text: OCR found nothing on ${pages}`
 }

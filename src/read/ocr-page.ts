@@ -9,10 +9,12 @@ import type {GreyImage} from './image/grey-image.js'
 import {scaleImage, toPgm} from './image/grey-image.js'
 import {normalizeBackground} from './image/normalize-background.js'
 import {findSurround, paintSurround} from './image/paper.js'
+import {frameGrid} from './image/frame-grid.js'
+import {darkLevel} from './image/ink-level.js'
 import {eraseRulingLines, type RulingLines} from './image/ruling-lines.js'
 import {measureSkew, rotateImage} from './image/skew.js'
 import {estimateLinePitch, estimateTextHeight} from './image/text-height.js'
-import {findGrids, mapGrid, type Grid} from './layout/grid.js'
+import {findFrames, findGrids, mapGrid, type Grid} from './layout/grid.js'
 import {splitAtGaps} from './layout/segments.js'
 import type {OcrPool} from './ocr-pool.js'
 import {rereadCells} from './reread-cells.js'
@@ -76,6 +78,8 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   const surround = options.paper === false ? null : findSurround(work)
   if (options.background !== false) work = normalizeBackground(work)
   if (surround) work = paintSurround(work, surround)
+  // How dark the page's ink is: its rules and letters are told from paper by it.
+  const dark = darkLevel(work)
   let skew = 0
   if (options.deskew !== false) {
     const measured = measureSkew(work)
@@ -89,8 +93,9 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   // most of a line across the page (rows of words would mix); tesseract follows a slighter slant itself.
   let straightErased: ReturnType<typeof eraseRulingLines> | undefined
   if (skew !== 0) {
-    straightErased = eraseRulingLines(straight)
-    if (findGrids(straightErased.rules).length === 0) {
+    straightErased = eraseRulingLines(straight, {dark})
+    const ruled = findGrids(straightErased.rules)
+    if (ruled.length === 0 && findFrames(straightErased.rules, ruled).length === 0) {
       const drift = work.width * Math.tan((Math.abs(skew) * Math.PI) / 180)
       if (drift < maxDrift * estimateLinePitch(straight)) skew = 0
     }
@@ -101,12 +106,15 @@ export async function ocrPage(image: GreyImage, pool: OcrPool, options: Preproce
   let rules: RulingLines = {horizontal: [], vertical: []}
   if (options.rules !== false) {
     // The straightened page's rules were found already when its skew was weighed.
-    const erased = work === straight && straightErased ? straightErased : eraseRulingLines(work)
+    const erased = work === straight && straightErased ? straightErased : eraseRulingLines(work, {dark})
     work = erased.image
     rules = erased.rules
   }
   // Rule ends and edges within about 1 mm meet (12 pixels on an A4 page at 300 dpi).
-  const grids = findGrids(rules, {tolerance: Math.max(4, 0.005 * Math.min(work.width, work.height))})
+  const tolerance = Math.max(4, 0.005 * Math.min(work.width, work.height))
+  const ruled = findGrids(rules, {tolerance})
+  // Ruled tables, then frames ruled across only or boxed, their columns from the ink in them.
+  const grids = [...ruled, ...findFrames(rules, ruled, {tolerance}).flatMap((frame) => frameGrid(work, frame, dark) ?? [])]
   const result = await pool.recognize(toPgm(work), {deskew: options.tesseractDeskew ?? false})
   // Short doubtful lines are noise, but in a table's cell ("TT", "1") they are text.
   const inTable = (b: {x0: number; y0: number; x1: number; y1: number}) =>

@@ -35,6 +35,8 @@ export interface ReadOptions {
   textLayer?: 'auto' | 'always' | 'never'
   /** Render PDF pages for OCR (default true); when false a bad text layer is kept as `ocr-text`. */
   render?: boolean
+  /** The size limit of the input (bulk's `--max-bytes`, default 32 MiB): a part of a Word file may inflate to 20 times this. */
+  maxBytes?: number
 }
 
 /** Shared state of one `read` call. */

@@ -14,8 +14,10 @@ import {ocrUpright, reportUpsideDown} from './ocr-upright.js'
 import {pageFromOcr} from './page-from-ocr.js'
 import {reportRepairs} from './marker-messages.js'
 import {loadPdfjs, openPdf} from './pdf/pdfjs.js'
+import {legacyDecoder} from './pdf/legacy-fonts.js'
 import {readTextPage} from './pdf/page-tables.js'
 import {readTextLayer} from './pdf/text-layer.js'
+import type {LegacyEncoding} from './encoding/legacy.js'
 import type {ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
 import {defaultMaxPixels} from './read-image.js'
@@ -23,7 +25,7 @@ import {judgeTextLayer} from './text-layer-quality.js'
 import type {Route} from './types.js'
 
 /** Read the PDF in `bytes` into `file`; returns the page count, the file's route and OCR confidence. */
-export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number}> {
+export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number; encoding?: LegacyEncoding}> {
   const doc = await openPdf(bytes, context.name)
   try {
     const total = doc.numPages
@@ -33,13 +35,14 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
       m.fatal = false
     }
     const pages: PageInput[] = []
+    const encodings = new Set<LegacyEncoding>()
     for (let n = 1; n <= limit; n++) {
       context.options.signal?.throwIfAborted()
       const page = await doc.getPage(n).catch((error: unknown) => {
         throw new ReadError(context.name, `corrupt PDF (page ${n}: ${(error as Error).message})`, {cause: error})
       })
       try {
-        pages.push(await readPage(file, doc, page, context))
+        pages.push(await readPage(file, doc, page, context, encodings))
       } finally {
         page.cleanup()
       }
@@ -53,15 +56,21 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
     const route: Route = routes.has('ocr') ? 'ocr' : routes.has('ocr-text') ? 'ocr-text' : 'pdf-text'
     const ocred = pages.filter((p) => p.route === 'ocr')
     const confidence = ocred.length > 0 ? round(ocred.reduce((a, p) => a + (p.confidence ?? 0), 0) / ocred.length) : undefined
-    return {pages: limit, route, confidence}
+    const encoding = [...encodings][0]
+    return {pages: limit, route, ...(confidence !== undefined ? {confidence} : {}), ...(encoding ? {encoding} : {})}
   } finally {
     await doc.destroy()
   }
 }
 
-async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, context: ReadContext): Promise<PageInput> {
+async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, context: ReadContext, encodings: Set<LegacyEncoding>): Promise<PageInput> {
   const n = page.pageNumber
-  const layer = await readTextLayer(page)
+  let layer = await readTextLayer(page)
+  const legacy = await legacyDecoder(page, layer)
+  if (legacy) {
+    layer = await readTextLayer(page, {decode: legacy.decode})
+    encodings.add(legacy.encoding)
+  }
   const base = {number: n, width: round2(layer.width), height: round2(layer.height)}
   const mode = context.options.textLayer ?? 'auto'
   const quality = judgeTextLayer(layer.text)

@@ -2,9 +2,10 @@
  * Route by content: recognise a file's format from its first bytes, never
  * from its name.
  */
+import {guessUtf16} from './encoding/utf16.js'
 
 /** The formats `read` handles. */
-export type InputKind = 'text' | 'pdf' | 'png' | 'jpeg' | 'tiff' | 'webp'
+export type InputKind = 'text' | 'pdf' | 'png' | 'jpeg' | 'tiff' | 'webp' | 'docx' | 'doc'
 
 /** What the first bytes say: a supported kind with its media type, or why not. */
 export type Sniffed =
@@ -17,13 +18,16 @@ const mediaTypes: Record<InputKind, string> = {
   png: 'image/png',
   jpeg: 'image/jpeg',
   tiff: 'image/tiff',
-  webp: 'image/webp'
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword'
 }
 
 /** Formats we recognise but do not read, by magic bytes, to say what a file is. */
 const unsupported: Array<{magic: number[]; offset?: number; name: string}> = [
-  {magic: [0x50, 0x4b, 0x03, 0x04], name: 'ZIP archive (DOCX, XLSX, ODT?)'},
-  {magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Office document (DOC, XLS)'},
+  {magic: [0x50, 0x4b, 0x03, 0x04], name: 'ZIP archive (XLSX, PPTX, ODT?)'},
+  {magic: [0x50, 0x4b, 0x05, 0x06], name: 'empty ZIP archive'},
+  {magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Office document (XLS, PPT?)'},
   {magic: [0x47, 0x49, 0x46, 0x38], name: 'GIF image'},
   {magic: [0x42, 0x4d], name: 'BMP image'},
   {magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF document'},
@@ -36,16 +40,28 @@ function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
   return magic.every((b, i) => bytes[offset + i] === b)
 }
 
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+function contains(bytes: Uint8Array, text: string, encoding: 'latin1' | 'utf16le'): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, encoding))
+}
+
+/** An Office file encrypted with a password: the OLE wrapper of an encrypted DOCX (`EncryptedPackage`). */
+function isEncryptedOle(bytes: Uint8Array): boolean {
+  return contains(bytes, 'EncryptedPackage', 'utf16le')
+}
+
 /** Recognise `bytes` by their magic numbers; anything else that decodes as text is text. */
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return {supported: false, reason: 'empty file'}
   const kind = sniffKind(bytes)
   if (kind) return {supported: true, kind, mediaType: mediaTypes[kind]}
+  if (startsWith(bytes, oleMagic) && isEncryptedOle(bytes)) return {supported: false, reason: 'encrypted Office document (password required)'}
   for (const u of unsupported) {
     if (startsWith(bytes, u.magic, u.offset)) return {supported: false, reason: `unsupported format: ${u.name}`}
   }
   if (looksLikeText(bytes)) return {supported: true, kind: 'text', mediaType: mediaTypes.text}
-  return {supported: false, reason: 'unsupported format: binary data that is neither text, PDF, PNG, JPEG, TIFF nor WebP'}
+  return {supported: false, reason: 'unsupported format: binary data that is neither text, PDF, PNG, JPEG, TIFF, WebP, DOCX nor DOC'}
 }
 
 function sniffKind(bytes: Uint8Array): InputKind | undefined {
@@ -53,6 +69,9 @@ function sniffKind(bytes: Uint8Array): InputKind | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff'
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'webp'
+  // A Word file: a ZIP with parts under `word/`, or an OLE compound file with a `WordDocument` stream (names in UTF-16LE).
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && contains(bytes, 'word/', 'latin1')) return 'docx'
+  if (startsWith(bytes, oleMagic) && contains(bytes, 'WordDocument', 'utf16le') && !isEncryptedOle(bytes)) return 'doc'
   // `%PDF-` may follow some junk (a mail header, a BOM): the spec allows it within the first 1024 bytes.
   const head = bytes.subarray(0, 1024)
   for (let i = 0; i + 5 <= head.length; i++) {
@@ -61,9 +80,10 @@ function sniffKind(bytes: Uint8Array): InputKind | undefined {
   return undefined
 }
 
-/** UTF-16 with a BOM, or bytes without NUL and with few control characters (UTF-8 validity is checked when decoding). */
+/** UTF-16 (with a BOM, or by its byte pattern), or bytes without NUL and with few control characters (the encoding is worked out when decoding). */
 function looksLikeText(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true
+  if (guessUtf16(bytes)) return true
   const sample = bytes.subarray(0, 65536)
   let control = 0
   for (const b of sample) {

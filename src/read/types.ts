@@ -3,8 +3,11 @@
  */
 import type {BBox} from '../tree/types.js'
 
-/** How the text of a file (or page) was obtained. */
-export type Route = 'text' | 'pdf-text' | 'ocr' | 'ocr-text'
+/** How the text of a file (or page) was obtained: a text file, a PDF text layer, OCR, a bad text layer kept for restoration, a Word file (`docx`: Office Open XML; `doc`: Word 97–2003). */
+export type Route = 'text' | 'pdf-text' | 'ocr' | 'ocr-text' | 'docx' | 'doc'
+
+/** The encoding the text was converted from, when not Unicode: UTF-16 (a text file), Windows-1258 (a text file), or the legacy TCVN3 (ABC) and VNI (text files, Word runs, PDF text layers). */
+export type SourceEncoding = 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'
 
 /** A recognised word with its box and confidence (0..1). */
 export interface LayoutWord {
@@ -96,4 +99,6 @@ export interface SourceInfo {
   pages: number
   route: Route
   ocrConfidence?: number
+  /** Absent for UTF-8 text and for PDFs, images and Word files in Unicode. */
+  encoding?: SourceEncoding
 }

@@ -2,6 +2,7 @@
  * Task fields from column headers and list-form labels, by the synonyms in
  * `grammars/columns.json` (matched on diacritic-folded text).
  */
+import {distance} from 'fastest-levenshtein'
 import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from '../normalize/fold.js'
 import {loadGrammar} from '../util/grammar.js'
 
@@ -11,12 +12,13 @@ export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' 
 /** Column index of each field found in a header row. */
 export type ColumnMap = Partial<Record<Field, number>>
 
-let compiled: Array<{field: Field; regex: RegExp}> | undefined
+let compiled: Array<{field: Field; regex: RegExp; examples: string[]}> | undefined
 
 function rules() {
   compiled ??= loadGrammar('columns').rules.map((rule) => ({
     field: String(rule.field ?? rule.id) as Field,
-    regex: new RegExp(foldPattern(rule.pattern), rule.flags ?? 'iu')
+    regex: new RegExp(foldPattern(rule.pattern), rule.flags ?? 'iu'),
+    examples: (rule.ok ?? []).map((example) => foldChars(normalise(String(example))).toLowerCase())
   }))
   return compiled
 }
@@ -38,28 +40,55 @@ export function headerYear(text: string): number | null {
   return match ? Number(match[1]) : null
 }
 
-/** The field a header cell or a label names, or null. */
-export function fieldOf(text: string): Field | null {
+/** The field a header cell or a label names, or null; `near`: or the field of the nearest example (`nearField`). */
+export function fieldOf(text: string, near = false): Field | null {
   const value = foldChars(normalise(text))
   if (value === '') return null
   for (const rule of rules()) if (rule.regex.test(value)) return rule.field
-  return null
+  return near ? nearField(value.toLowerCase()) : null
+}
+
+/**
+ * The field of the grammar's example nearest to `value` (folded), when it is
+ * a fifth of its letters away at most and no other field's is as near: an
+ * OCR'd header with a letter or two misread ("Thời zian hoàn thành").
+ */
+function nearField(value: string): Field | null {
+  if (value.length < 6) return null
+  let best: Field | null = null
+  let bestDistance = Infinity
+  let tie = false
+  for (const rule of rules()) {
+    for (const example of rule.examples) {
+      const d = distance(value, example)
+      if (d > Math.floor(0.2 * Math.max(value.length, example.length))) continue
+      if (d < bestDistance) [best, bestDistance, tie] = [rule.field, d, false]
+      else if (d === bestDistance && rule.field !== best) tie = true
+    }
+  }
+  return tie ? null : best
 }
 
 /**
  * Map header cells to fields; null unless it looks like a task table's
  * header: a content column and at least one of lead, time frame, outputs.
+ * Once it does, a cell no pattern names takes the field of the nearest
+ * example (an OCR'd header).
  */
 export function headerMap(cells: string[]): ColumnMap | null {
+  const map = mapCells(cells, false)
+  const valid = (m: ColumnMap) => m.content !== undefined && (m.lead !== undefined || m.timeframe !== undefined || m.outputs !== undefined || m.end !== undefined)
+  if (!valid(map)) return null
+  return mapCells(cells, true)
+}
+
+function mapCells(cells: string[], near: boolean): ColumnMap {
   const map: ColumnMap = {}
   cells.forEach((cell, index) => {
-    const field = fieldOf(cell)
+    const field = fieldOf(cell, near)
     if (field && map[field] === undefined) map[field] = index
   })
-  const valid =
-    map.content !== undefined &&
-    (map.lead !== undefined || map.timeframe !== undefined || map.outputs !== undefined || map.end !== undefined)
-  return valid ? map : null
+  return map
 }
 
 /**

@@ -9,6 +9,7 @@ import type {BBox, LineData} from '../tree/types.js'
 import {canonicalAgency, splitAgencies} from '../normalize/agencies.js'
 import {splitOutputs} from '../normalize/outputs.js'
 import {parseTimeframe} from '../normalize/timeframe.js'
+import {splitResponsibility} from './responsibility.js'
 import {isEmptyText, joinLines} from './text.js'
 import type {Node} from 'unist'
 
@@ -32,6 +33,8 @@ export interface TaskDraft {
   outputs: string | null
   /** Who follows the task up ("Theo dõi, kiểm tra, đôn đốc"); absent when the source has no place for it. */
   monitoring?: string | null
+  /** Fields taken from the task above (an empty cell read as one merged over both): reported, and the confidence lowered. */
+  inferred?: Array<'lead' | 'monitoring'>
   /** The node the task comes from (a table row or a section). */
   node: Node & {data?: LineData}
   /** Nodes whose OCR confidence and boxes count (cells of the row). */
@@ -54,7 +57,8 @@ const penalty = {
   unparsedTimeframe: 0.15,
   unknownAgency: 0.05,
   unknownAgencies: 0.2,
-  unnumbered: 0.2
+  unnumbered: 0.2,
+  inferred: 0.05
 }
 
 /** Report a warning from the tasks stage. */
@@ -136,8 +140,11 @@ function timeframeOf(draft: TaskDraft, year: number | null): Timeframe | null {
 export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   const {file} = context
   const content = joinLines(draft.content)
-  const lead = agencies(draft.lead, context, draft.node)
-  const cooperating = agencies(draft.cooperating, context, draft.node)
+  // "X chủ trì, phối hợp với Y" in the lead cell: X leads, Y cooperates.
+  const roles = isEmptyText(draft.lead) ? null : splitResponsibility(draft.lead!)
+  const lead = agencies(roles?.lead ?? draft.lead, context, draft.node)
+  const cooperatingText = roles?.cooperating ? [draft.cooperating, roles.cooperating].filter((t) => !isEmptyText(t)).join(';\n') : draft.cooperating
+  const cooperating = agencies(cooperatingText, context, draft.node)
   const timeframe = timeframeOf(draft, draft.year ?? context.year)
   if (timeframe && timeframe.kind === null) {
     warn(file, `Unknown time frame \`${timeframe.raw}\` (task ${draft.id || '?'}): kept raw`, draft.node, 'unknown-timeframe')
@@ -151,6 +158,15 @@ export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   else if (timeframe.kind === null) confidence -= penalty.unparsedTimeframe
   confidence -= Math.min(penalty.unknownAgencies, (lead.unknown + cooperating.unknown) * penalty.unknownAgency)
   if (draft.id === '') confidence -= penalty.unnumbered
+  if (draft.inferred) {
+    confidence -= penalty.inferred
+    const message = file.message(`Task ${draft.id || '?'}: ${draft.inferred.join(' and ')} taken from the task above (an empty cell read as merged over both)`, {
+      place: draft.node.position,
+      source: 'tasks',
+      ruleId: 'merged-from-above'
+    })
+    message.fatal = null
+  }
   confidence *= ocrConfidence(draft)
   confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100
 

@@ -14,6 +14,7 @@
  * merged down across the page break is empty on the new page: it takes the
  * text it had at the foot of the page before.
  */
+import {distance} from 'fastest-levenshtein'
 import type {Table} from '../tree/types.js'
 import type {TableCell} from '../tree/types.js'
 import {rowKey} from '../parser/tables/lines.js'
@@ -116,6 +117,18 @@ function appendText(base: string | null, extra: string | null, separator = '\n')
   return `${base}${separator}${extra}`
 }
 
+/**
+ * Is header `key` the header `known` again (`rowKey`s)? Cell by cell, the
+ * same folded text, or (an OCR'd header read again on the next page,
+ * "Thời zian hoàn thành") a text a fifth of its letters apart at most.
+ */
+function sameHeader(known: string | null, key: string): boolean {
+  if (known === null) return false
+  if (known === key) return true
+  const [a, b] = [known.split('|'), key.split('|')]
+  return a.length === b.length && a.every((cell, k) => distance(cell, b[k]) <= Math.max(1, Math.floor(0.2 * Math.max(cell.length, b[k].length))))
+}
+
 /** Is `texts` a row to skip: empty, the column numbers, or a header (repeated)? */
 function isFurniture(texts: string[]): boolean {
   return texts.every((value) => isEmptyText(value)) || isColumnNumbers(texts) || headerMap(texts) !== null
@@ -145,6 +158,26 @@ function carryOf(last: GridRow, key: number | undefined, carried: Map<TableCell,
   })
 }
 
+/**
+ * Where the table cannot show merged cells (text, a PDF table without rules,
+ * word-box columns), a task's empty lead or monitoring cell under the task
+ * before (same group) is taken as a cell merged over both, written once: it
+ * takes that task's — a guess the record reports (`inferred`).
+ */
+function fillFromAbove(draft: TaskDraft, previous: TaskDraft | undefined, columns: ColumnMap): void {
+  if (!previous || previous.groupId !== draft.groupId || previous.group !== draft.group) return
+  const inferred: Array<'lead' | 'monitoring'> = []
+  if (columns.lead !== undefined && isEmptyText(draft.lead) && !isEmptyText(previous.lead)) {
+    draft.lead = previous.lead
+    inferred.push('lead')
+  }
+  if (columns.monitoring !== undefined && isEmptyText(draft.monitoring) && !isEmptyText(previous.monitoring)) {
+    draft.monitoring = previous.monitoring
+    inferred.push('monitoring')
+  }
+  if (inferred.length > 0) draft.inferred = inferred
+}
+
 /** Read the tasks of one table, updating `state`; returns drafts in row order. */
 export function tableTasks(table: Table, state: TableState, context: RecordContext): TaskDraft[] {
   const rows = tableGrid(table)
@@ -166,7 +199,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       .map((grid) => withMergedAbove(grid, columns.number ?? columns.content))
       .filter((texts) => !isFurniture(texts))
       .map((texts) => markerOf(texts, columns))
-    continued = !broken && state.header === key && state.width === width && !restartsNumbering(markers, state)
+    continued = !broken && sameHeader(state.header, key) && state.width === width && !restartsNumbering(markers, state)
     if (!continued) {
       state.drafts = []
       state.group = null
@@ -187,6 +220,8 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
   state.columns = columns
 
   const drafts: TaskDraft[] = []
+  // Merged cells show in a table read from rules or cells; not in text, nor in a table found from alignment alone.
+  const seesMerges = ['lattice', 'grid', 'docx', 'doc'].includes(table.data?.layout ?? '')
   // The column that says where a task starts: its number, else its content.
   const key = columns.number ?? columns.content
   // A cell merged down across the page break goes on at the top of this page: with the text it had at the foot of the last.
@@ -279,6 +314,7 @@ export function tableTasks(table: Table, state: TableState, context: RecordConte
       const duplicate = state.drafts.find((draft) => draft.id === id && draft.groupId === state.groupId)
       if (duplicate && joinLines(duplicate.content) === joinLines(content)) continue
       const draft = draftOf(id)
+      if (!seesMerges) fillFromAbove(draft, state.drafts.at(-1), columns)
       drafts.push(draft)
       state.drafts.push(draft)
       continue

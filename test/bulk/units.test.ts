@@ -68,7 +68,7 @@ describe('inputs', () => {
   it('expand folders (document extensions only, no hidden files), globs and files, each once', async () => {
     const dir = path.join(tmp, 'inputs')
     mkdirSync(path.join(dir, 'sub/.hidden'), {recursive: true})
-    for (const name of ['a.txt', 'B.PDF', 'c.jpeg', 'notes.docx', '.DS_Store', 'sub/d.tif', 'sub/.hidden/e.txt', 'sub/f.json']) {
+    for (const name of ['a.txt', 'B.PDF', 'c.jpeg', 'notes.xlsx', '.DS_Store', 'sub/d.tif', 'sub/.hidden/e.txt', 'sub/f.json']) {
       writeFileSync(path.join(dir, name), 'x')
     }
     const found = await discoverInputs([dir, `${dir}/sub/*.tif`, path.join(dir, 'a.txt'), path.join(dir, 'missing.pdf')])

@@ -31,6 +31,15 @@ describe('restore, stripped text', () => {
     expect(out).toBe('Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; HĐND và UBND xã; mục II. và 100%')
   })
 
+  it('should keep the group numeral of a table row or cell (VI, not VÌ)', () => {
+    for (const mode of ['auto', 'marks', 'stripped'] as const) {
+      const out = restore('V\tCải cách chế độ công vụ\nVI\tCải cách tài chính công\nVII\tXây dựng Chính quyền điện tử', {mode}).text
+      expect(out.split('\n').map((line) => line.split('\t')[0])).toEqual(['V', 'VI', 'VII'])
+      // A table cell holding the group numeral alone, as the tree's cells are restored.
+      expect(restore('VI', {mode, ocrText: true}).text).toBe('VI')
+    }
+  })
+
   it('should pass English words through in auto mode', () => {
     expect(restore('Ung dung e-Government va Smart City trong cai cach hanh chinh').text).toBe(
       'Ứng dụng e-Government và Smart City trong cải cách hành chính'

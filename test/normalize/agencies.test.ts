@@ -20,6 +20,9 @@ describe('splitAgencies', () => {
     expect(splitAgencies('Các sở, ban, ngành; UBND các xã, phường, đặc khu')).toEqual(['Các sở, ban, ngành', 'UBND các xã, phường, đặc khu'])
     expect(splitAgencies('Các phòng, ban chuyên môn, Công an xã')).toEqual(['Các phòng, ban chuyên môn', 'Công an xã'])
     expect(splitAgencies('Sở Nội vụ, Ban Dân tộc')).toEqual(['Sở Nội vụ', 'Ban Dân tộc'])
+    // A name wrapped before its ' - ' in a narrow cell is one name; a dashed list is a list.
+    expect(splitAgencies('Phòng Văn hóa\n- Xã hội')).toEqual(['Phòng Văn hóa - Xã hội'])
+    expect(splitAgencies('- Phòng Kinh tế\n- Xã hội học')).toEqual(['Phòng Kinh tế', 'Xã hội học'])
   })
 
   it('should split on "," and "và" where a new agency starts', () => {

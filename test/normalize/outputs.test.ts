@@ -8,6 +8,12 @@ describe('splitOutputs', () => {
     expect(splitOutputs('Kế hoạch/ Kết quả Hội thi')).toEqual(['Kế hoạch/ Kết quả Hội thi'])
   })
 
+  it('should join a dash line that goes on with a name wrapped before its " - ", and split a dashed list', () => {
+    expect(splitOutputs('Báo cáo kinh tế\n- xã hội năm 2026')).toEqual(['Báo cáo kinh tế - xã hội năm 2026'])
+    expect(splitOutputs('- Kế hoạch\n- Báo cáo')).toEqual(['Kế hoạch', 'Báo cáo'])
+    expect(splitOutputs('Kế hoạch;\n- Báo cáo')).toEqual(['Kế hoạch', 'Báo cáo'])
+  })
+
   it('should make an item of each bulleted line and join wrapped lines', () => {
     expect(splitOutputs('+ Kế hoạch của UBND;\n+ Quyết định phê duyệt\nphương án (nếu có).')).toEqual([
       'Kế hoạch của UBND',

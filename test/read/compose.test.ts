@@ -125,6 +125,14 @@ describe('composePages', () => {
     expect(table.cells.every((c) => c.page === 1 && c.confidence === 0.95)).toBe(true)
   })
 
+  it('joins an abbreviation a narrow cell broke inside ("HĐND&UBN" / "D xã"), not two lines of words', () => {
+    const grid = {xs: [200, 300, 420], ys: [500, 560, 700], open: [[false], [false]]}
+    const {layout} = composePages([
+      page([line('TT', 220, 510), line('Chủ trì', 320, 510), line('1', 220, 570), line('Văn phòng', 305, 570), line('HĐND&UBN', 305, 615), line('D xã', 305, 660)], {grids: [grid]})
+    ])
+    expect(layout.tables![0].cells[3].text).toBe('Văn phòng\nHĐND&UBND xã')
+  })
+
   it('puts a repaired row marker right in its cell too ("TI" read for "TT")', () => {
     const grid = {xs: [200, 300, 1000, 1400], ys: [500, 560, 620], open: [[false, false], [false, false]]}
     const {text, layout} = composePages([

@@ -110,7 +110,7 @@ describe('read: unreadable input throws an error naming the file and the reason'
     ['broken.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2]), /corrupt PNG/],
     ['cut.jpg', readFileSync(fixture('phone-jpeg', 'input.jpg')).subarray(0, 100), /corrupt JPEG/],
     ['broken.tif', new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 0, 0]), /corrupt TIFF/],
-    ['latin1.txt', new Uint8Array([0x53, 0xe9, 0x20, 0x6c, 0xe0]), /not valid UTF-8/]
+    ['latin1.txt', new Uint8Array([0x53, 0xe9, 0x20, 0x6c, 0xe0]), /not UTF-8 \(byte 0xE9 at offset 1\)/]
   ]
   it.each(cases)('%s', async (name, bytes, reason) => {
     const p = path.join(tmp, name)

@@ -3,7 +3,8 @@
  * them — and left alone where nothing says what they are.
  */
 import {describe, expect, it} from 'vitest'
-import {repairMarkers, romanMarker, rowNumber} from '../../src/read/layout/repair-markers.js'
+import {repairColumnNumbers, repairMarkers, romanMarker, rowNumber} from '../../src/read/layout/repair-markers.js'
+import type {LayoutCell} from '../../src/read/types.js'
 import type {LayoutLine} from '../../src/read/types.js'
 
 const lines = (...texts: string[]): LayoutLine[] =>
@@ -33,9 +34,10 @@ describe('romanMarker and rowNumber', () => {
       ['3z', '32'],
       ['l', '1'],
       ['1O', '10'],
-      ['43.', '43.']
+      ['43.', '43.'],
+      ['5:', '5.']
     ]) expect(rowNumber(read), read).toBe(want)
-    for (const read of ['TT', 'Ban', 'ab', '1234']) expect(rowNumber(read), read).toBeUndefined()
+    for (const read of ['TT', 'Ban', 'ab', '1234', ':']) expect(rowNumber(read), read).toBeUndefined()
   })
 })
 
@@ -61,6 +63,12 @@ describe('repairMarkers', () => {
     ).toEqual(['TT\tNội dung\tCơ quan', 'I.\tChỉ đạo\t', '1\tBan hành\tPhòng', '2\tĐịnh kỳ\tPhòng', 'II.\tCải cách thể chế\t', '10\tTổ chức\tVăn phòng', '11\tBan hành\tVăn phòng', '12\tTăng cường\tVăn phòng', 'III.\tCải cách TTHC\t', '32\tTriển khai\tPhòng', 'VI. Xây dựng Chính quyền số\t\t'])
   })
 
+  it('takes a group numeral garbled past the known misreadings for the one the numbering expects, "SIT" for "STT", and a sub-number that lost its dot', () => {
+    expect(
+      repaired('SIT\tNhiệm vụ\tSản phẩm', 'I.\tChỉ đạo\t', '1.1\tBan hành\tKế hoạch', '1.2\tTổng hợp\tBáo cáo', '13\tTự đánh giá\tBáo cáo', '1.4\tTriển khai\tKế hoạch', '1H\tCải cách thể chế\t', 'IHI\tCải cách TTHC\t', '13\tRà soát\tVăn bản')
+    ).toEqual(['STT\tNhiệm vụ\tSản phẩm', 'I.\tChỉ đạo\t', '1.1\tBan hành\tKế hoạch', '1.2\tTổng hợp\tBáo cáo', '1.3\tTự đánh giá\tBáo cáo', '1.4\tTriển khai\tKế hoạch', 'II.\tCải cách thể chế\t', 'III.\tCải cách TTHC\t', '13\tRà soát\tVăn bản'])
+  })
+
   it('leaves row numbers that restart in each group alone', () => {
     const text = ['TT\tNội dung', 'I.\tNhóm một', '1\tViệc a', '2\tViệc b', 'II.\tNhóm hai', '1\tViệc c', '2\tViệc d']
     expect(repaired(...text)).toEqual(text)
@@ -79,5 +87,32 @@ describe('repairMarkers', () => {
     ])
     expect(given[0].words?.[0].text).toBe('I.')
     expect(given[1].words?.[0].text).toBe('32')
+  })
+})
+
+describe('repairColumnNumbers', () => {
+  const row = (r: number, texts: string[]): LayoutCell[] => texts.map((text, column) => ({row: r, column, rowSpan: 1, colSpan: 1, text, confidence: 0.9}))
+
+  it('puts right the garbled cells of the row of column numbers under the header', () => {
+    const cells = [...row(0, ['STT', 'Nhiệm vụ', 'Sản phẩm', 'Thời gian', 'Chủ trì', 'Phối hợp', 'Theo dõi']), ...row(1, ['G1)', '(2', '(3)', '(4)', '(9)', '(6)', '(7)']), ...row(2, ['1', 'Ban hành', 'Quyết định', 'Quý I', 'Phòng', 'Các phòng', 'Văn phòng'])]
+    expect(repairColumnNumbers(cells)).toEqual([
+      {row: 1, column: 0, from: 'G1)', to: '(1)'},
+      {row: 1, column: 1, from: '(2', to: '(2)'},
+      {row: 1, column: 4, from: '(9)', to: '(5)'}
+    ])
+    expect(cells.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)'])
+  })
+
+  it('puts right a row of which only two cells read right when the others hold a bracket or a digit', () => {
+    const cells = row(1, ['G1)', '(2', '(3)', '(4)', '(9)', '(6', 'Cơ)'])
+    expect(repairColumnNumbers(cells).map((r) => r.to)).toEqual(['(1)', '(2)', '(5)', '(6)', '(7)'])
+    expect(repairColumnNumbers(row(1, ['6?', '(2)', '(3)', '(4)', '', 'G1']))).toHaveLength(3)
+  })
+
+  it('leaves a row alone when less than two cells read right, when a cell holds more than a number, or a word without a bracket or digit', () => {
+    expect(repairColumnNumbers(row(1, ['G1)', '(2', '(3)', 'đ)', '(9)']))).toEqual([])
+    expect(repairColumnNumbers(row(1, ['1', '2', 'Ba', '4']))).toEqual([])
+    const task = row(1, ['1', '2', '3', '4', 'Phòng Văn hóa'])
+    expect(repairColumnNumbers(task)).toEqual([])
   })
 })

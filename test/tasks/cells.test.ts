@@ -117,6 +117,17 @@ describe('tasks from cells', () => {
     ])
   })
 
+  it('knows a repeated header OCR read differently on the next page, and goes on with the table', () => {
+    const found = extract([
+      grid([['STT', 'Nhiệm vụ', 'Sản phẩm', 'Thời gian hoàn thành', 'Chủ trì thực hiện', 'Phối hợp thực hiện'], ['I', ['Cải cách thể chế', 1, 5]], ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),
+      grid([['SIT', 'Nhiệm vụ', 'Sản P phẩm', 'Thời zian hoàn thành', 'Chủ trì thực hiện', 'Phối hợp thựch hiện'], ['2', 'Kiểm tra', 'Báo cáo', 'Quý II/2026', 'Công an xã', '']], 6)
+    ])
+    expect(found.map((t) => [t.id, t.group, t.timeframe?.raw])).toEqual([
+      ['1', 'Cải cách thể chế', 'Quý I/2026'],
+      ['2', 'Cải cách thể chế', 'Quý II/2026']
+    ])
+  })
+
   it('gives the lead of a cell merged from the last row of a page on over the next page\'s first tasks', () => {
     const found = extract([
       grid([header, ['1', 'Rà soát', 'Báo cáo', 'Quý I/2026', 'Phòng Kinh tế', '']], 6),
@@ -127,6 +138,20 @@ describe('tasks from cells', () => {
       ['2', ['Phòng Kinh tế']],
       ['3', ['Phòng Kinh tế']]
     ])
+  })
+
+  it('reads a header in two rows: a spanning "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp", the other cells merged down', () => {
+    const found = extract(
+      grid(
+        [
+          [['TT', 2], ['Nội dung', 2], ['Cơ quan thực hiện', 1, 2], ['Thời gian', 2]],
+          ['Chủ trì', 'Phối hợp'],
+          ['1', 'Rà soát', 'Phòng Kinh tế', 'Công an xã', 'Quý I/2026']
+        ],
+        5
+      )
+    )
+    expect(found.map((t) => [t.id, t.lead[0]?.name, t.cooperating[0]?.name, t.timeframe?.raw])).toEqual([['1', 'Phòng Kinh tế', 'Công an xã', 'Quý I/2026']])
   })
 
   it('takes a second table that numbers from 1 again as a new table, its ids qualified by its ordinal', () => {
@@ -145,12 +170,16 @@ describe('tasks from cells', () => {
       grid(
         [
           ['TT', 'Nội dung', 'Trách nhiệm thực hiện', 'Thời gian (Năm 2027)'],
-          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I']
+          ['1', 'Rà soát', 'Phòng Kinh tế; Các sở, ban, ngành', 'Quý I'],
+          ['2', 'Kiểm tra', 'Sở Nội vụ chủ trì, phối hợp với các sở,\nngành liên quan', 'Quý II']
         ],
         4
       )
     )
-    expect(found).toMatchObject([{lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], timeframe: {start: '2027-01-01', end: '2027-03-31'}}])
+    expect(found).toMatchObject([
+      {lead: [{name: 'Phòng Kinh tế'}, {raw: 'Các sở, ban, ngành'}], cooperating: [], timeframe: {start: '2027-01-01', end: '2027-03-31'}},
+      {lead: [{raw: 'Sở Nội vụ'}], cooperating: [{raw: 'các sở, ngành liên quan'}]}
+    ])
     expect(found[0].monitoring).toBeUndefined()
   })
 })

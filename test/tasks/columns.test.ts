@@ -26,6 +26,21 @@ describe('column headers and labels', () => {
     expect(headerMap(['TT', 'Nội dung'])).toBeNull()
   })
 
+  it('should name a cell of a task header that OCR garbled by the nearest example, once the row is a task header', () => {
+    expect(headerMap(['STT', 'Nhiệm vụ', 'Sản P phẩm', 'Thời zian hoàn thành', 'Chủ trì thực hiện', 'Phối hợp thựch hiện', 'Theo dõi, kiểm tra, đôn đốc'])).toEqual({
+      number: 0,
+      content: 1,
+      outputs: 2,
+      timeframe: 3,
+      lead: 4,
+      cooperating: 5,
+      monitoring: 6
+    })
+    // Not a label of the list form, not a row that is no task header.
+    expect(fieldOf('Thời zian hoàn thành')).toBeNull()
+    expect(headerMap(['TT', 'Nội dunz', 'Thời zian hoàn thành'])).toBeNull()
+  })
+
   it('should read labelled fields of the list form, emphasis and bullets aside', () => {
     expect(labelledField('- Cơ quan chủ trì thực hiện: **Phòng Văn hóa - Xã hội.**')).toEqual({field: 'lead', value: 'Phòng Văn hóa - Xã hội.'})
     expect(labelledField('Cơ quan phối hợp, theo dõi: Văn phòng HĐND&UBND')).toEqual({field: 'cooperating', value: 'Văn phòng HĐND&UBND'})

@@ -125,6 +125,28 @@ describe('tasks stage: tables', () => {
     ])
   })
 
+  it('should read an empty lead under a task of the same group as a merged cell written once, and say so', () => {
+    const rows = [
+      header,
+      ['I', 'Cải cách thể chế', '', '', '', ''],
+      ['1', 'Rà soát', 'Văn phòng HĐND và UBND xã', '', 'Quý I/2026', ''],
+      ['2', 'Kiểm tra', '', '', 'Quý II/2026', ''],
+      ['II', 'Cải cách thủ tục hành chính', '', '', '', ''],
+      ['3', 'Niêm yết', '', '', 'Quý I/2026', '']
+    ]
+    const {tasks: found, file} = runTasks(root([part('appendix', [table(rows, 1, {layout: 'tabs'})])]))
+    expect(found.map((task) => [task.id, task.lead.map((a) => a.raw)])).toEqual([
+      ['1', ['Văn phòng HĐND và UBND xã']],
+      ['2', ['Văn phòng HĐND và UBND xã']],
+      ['3', []]
+    ])
+    expect(found[1].confidence).toBeLessThan(found[0].confidence)
+    expect(file.messages.filter((m) => m.ruleId === 'merged-from-above')).toHaveLength(1)
+    // A table read from its rules shows its merged cells: an empty lead there is empty.
+    const ruled = runTasks(root([part('appendix', [table(rows, 1, {layout: 'lattice'})])]))
+    expect(ruled.tasks[1].lead).toEqual([])
+  })
+
   it('should ignore tables that are not task tables', () => {
     const tree = root([part('plan', [table([['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch'], ['1', 'Tỷ lệ hồ sơ trực tuyến', '%', '80']])])])
     expect(runTasks(tree).tasks).toEqual([])

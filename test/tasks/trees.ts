@@ -29,7 +29,7 @@ export function section(marker: string, kind: SectionKind, title: string | null,
 }
 
 /** A table from rows of cell texts, row `i` on line `line + i`. */
-export function table(rows: string[][], line = 1, data?: LineData): Table {
+export function table(rows: string[][], line = 1, data?: Table['data']): Table {
   return {
     type: 'table',
     data,

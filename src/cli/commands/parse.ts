@@ -40,6 +40,8 @@ interface ParseCommandOptions {
   grace?: number
   summary?: boolean
   compact?: boolean
+  pdf?: boolean
+  review?: boolean
   quiet?: boolean
 }
 
@@ -53,7 +55,7 @@ export function register(program: Command): void {
         'Many files, folders or globs: --out DIR or --jsonl FILE, a progress bar, a summary and a report. ' +
         'Exit 0 when every file parsed, 1 when some failed, 2 on a usage error, 130 when interrupted.'
     )
-    .argument('<inputs...>', 'files (text, PDF, PNG, JPEG, TIFF, WebP: recognised by content), folders (searched recursively for .txt .md .pdf .png .jpg .tif .webp) or globs')
+    .argument('<inputs...>', 'files (text, PDF, PNG, JPEG, TIFF, WebP, DOCX, DOC: recognised by content), folders (searched recursively for .txt .md .pdf .png .jpg .tif .webp .docx .doc) or globs')
     .option('-o, --out <dir>', 'write one <name>.json per input here, mirroring sub-folders, and report.json')
     .option('--jsonl <file>', 'write one JSON line per input to this file instead ("-": stdout); started afresh, or appended to with --resume')
     .option('--report <file>', 'where to write the report (default: <dir>/report.json; with --jsonl x.jsonl: x.report.json)')
@@ -66,6 +68,8 @@ export function register(program: Command): void {
     .option('--grace <seconds>', 'after Ctrl-C, how long files in progress may finish before they are abandoned (default: 30; Ctrl-C twice: at once)', nonNegativeNumber)
     .option('--summary', 'one file: print a short summary instead of the whole JSON (date: ISO or null; dateRaw: as written)')
     .option('--compact', 'print (or write under --out) the JSON on one line')
+    .option('--pdf', 'with --out: also write a searchable PDF of each PDF or image input beside its JSON (x.pdf; x.searchable.pdf when x.pdf is an input); see `sohoa pdf`')
+    .option('--review', 'with --out: also write a review page beside each JSON (x.html); see `sohoa review`')
     .option('-q, --quiet', 'one file: do not print messages; many: no progress and no failure lines (the summary stays)')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
       const limits = resolveLimits({
@@ -88,6 +92,7 @@ async function parseOne(inputs: string[], options: ParseCommandOptions, limits: 
     throw new UsageError('several inputs, a folder or a glob need --out DIR or --jsonl FILE')
   }
   if (options.resume || options.report) throw new UsageError('--resume and --report need --out DIR or --jsonl FILE')
+  if (options.pdf || options.review) throw new UsageError('--pdf and --review need --out DIR; for one file use `sohoa pdf` or `sohoa review`')
   const {output, messages} = await parseInput(input, {limits})
   const value = options.summary ? summarize(output) : output
   process.stdout.write(JSON.stringify(value, null, options.compact ? undefined : 2) + '\n')
@@ -122,6 +127,8 @@ async function parseMany(inputs: string[], options: ParseCommandOptions, limits:
       concurrency: options.concurrency,
       limits,
       compact: options.compact,
+      pdf: options.pdf,
+      review: options.review,
       graceSeconds: options.grace,
       signal: stop.signal,
       abandonSignal: abandon.signal,

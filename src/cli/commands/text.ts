@@ -11,9 +11,9 @@ export function register(program: Command): void {
   program
     .command('text')
     .description(
-      'print the text of a document as the pipeline sees it: text files decoded (NFC, LF), PDFs from their text layer or OCR, images OCR\'d; then diacritics restored (for pages sohoa OCR\'d the marks of every word are checked against the language model; mangled text is repaired throughout; clean text only on lines without marks)'
+      'print the text of a document as the pipeline sees it: text files decoded (NFC, LF; legacy Vietnamese encodings converted), Word files with their list numbers and tables, PDFs from their text layer or OCR, images OCR\'d; then diacritics restored (for pages sohoa OCR\'d the marks of every word are checked against the language model; mangled text is repaired throughout; clean text only on lines without marks)'
     )
-    .argument('<file>', 'the document: text, PDF, PNG, JPEG, TIFF or WebP (recognised by content)')
+    .argument('<file>', 'the document: text (UTF-8, UTF-16, Windows-1258, TCVN3, VNI), PDF, PNG, JPEG, TIFF, WebP, DOCX or DOC (recognised by content)')
     .option('--raw', 'print the text before restoration')
     .addOption(new Option('--restore <when>', 'override when to restore').choices(['always', 'unmarked', 'never']))
     .action(async (path: string, options: {raw?: boolean; restore?: 'always' | 'unmarked' | 'never'}) => {

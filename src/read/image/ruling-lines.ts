@@ -5,8 +5,16 @@
  * the table's grid (rows, columns, merged cells) can be rebuilt
  * (`layout/grid.ts`). The page should be straight (`skew.ts`): a tilted rule
  * is not one row of pixels.
+ *
+ * A pixel is taken as part of a rule when it or its neighbour across the
+ * rule (the next row for a horizontal rule, the next column for a vertical
+ * one) is darker than the page's ink level (`ink-level.ts`, 160 for black
+ * print): a thin rule of a 200-dpi scan, blurred, JPEG'd
+ * and read at 300 dpi, is a pair of grey rows (100–170) whose darker half
+ * swaps sides every few hundred pixels, and neither row alone is a run.
  */
 import type {GreyImage} from './grey-image.js'
+import {darkLevel} from './ink-level.js'
 
 /** A horizontal rule: its centre line `y` from `x0` to `x1`. */
 export interface HorizontalRule {
@@ -28,14 +36,23 @@ export interface RulingLines {
   vertical: VerticalRule[]
 }
 
-const dark = 140
+
+/** A vertical run with ink on one side only along more than this share of it is letters' stems, not a rule. */
+const maxOneSided = 0.1
 
 /** A run of dark pixels along one row (or column): the row, its start and end. */
 type Run = [fixed: number, start: number, end: number]
 
+/** Options of `eraseRulingLines`. */
+export interface EraseOptions {
+  /** Grey level under which a pixel (or its neighbour across the rule) is ink of a rule (default: `darkLevel` of the image). */
+  dark?: number
+}
+
 /** Erase rules from a copy of `image`; return the copy and where the rules were. */
-export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: RulingLines} {
+export function eraseRulingLines(image: GreyImage, options: EraseOptions = {}): {image: GreyImage; rules: RulingLines} {
   const {width, height, data} = image
+  const dark = options.dark ?? darkLevel(image)
   const out = new Uint8Array(data)
   const minH = Math.max(60, Math.round(width * 0.08))
   const minV = Math.max(60, Math.round(height * 0.03))
@@ -43,30 +60,18 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   const maxGap = Math.max(2, Math.round(0.0025 * Math.max(width, height)))
   const rows: Run[] = []
   for (let y = 0; y < height; y++) {
-    for (const [start, end] of darkRuns(width, (x) => data[y * width + x] < dark, maxGap)) if (end - start >= minH) rows.push([y, start, end])
+    const next = y + 1 < height ? width : 0
+    for (const [start, end] of darkRuns(width, (x) => Math.min(data[y * width + x], data[y * width + x + next]) < dark, maxGap)) if (end - start >= minH) rows.push([y, start, end])
   }
   const columns: Run[] = []
   for (let x = 0; x < width; x++) {
-    for (const [start, end] of darkRuns(height, (y) => data[y * width + x] < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
-  }
-  for (const [runs, horizontal] of [
-    [rows, true],
-    [columns, false]
-  ] as const) {
-    for (const [fixed, a, b] of runs) {
-      for (let t = a; t < b; t++) {
-        // The rule and its anti-aliased fringe one pixel either side.
-        for (let d = -1; d <= 1; d++) {
-          const f = fixed + d
-          if (horizontal) {
-            if (f >= 0 && f < height) out[f * width + t] = 255
-          } else if (f >= 0 && f < width) out[t * width + f] = 255
-        }
-      }
-    }
+    const next = x + 1 < width ? 1 : 0
+    for (const [start, end] of darkRuns(height, (y) => Math.min(data[y * width + x], data[y * width + x + next]) < dark, maxGap)) if (end - start >= minV) columns.push([x, start, end])
   }
   const mergedRows = mergeRuns(rows)
-  const mergedColumns = mergeRuns(columns)
+  // Stems of letters one above the other in lines of text ("p" over "N") make short vertical runs: a rule has
+  // paper either side of it, a stem the rest of its letter on one side.
+  const mergedColumns = mergeRuns(columns).filter((r) => oneSided(image, r, dark) <= maxOneSided)
   // Each rule's whole thickness and a fringe of two pixels: its lighter edges (blur, a low resolution) would be read as "|".
   for (const r of mergedRows) {
     for (let y = Math.max(0, r.first - 2); y <= Math.min(height - 1, r.last + 2); y++) out.fill(255, y * width + r.start, y * width + r.end)
@@ -74,10 +79,29 @@ export function eraseRulingLines(image: GreyImage): {image: GreyImage; rules: Ru
   for (const r of mergedColumns) {
     for (let y = r.start; y < r.end; y++) out.fill(255, y * width + Math.max(0, r.first - 2), y * width + Math.min(width, r.last + 3))
   }
-  // Short horizontal runs are erased (underlines) but are not table rules.
-  const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.15).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
+  // Short horizontal runs are erased (underlines) but are not table rules; a rule broken off by a
+  // merged cell may span a single narrow column (a tenth of a landscape page).
+  const horizontal = mergedRows.filter((r) => r.end - r.start >= width * 0.1).map((r) => ({y: r.centre, x0: r.start, x1: r.end}))
   const vertical = mergedColumns.map((r) => ({x: r.centre, y0: r.start, y1: r.end}))
   return {image: {width, height, data: out}, rules: {horizontal, vertical}}
+}
+
+/**
+ * The share of a vertical rule's length along which ink lies on one side of
+ * it and paper on the other, three pixels out from its edges (where a
+ * horizontal rule crosses it, both sides are ink).
+ */
+function oneSided(image: GreyImage, rule: {first: number; last: number; start: number; end: number}, dark: number): number {
+  const {width, data} = image
+  const [left, right] = [rule.first - 3, rule.last + 4]
+  if (left < 0 || right >= width) return 0
+  let n = 0
+  for (let y = rule.start; y < rule.end; y++) {
+    const a = data[y * width + left] < dark
+    const b = data[y * width + right] < dark
+    if (a !== b) n++
+  }
+  return n / Math.max(1, rule.end - rule.start)
 }
 
 /** Runs of dark positions along a line of `length`, bridging gaps of up to `maxGap` light ones. */

@@ -18,7 +18,7 @@ import {findZones} from './columns.js'
 import {height, meanConfidence, median, roundBox, union} from './geometry.js'
 import {groupRows, splitAtGaps, type Row, type Segment} from './segments.js'
 import {findTables} from './tables.js'
-import {repairMarkers, type MarkerRepair} from './repair-markers.js'
+import {repairColumnNumbers, repairMarkers, type MarkerRepair} from './repair-markers.js'
 import {tablesFromGrids} from './grid-tables.js'
 import type {Grid} from './grid.js'
 import {cellsFromFound, renderRow, rowBox, rowWords, type PageTable} from './table-cells.js'
@@ -88,6 +88,7 @@ export function composePages(pages: PageInput[]): Composed {
       }
       if (e.cells?.row === 0) tables.push(placeTable(e.cells.table, page.number, textLines.length))
       if (e.cells) tables[tables.length - 1].lines.end = textLines.length + 1
+      for (const r of e.cells?.table.repairs ?? []) if (r.row === e.cells!.row) repairs.push({line: textLines.length, from: r.from, to: r.to, page: page.number})
       const repair = repaired.find((r) => ocred[r.line].line === e.line)
       if (repair) {
         repairs.push({line: textLines.length, from: repair.from, to: repair.to, page: page.number})
@@ -144,6 +145,13 @@ export function orderPage(page: PageInput): Emitted[] {
   const wordHeight = Math.max(1, median(words.map((w) => height(w.bbox))))
   const pitch = pitches.length > 0 ? median(pitches) : 2 * wordHeight
   const tables = pageTables(rows, page)
+  // An OCR'd table's row of column numbers, some garbled: put right, to be reported.
+  if (page.route === 'ocr') {
+    for (const {table} of tables) {
+      const repairs = repairColumnNumbers(table.cells)
+      if (repairs.length > 0) table.repairs = repairs
+    }
+  }
   const x0 = Math.min(...segments.map((s) => s.bbox.x0), ...(page.tables ?? []).map((t) => t.bbox.x0))
   const x1 = Math.max(...segments.map((s) => s.bbox.x1), ...(page.tables ?? []).map((t) => t.bbox.x1))
   const out: Emitted[] = []

@@ -6,9 +6,9 @@
  */
 import type {LayoutWord} from '../types.js'
 import {median} from './geometry.js'
-import type {Grid} from './grid.js'
+import {gridCells, type Grid} from './grid.js'
 import type {Row} from './segments.js'
-import type {FoundTable} from './tables.js'
+import type {FoundTable, TableCellWords} from './tables.js'
 
 /** The tables of `grids` among a page's `rows` (top to bottom, not overlapping). */
 export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
@@ -29,7 +29,7 @@ export function tablesFromGrids(rows: Row[], grids: Grid[]): FoundTable[] {
     let end = start
     for (let i = start; i < rows.length; i++) if (inside(rows[i])) end = i + 1
     const words = rows.slice(start, end).flatMap((row) => row.segments.flatMap((s) => s.words))
-    tables.push({start, end, boundaries: grid.xs.slice(1, -1), rows: gridRows(grid, words)})
+    tables.push({start, end, boundaries: grid.xs.slice(1, -1), rows: gridRows(grid, words), cells: gridTableCells(grid, words)})
     from = end
   }
   return tables
@@ -40,10 +40,11 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
   const columns = grid.xs.length - 1
   const bands: LayoutWord[][][] = grid.ys.slice(1).map(() => Array.from({length: columns}, () => []))
   for (const word of words) {
-    const r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
+    let r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
     let c = slot(grid.xs, (word.bbox.x0 + word.bbox.x1) / 2)
-    // Merged cells: back to the first column of the span.
+    // Merged cells: back to the first column of the span, and up to its first row.
     while (c > 0 && grid.open[r][c - 1]) c--
+    while (r > 0 && grid.openBelow?.[r - 1]?.[c]) r--
     bands[r][c].push(word)
   }
   const out: FoundTable['rows'] = []
@@ -56,6 +57,32 @@ export function gridRows(grid: Grid, words: LayoutWord[]): FoundTable['rows'] {
     })
   }
   return out
+}
+
+/**
+ * The cells of `grid` with their spans, each with its words in reading order:
+ * a cell spans the columns its row leaves open (`open`) and the rows under it
+ * whose rule is broken off there (`openBelow`). Cells without a word are kept
+ * (an empty cell is a fact of the table).
+ */
+export function gridTableCells(grid: Grid, words: LayoutWord[]): TableCellWords[] {
+  const cells: TableCellWords[] = gridCells(grid).map((cell) => ({
+    row: cell.row,
+    column: cell.columns[0],
+    rowSpan: cell.rowSpan,
+    colSpan: cell.columns[1] - cell.columns[0],
+    words: [],
+    bbox: cell.bbox
+  }))
+  const owner = new Map<string, TableCellWords>()
+  for (const cell of cells) for (let i = cell.row; i < cell.row + cell.rowSpan; i++) for (let k = cell.column; k < cell.column + cell.colSpan; k++) owner.set(`${i},${k}`, cell)
+  for (const word of words) {
+    const r = slot(grid.ys, (word.bbox.y0 + word.bbox.y1) / 2)
+    const c = slot(grid.xs, (word.bbox.x0 + word.bbox.x1) / 2)
+    owner.get(`${r},${c}`)?.words.push(word)
+  }
+  for (const cell of cells) cell.words = readingOrder(cell.words)
+  return cells
 }
 
 /** How many columns the cell starting at each column covers (0 where a merged cell covers it), from a row's open interior edges. */

@@ -9,7 +9,8 @@
 import type {BBox} from '../../tree/types.js'
 import type {LayoutCell, LayoutWord, TableMethod} from '../types.js'
 import {meanConfidence, median, roundBox, union} from './geometry.js'
-import type {FoundTable} from './tables.js'
+import type {FoundTable, TableCellWords} from './tables.js'
+import type {CellRepair} from './repair-markers.js'
 
 /** A table of one page as cells, before it is placed in the text (`LayoutTable` without `page` and `lines`). */
 export interface PageTable {
@@ -19,10 +20,13 @@ export interface PageTable {
   columns: number
   /** Row-major: by `row`, then `column`. */
   cells: LayoutCell[]
+  /** Cells the reader put right (OCR'd column numbers, `repairColumnNumbers`), to be reported. */
+  repairs?: CellRepair[]
 }
 
 /** The cells of a table found from word boxes or rules; `method` says which. */
 export function cellsFromFound(found: FoundTable, method: TableMethod): PageTable {
+  if (found.cells) return cellsFromGrid(found.cells, found.boundaries.length + 1, method)
   const columns = found.boundaries.length + 1
   const x0 = Math.min(...found.rows.map((r) => r.bbox.x0))
   const x1 = Math.max(...found.rows.map((r) => r.bbox.x1))
@@ -40,6 +44,22 @@ export function cellsFromFound(found: FoundTable, method: TableMethod): PageTabl
   return {method, bbox: roundBox(union(found.rows.map((r) => r.bbox))), rows: found.rows.length, columns, cells}
 }
 
+/**
+ * The cells of a table read from a grid of rules, spans kept: grid rows in
+ * which nothing is written (the sliver between a doubled rule, a rule broken
+ * into two) are dropped, and the spans over them shortened.
+ */
+function cellsFromGrid(found: TableCellWords[], columns: number, method: TableMethod): PageTable {
+  const written = new Set<number>()
+  for (const cell of found) if (cell.words.length > 0) for (let r = cell.row; r < cell.row + cell.rowSpan; r++) written.add(r)
+  const kept = found.filter((cell) => cell.words.length > 0 || cell.rowSpan > 1 || written.has(cell.row))
+  const rows = Math.max(0, ...found.map((c) => c.row + c.rowSpan))
+  const cells = kept
+    .map((c) => makeCell(c.row, c.column, c.rowSpan, c.colSpan, c.words, c.bbox))
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+  return compactRows({method, bbox: roundBox(union(found.map((c) => c.bbox))), rows, columns, cells})
+}
+
 /** A cell from its words (in reading order) and box; confidence is the words' (1 for an empty cell). */
 export function makeCell(row: number, column: number, rowSpan: number, colSpan: number, words: LayoutWord[], bbox: BBox): LayoutCell {
   const cell: LayoutCell = {
@@ -47,7 +67,7 @@ export function makeCell(row: number, column: number, rowSpan: number, colSpan: 
     column,
     rowSpan,
     colSpan,
-    text: cellText(words),
+    text: cellText(words, bbox),
     bbox: roundBox(bbox),
     confidence: Math.round(meanConfidence(words) * 1000) / 1000
   }
@@ -55,19 +75,31 @@ export function makeCell(row: number, column: number, rowSpan: number, colSpan: 
   return cell
 }
 
+/** A token of capitals (an abbreviation: `HĐND&UBND`, `TTHC`), which a narrow column may have to break inside. */
+const capitals = /^[\p{Lu}&/.-]+$/u
+
 /**
  * The text of a cell from its words in reading order: a word that starts
- * left of the one before, on a lower line, opens a new line of the cell.
+ * left of the one before, on a lower line, opens a new line of the cell —
+ * unless the line before is one abbreviation as wide as the cell and this
+ * word goes on in capitals: a token too long for its column, broken inside
+ * (`HĐND&UBN` / `D xã` is `HĐND&UBND xã`).
  */
-export function cellText(words: LayoutWord[]): string {
+export function cellText(words: LayoutWord[], bbox?: BBox): string {
   if (words.length === 0) return ''
   const lineHeight = Math.max(1, median(words.map((w) => w.bbox.y1 - w.bbox.y0)))
   let text = words[0].text
+  let lineStart = 0
   for (let i = 1; i < words.length; i++) {
     const previous = words[i - 1].bbox
     const word = words[i].bbox
     const lower = (word.y0 + word.y1) / 2 - (previous.y0 + previous.y1) / 2 > 0.5 * lineHeight
-    text += lower && word.x0 < previous.x1 ? '\n' : ' '
+    if (lower && word.x0 < previous.x1) {
+      const alone = lineStart === i - 1
+      const full = bbox !== undefined && previous.x1 - previous.x0 >= 0.75 * (bbox.x1 - bbox.x0)
+      text += alone && full && capitals.test(words[i - 1].text) && capitals.test(words[i].text) ? '' : '\n'
+      lineStart = i
+    } else text += ' '
     text += words[i].text
   }
   return text

@@ -26,6 +26,18 @@ export interface FoundTable {
    * covers (0 for a column a merged cell to its left covers).
    */
   rows: Array<{cells: LayoutWord[][]; bbox: BBox; spans?: number[]}>
+  /** The table as cells with their row and column spans and words, when it came from a grid of rules (`grid-tables.ts`). */
+  cells?: TableCellWords[]
+}
+
+/** A cell of a found table: where it starts in the grid (0-based), its spans, its box and its words in reading order. */
+export interface TableCellWords {
+  row: number
+  column: number
+  rowSpan: number
+  colSpan: number
+  bbox: BBox
+  words: LayoutWord[]
 }
 
 /** Options: horizontal ruling lines (y) known from the image, if any. */

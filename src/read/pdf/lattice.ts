@@ -36,12 +36,16 @@ export interface LatticeOptions {
   minGap?: number
 }
 
+/** More rules than this (once joined) on a page is a drawing (a chart, a map), not tables: none are looked for. */
+export const maxRules = 3000
+
 /** The ruled tables among `rules`, top to bottom. */
 export function findLattices(rules: RulingLines, options: LatticeOptions = {}): Lattice[] {
   const tolerance = options.tolerance ?? 2
   const minGap = options.minGap ?? 3
   const horizontal = mergeHorizontal(rules.horizontal, tolerance)
   const vertical = mergeVertical(rules.vertical, tolerance)
+  if (horizontal.length > maxRules || vertical.length > maxRules) return []
   const out: Lattice[] = []
   for (const group of connected(horizontal, vertical, tolerance)) {
     const lattice = latticeOf(group.horizontal, group.vertical, tolerance, minGap)

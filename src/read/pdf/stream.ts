@@ -57,7 +57,7 @@ export function findStreamTables(runs: LayoutWord[][], rules: HorizontalRule[]):
       i++
       continue
     }
-    const table = tableOf(lines.slice(region.start, region.end), region.gutters, rules)
+    const table = tableOf(lines.slice(region.start, region.end), region.groups, rules)
     if (table) {
       tables.push(table.table)
       for (const line of lines.slice(region.start, region.end)) for (const chunk of line.chunks) for (const w of chunk.words) taken.add(w)
@@ -162,26 +162,29 @@ function isGroupRow(line: Line, left: number, firstGutter: [number, number]): bo
   return marker.bbox.x0 < firstGutter[0] + 1 && marker.bbox.x0 >= left - line.size && numberCell.test(text(marker)) && title.bbox.x0 >= firstGutter[0]
 }
 
-/** The table region starting at line `start`: the lines it covers and its gutters, or undefined. */
-function regionFrom(lines: Line[], start: number): {start: number; end: number; gutters: Array<Array<[number, number]>>} | undefined {
+/** The table region starting at line `start`: the lines it covers, its group rows, or undefined. */
+function regionFrom(lines: Line[], start: number): {start: number; end: number; groups: Set<Line>} | undefined {
   const first = lines[start]
   const min = chunkGap * first.size
   const seed = gapsOf(first, min)
   if (seed.length + 1 < minStreamColumns) return undefined
   let gutters: Array<Array<[number, number]>> = seed.map((g) => [g])
   const left = first.bbox.x0
-  const right = first.bbox.x1
   let end = start + 1
   let multi = 1
+  const groups = new Set<Line>()
   for (; end < lines.length; end++) {
     const line = lines[end]
     // A gap of more than three lines ends the table.
     if (line.base - lines[end - 1].base > 3.5 * line.size) break
-    // Text far outside the table's width is no part of it.
-    if (line.bbox.x0 < left - 2 * line.size || line.bbox.x1 > right + 4 * line.size) break
+    // Text starting far left of the table is no part of it.
+    if (line.bbox.x0 < left - 2 * line.size) break
     let narrowed = gutters.map((intervals) => narrow(intervals, line, minGutter))
     if (narrowed.some((intervals) => intervals.length === 0)) {
-      if (isGroupRow(line, left, gutters[0][0])) continue
+      if (isGroupRow(line, left, gutters[0][0])) {
+        groups.add(line)
+        continue
+      }
       // Two cells' texts pdf.js ran together: cut them apart at the gutter.
       const cut = cutAtGutters(line, gutters)
       narrowed = gutters.map((intervals) => narrow(intervals, cut, minGutter))
@@ -193,19 +196,24 @@ function regionFrom(lines: Line[], start: number): {start: number; end: number; 
   }
   // A table, not a few lines that happen to align: two lines of several cells at least, three lines in all.
   if (multi < 2 || end - start < 3) return undefined
-  return {start, end, gutters}
+  // Lines of the header just above the first (a header cell of two lines, centred, starts higher).
+  let top = start
+  while (top > 0 && lines[top].base - lines[top - 1].base < 1.6 * first.size && gutters.every((intervals) => narrow(intervals, lines[top - 1], minGutter).length > 0)) top--
+  return {start: top, end, groups}
 }
 
-function tableOf(lines: Line[], gutters: Array<Array<[number, number]>>, rules: HorizontalRule[]): {table: PageTable} | undefined {
-  const boundaries = gutters.map((intervals) => {
-    const widest = intervals.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a))
-    return (widest[0] + widest[1]) / 2
-  })
-  const columns = boundaries.length + 1
+function tableOf(lines: Line[], groups: Set<Line>, rules: HorizontalRule[]): {table: PageTable} | undefined {
   const words = lines.flatMap((l) => l.chunks.flatMap((c) => c.words))
   const area = box(words)
   const x0 = area.x0 - 1
   const x1 = area.x1 + 1
+  // Columns: the x-ranges no line of the table covers (a group row's title aside), found over all its lines —
+  // a header cell centred in two lines may leave a column out of any single line.
+  let free: Array<[number, number]> = [[x0, x1]]
+  for (const line of lines) if (!groups.has(line)) free = narrow(free, line, minGutter)
+  const boundaries = free.filter(([a, b]) => a > x0 + 0.5 && b < x1 - 0.5).map(([a, b]) => (a + b) / 2)
+  const columns = boundaries.length + 1
+  if (columns < minStreamColumns) return undefined
   const edges = [x0, ...boundaries, x1]
   const columnOf = (x: number) => {
     let c = 0

@@ -12,7 +12,7 @@ import type {LayoutWord} from '../types.js'
 import {baseline} from './cell-text.js'
 import {loadPdfjs} from './pdfjs.js'
 
-/** A page's text layer: its size, its runs, its runs grouped in lines, and the plain text. */
+/** A page's text layer: its size, its runs, its runs grouped in lines, the plain text, and the fonts of its runs (pdf.js ids). */
 export interface TextLayer {
   width: number
   height: number
@@ -20,25 +20,40 @@ export interface TextLayer {
   runs: LayoutWord[][]
   lines: Array<{words: LayoutWord[]}>
   text: string
+  fonts: Set<string>
+}
+
+/** Options of `readTextLayer`. */
+export interface TextLayerOptions {
+  /**
+   * Convert the text of a run in the font `font` (a pdf.js id): legacy
+   * encodings. The runs are then read without pdf.js's Unicode
+   * normalisation, which would turn their codes into other characters
+   * (`µ`, TCVN3's à, into `μ`; `\u00ad`, TCVN3's ư, dropped).
+   */
+  decode?: (text: string, font: string) => string
 }
 
 /** Two runs closer than this share of the font size, with no space between them, are one word. */
 export const joinGap = 0.12
 
 /** Read the text layer of `page` as runs and lines of words (confidence 1: the text is what the PDF says). */
-export async function readTextLayer(page: PDFPageProxy): Promise<TextLayer> {
+export async function readTextLayer(page: PDFPageProxy, options: TextLayerOptions = {}): Promise<TextLayer> {
   const pdfjs = await loadPdfjs()
   const viewport = page.getViewport({scale: 1})
-  const content = await page.getTextContent()
+  const content = await page.getTextContent(options.decode ? {disableNormalization: true} : {})
   const runs: LayoutWord[][] = []
   const texts: string[] = []
+  const fonts = new Set<string>()
   // The run before, when nothing (no space, no line end) separates it from the next one.
   let open: {words: LayoutWord[]; end: number; base: number; size: number} | undefined
   for (const raw of content.items) {
     if (!('str' in raw)) continue
     const item = raw as TextItem
-    texts.push(item.str + (item.hasEOL ? '\n' : ''))
-    if (item.str.trim() === '') {
+    fonts.add(item.fontName)
+    const str = options.decode ? options.decode(item.str, item.fontName) : item.str
+    texts.push(str + (item.hasEOL ? '\n' : ''))
+    if (str.trim() === '') {
       open = undefined
       continue
     }
@@ -47,10 +62,10 @@ export async function readTextLayer(page: PDFPageProxy): Promise<TextLayer> {
     const x = tx[4]
     const base = tx[5]
     const width = item.width * viewport.scale
-    const words = splitWords(item.str, x, width, base - 0.8 * size, base + 0.2 * size)
+    const words = splitWords(str, x, width, base - 0.8 * size, base + 0.2 * size)
     const touches =
       open !== undefined &&
-      !/^\s/u.test(item.str) &&
+      !/^\s/u.test(str) &&
       Math.abs(open.base - base) < 0.2 * Math.min(open.size, size) &&
       x - open.end < joinGap * Math.min(open.size, size) &&
       x - open.end > -0.5 * Math.min(open.size, size)
@@ -60,9 +75,9 @@ export async function readTextLayer(page: PDFPageProxy): Promise<TextLayer> {
       open!.words[open!.words.length - 1] = {...last, text: last.text + first.text, bbox: {...last.bbox, x1: first.bbox.x1, y0: Math.min(last.bbox.y0, first.bbox.y0), y1: Math.max(last.bbox.y1, first.bbox.y1)}}
     }
     if (words.length > 0) runs.push(words)
-    open = /\s$/u.test(item.str) || item.hasEOL ? undefined : {words: words.length > 0 ? words : open!.words, end: x + width, base, size}
+    open = /\s$/u.test(str) || item.hasEOL ? undefined : {words: words.length > 0 ? words : open!.words, end: x + width, base, size}
   }
-  return {width: viewport.width, height: viewport.height, runs, lines: groupLines(runs), text: texts.join('')}
+  return {width: viewport.width, height: viewport.height, runs, lines: groupLines(runs), text: texts.join(''), fonts}
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * Word throughput: every `fixtures/word/*\/input.docx` (and `.doc`) read N
+ * times (`read`: unzip, XML, numbering, tables, text) and, separately,
+ * read and parsed (`parse`: the whole pipeline), on one core: CPU time per
+ * document (user + system, which a shared machine's load does not inflate
+ * as it does wall time), documents per CPU-second (per core), wall time,
+ * peak RSS.
+ *
+ *   npm run bench -- docx [--rounds 20]
+ */
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {availableParallelism, loadavg} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parse} from '../../src/parse.js'
+import {read} from '../../src/read/index.js'
+import {table} from '../table.js'
+
+/** One-line title of this benchmark. */
+export const title = 'Word files: read, and read + parse, per document (one core)'
+
+/** Run the benchmark and print its table. */
+export async function run(args: string[]): Promise<void> {
+  const roundsArg = args.indexOf('--rounds')
+  const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 20
+  const folder = fileURLToPath(new URL('../../fixtures/word/', import.meta.url))
+  const inputs = readdirSync(folder)
+    .sort()
+    .flatMap((name) => ['input.docx', 'input.doc'].map((f) => path.join(folder, name, f)).filter((f) => existsSync(f)))
+    .map((file) => ({name: path.relative(folder, file), bytes: new Uint8Array(readFileSync(file))}))
+  for (const input of inputs) await parse(input.bytes) // warm up (grammars, models, JIT)
+  const rows = []
+  const cpu = () => {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1e6
+  }
+  const measure = async (f: () => Promise<unknown>) => {
+    const wall = performance.now()
+    const start = cpu()
+    for (let i = 0; i < rounds; i++) await f()
+    return {cpu: cpu() - start, wall: (performance.now() - wall) / 1000}
+  }
+  const totals = {read: {cpu: 0, wall: 0}, parse: {cpu: 0, wall: 0}, docs: 0}
+  const row = (name: string, kb: number, docs: number, r: {cpu: number; wall: number}, p: {cpu: number; wall: number}) => ({
+    input: name,
+    KB: kb.toFixed(1),
+    'read CPU ms': ((r.cpu / docs) * 1000).toFixed(1),
+    'read docs/CPU-s': (docs / r.cpu).toFixed(1),
+    'read wall ms': ((r.wall / docs) * 1000).toFixed(1),
+    'parse CPU ms': ((p.cpu / docs) * 1000).toFixed(1),
+    'parse docs/CPU-s': (docs / p.cpu).toFixed(1)
+  })
+  for (const input of inputs) {
+    const r = await measure(() => read(input.bytes))
+    const p = await measure(() => parse(input.bytes))
+    for (const [key, value] of [['read', r], ['parse', p]] as const) {
+      totals[key].cpu += value.cpu
+      totals[key].wall += value.wall
+    }
+    totals.docs += rounds
+    rows.push(row(input.name, input.bytes.length / 1024, rounds, r, p))
+  }
+  rows.push(row('all', inputs.reduce((n, i) => n + i.bytes.length, 0) / inputs.length / 1024, totals.docs, totals.read, totals.parse))
+  process.stdout.write(table(rows))
+  process.stdout.write(`\n${rounds} rounds; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; node ${process.version}\n`)
+}

@@ -12,7 +12,20 @@ import {InputError} from '../bulk/input-error.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {failureLine} from '../output/message-line.js'
 import {ReadError} from '../read/read-error.js'
-import {program} from './program.js'
+import {createProgram} from './create-program.js'
+
+/**
+ * `sohoa restore` loads only its own command: the readers, OCR and PDF libraries the other
+ * commands import would cost it more CPU (~0.6 s) than restoring a page.
+ */
+async function load() {
+  if (process.argv[2] !== 'restore') return (await import('./program.js')).program
+  const program = createProgram()
+  ;(await import('./commands/restore.js')).register(program)
+  return program
+}
+
+const program = await load()
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

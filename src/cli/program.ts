@@ -2,8 +2,7 @@
  * The commander program with every sub-command registered.
  * Each command lives in `./commands/<name>.ts` and exports `register(program)`.
  */
-import {readFileSync} from 'node:fs'
-import {Command} from 'commander'
+import {createProgram} from './create-program.js'
 import {register as registerParse} from './commands/parse.js'
 import {register as registerRestore} from './commands/restore.js'
 import {register as registerSchema} from './commands/schema.js'
@@ -13,16 +12,8 @@ import {register as registerFixture} from './commands/fixture.js'
 import {register as registerPdf} from './commands/pdf.js'
 import {register as registerReview} from './commands/review.js'
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string
-}
-
 /** The `sohoa` program. */
-export const program = new Command('sohoa')
-  .description('Turn Vietnamese administrative documents into schema-validated JSON.')
-  .version(pkg.version)
-  .showHelpAfterError('(add --help for usage)')
-  .exitOverride()
+export const program = createProgram()
 
 registerParse(program)
 registerText(program)

@@ -1,8 +1,9 @@
 /**
  * Beam search over a lattice of candidate ids, scored by the n-gram model
  * plus each candidate's own cost (the channel: how likely the observed token
- * is, given the candidate). Hypotheses with the same last n-1 ids are merged
- * (Viterbi recombination), so a small beam loses little.
+ * is, given the candidate). Hypotheses the model cannot tell apart (the same
+ * longest known context) are merged (Viterbi recombination), so a small beam
+ * loses little.
  */
 import type {LanguageModel} from './language-model.js'
 
@@ -43,37 +44,40 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   // of hypothesis `parentAt[i*beam+y]` of position i-1.
   const candidateAt = new Int32Array(n * beam)
   const parentAt = new Int32Array(n * beam)
-  // Current beam: histories (h ids each, oldest first; -1 = before the text), their contexts in
-  // the model (h each: see LanguageModel), how many of those may be known, and scores.
-  const histories = new Int32Array(beam * h).fill(-1)
+  // Current beam: the contexts of each hypothesis in the model (h each: see LanguageModel), how
+  // many of those may be known, and scores.
   let contexts = new Int32Array(beam * h).fill(-1)
   let known = new Int32Array(beam)
   let spare = new Int32Array(beam * h)
   let spareKnown = new Int32Array(beam)
   const scores = new Float64Array(beam)
-  histories[h - 1] = 0 // the boundary class: the text starts here
-  contexts[0] = 0
+  contexts[0] = 0 // the boundary class: the text starts here
   known[0] = 1
   let size = 1
   let maxK = 1
   for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
-  // Expansions of one step.
+  // Expansions of one step: their model state (see LanguageModel.step), score, candidate, parent.
   const capacity = beam * maxK
-  const nextHistories = new Int32Array(capacity * h)
+  const nextStates = new Int32Array(capacity)
   const nextScores = new Float64Array(capacity)
   const nextCandidate = new Int32Array(capacity)
   const nextParent = new Int32Array(capacity)
-  // States reached through each candidate, as linked lists (recombination of equal histories).
-  const firstOfCandidate = new Int32Array(maxK)
-  const nextOfState = new Int32Array(capacity)
+  // Expansions by state, to merge those the model cannot tell apart (open addressing; an entry
+  // belongs to this step when its stamp is the step's).
+  const tableSize = 1 << Math.ceil(Math.log2(capacity * 2 + 2))
+  const tableMask = tableSize - 1
+  const tableStamp = new Int32Array(tableSize)
+  const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
+  const stepScores = new Float64Array(maxK)
+  const stepStates = new Int32Array(maxK)
 
   for (let i = 0; i < n; i++) {
     const slot = slots[i]
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
-    firstOfCandidate.fill(-1, 0, k)
+    const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
     // every expansion would fall there (the language model's score is ≤ 0) is not expanded.
@@ -88,38 +92,39 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       const base = b * h
       const length = known[b]
       const score = scores[b]
+      model.stepAll(contexts, base, length, ids, k, stepScores, stepStates)
       for (let c = 0; c < k; c++) {
-        let s = score + model.scoreAfter(contexts, base, length, ids[c])
+        let s = score + stepScores[c]
+        const state = stepStates[c]
         if (channel !== null) s += weight * channel[c]
         if (s < bestNew - threshold) continue
         if (s > bestNew) bestNew = s
-        // Merge with a state already reached through c with the same older history.
-        let state = firstOfCandidate[c]
-        while (state !== -1) {
-          let same = true
-          for (let j = 0; j < h - 1; j++) {
-            if (nextHistories[state * h + j] !== histories[base + j + 1]) {
-              same = false
-              break
-            }
+        // Merge with the expansion already in this state (Viterbi recombination).
+        let t = Math.imul(state, 0x9e3779b1) >>> 0
+        let entry = -1
+        for (;;) {
+          t &= tableMask
+          if (tableStamp[t] !== stamp) break
+          if (nextStates[tableEntry[t]] === state) {
+            entry = tableEntry[t]
+            break
           }
-          if (same) break
-          state = nextOfState[state]
+          t++
         }
-        if (state !== -1) {
-          if (nextScores[state] < s) {
-            nextScores[state] = s
-            nextParent[state] = b
+        if (entry !== -1) {
+          if (nextScores[entry] < s) {
+            nextScores[entry] = s
+            nextParent[entry] = b
+            nextCandidate[entry] = c
           }
           continue
         }
-        for (let j = 0; j < h - 1; j++) nextHistories[count * h + j] = histories[base + j + 1]
-        nextHistories[count * h + h - 1] = ids[c]
+        tableStamp[t] = stamp
+        tableEntry[t] = count
+        nextStates[count] = state
         nextScores[count] = s
         nextCandidate[count] = c
         nextParent[count] = b
-        nextOfState[count] = firstOfCandidate[c]
-        firstOfCandidate[c] = count
         count++
       }
     }
@@ -140,7 +145,6 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     for (let y = 0; y < kept; y++) {
       const x = top[y]
       const parent = nextParent[x]
-      for (let j = 0; j < h; j++) histories[y * h + j] = nextHistories[x * h + j]
       // The kept state's contexts: its parent's, each one word on.
       model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
       spareKnown[y] = Math.min(h, known[parent] + 1)

@@ -110,6 +110,65 @@ export class LanguageModel {
   }
 
   /**
+   * `scoreAfter` for the `k` words `words[0..k)` after one history at once, level by level (each
+   * level's continuations are read from memory once for all of them): log10 p(words[c] | history)
+   * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
+   * deepest known context as node * 4 + length. Two histories in one state score every future
+   * alike (the decoder merges them).
+   */
+  stepAll(contexts: Int32Array, at: number, length: number, words: ArrayLike<number>, k: number, scoresOut: Float64Array, statesOut: Int32Array): void {
+    const h = this.order - 1
+    let deepest = length
+    while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
+    // statesOut[c] = -2 while words[c] is not yet found; penalties gather in scoresOut.
+    for (let c = 0; c < k; c++) {
+      scoresOut[c] = 0
+      statesOut[c] = -2
+    }
+    let left = k
+    for (let l = deepest; l >= 1 && left > 0; l--) {
+      const node = contexts[at + l - 1]
+      const first = this.first[l]
+      const from = first[node]
+      const to = first[node + 1]
+      const below = this.words[l + 1]
+      const backoff = l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
+      const probs = this.probCodes[l + 1]
+      const levels = this.probLevels[l + 1]
+      for (let c = 0; c < k; c++) {
+        if (statesOut[c] !== -2) continue
+        const found = from === to ? -1 : findIn(below, from, to, words[c])
+        if (found < 0) {
+          scoresOut[c] += backoff
+          continue
+        }
+        scoresOut[c] += levels[probs[found]]
+        // Deeper contexts of the new history do not exist (their n-grams were looked for first);
+        // after an n-gram of the highest order, the new history's deepest context is shorter (-1: below).
+        statesOut[c] = l < h ? found * 4 + l + 1 : -1
+        left--
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      const word = words[c]
+      if (statesOut[c] === -2) {
+        scoresOut[c] += this.unigramLogProbs[word]
+        statesOut[c] = word * 4 + 1
+      } else if (statesOut[c] === -1) {
+        let next = word * 4 + 1
+        for (let m = h; m >= 2; m--) {
+          const node = this.child(m - 1, contexts[at + m - 2], word)
+          if (node >= 0) {
+            next = node * 4 + m
+            break
+          }
+        }
+        statesOut[c] = next
+      }
+    }
+  }
+
+  /**
    * The contexts after `word` follows a history with contexts `from[fromAt..fromAt+length)`,
    * written to `to[toAt..toAt+order-1)` (lengths beyond `length` + 1 are -1). `from` and `to`
    * may be the same array only at different offsets.

@@ -69,6 +69,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const tableStamp = new Int32Array(tableSize)
   const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
+  // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
+  const orders = new Map<ArrayLike<number>, Int32Array>()
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
 
@@ -77,6 +79,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
+    const ascending = ascendingOf(slot, orders)
     const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
@@ -92,7 +95,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       const base = b * h
       const length = known[b]
       const score = scores[b]
-      model.stepAll(contexts, base, length, ids, k, stepScores, stepStates)
+      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates)
       for (let c = 0; c < k; c++) {
         let s = score + stepScores[c]
         const state = stepStates[c]
@@ -168,6 +171,17 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     best = parentAt[i * beam + best]
   }
   return {choice}
+}
+
+/** Indices of `slot.ids` by ascending id (remembered in `orders` by the ids array). */
+function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>): Int32Array {
+  let order = orders.get(slot.ids)
+  if (order === undefined) {
+    const ids = slot.ids
+    order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+    orders.set(ids, order)
+  }
+  return order
 }
 
 /** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */

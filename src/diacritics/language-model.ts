@@ -11,7 +11,7 @@
  */
 import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
-import {findIn, type TrieOrder} from './ngram-trie.js'
+import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
 /** A loaded language model. */
 export class LanguageModel {
@@ -110,13 +110,23 @@ export class LanguageModel {
   }
 
   /**
-   * `scoreAfter` for the `k` words `words[0..k)` after one history at once, level by level (each
-   * level's continuations are read from memory once for all of them): log10 p(words[c] | history)
+   * `scoreAfter` for the words `words` after one history at once, level by level, each level's
+   * continuations searched once from left to right in the order `ascending` (indices of `words`
+   * by ascending id): log10 p(words[c] | history)
    * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
    * deepest known context as node * 4 + length. Two histories in one state score every future
    * alike (the decoder merges them).
    */
-  stepAll(contexts: Int32Array, at: number, length: number, words: ArrayLike<number>, k: number, scoresOut: Float64Array, statesOut: Int32Array): void {
+  stepAll(
+    contexts: Int32Array,
+    at: number,
+    length: number,
+    words: ArrayLike<number>,
+    ascending: ArrayLike<number>,
+    scoresOut: Float64Array,
+    statesOut: Int32Array
+  ): void {
+    const k = words.length
     const h = this.order - 1
     let deepest = length
     while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
@@ -135,13 +145,17 @@ export class LanguageModel {
       const backoff = l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
       const probs = this.probCodes[l + 1]
       const levels = this.probLevels[l + 1]
-      for (let c = 0; c < k; c++) {
+      let lo = from
+      for (let x = 0; x < k; x++) {
+        const c = ascending[x]
         if (statesOut[c] !== -2) continue
-        const found = from === to ? -1 : findIn(below, from, to, words[c])
-        if (found < 0) {
+        const word = words[c]
+        lo = lo < to ? lowerBound(below, lo, to, word) : to
+        if (lo === to || below[lo] !== word) {
           scoresOut[c] += backoff
           continue
         }
+        const found = lo
         scoresOut[c] += levels[probs[found]]
         // Deeper contexts of the new history do not exist (their n-grams were looked for first);
         // after an n-gram of the highest order, the new history's deepest context is shorter (-1: below).

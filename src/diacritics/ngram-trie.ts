@@ -57,6 +57,27 @@ export function findIn(words: Uint16Array, from: number, to: number, word: numbe
 }
 
 /**
+ * The first index in `words[from..to)` (ascending) whose id is ≥ `word` (`to` when none): a
+ * galloping search from `from`, cheap when the answer is near (ids looked up in ascending order).
+ */
+export function lowerBound(words: Uint16Array, from: number, to: number, word: number): number {
+  let lo = from
+  let step = 1
+  // Gallop: widen [lo, lo + step) until it passes the word.
+  while (lo + step < to && words[lo + step - 1] < word) {
+    lo += step
+    step *= 2
+  }
+  let hi = Math.min(to, lo + step)
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (words[mid] < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
  * Build the trie of estimated orders: `orders[k-2]` holds the n-grams of order k (k ids each, one
  * after the other, in lexicographic order) with their codes. Every n-gram's prefix must be an
  * n-gram of the order below (Kneser-Ney pruning by count keeps prefixes); `ids` is the number of ids.

@@ -9,6 +9,7 @@
  * - `jsonSchema()`: the JSON Schema of the output.
  * - `bulkParse(options)`: many files, folders, globs → JSON files or JSONL and a report.
  * - `writeOutputs(bytes, parsed, options)`: a searchable PDF and a review page of a parsed scan.
+ * - `enqueue(options)`, `runWorker(options)`: the same import on a job queue (BullMQ on Redis), many workers.
  */
 import './vfile-data.js'
 
@@ -42,3 +43,5 @@ export type {BulkOptions, BulkReport, BulkTotals, BulkEvent, FileReport, FileSta
 export type {ParsedInput} from './bulk/index.js'
 export {writeOutputs, searchablePdf, reviewPage, reviewFields, restoredRuns, documentMetadata} from './outputs/index.js'
 export type {OutputOptions, WrittenOutputs, Parsed, SearchablePdf, SearchablePdfOptions, ReviewOptions, ReviewField, Doubt, Place, PageRuns, TextRun, DocumentMetadata} from './outputs/index.js'
+export {enqueue, runWorker, queueStatus, waitForQueue, queueReport, retryFailed, cleanQueue, RedisUnreachableError} from './queue/index.js'
+export type {EnqueueOptions, EnqueueResult, WorkerOptions, WorkerSummary, WorkerEvent, QueueStatus, QueueReportOptions, QueueConnectionOptions, CleanOptions, JobData} from './queue/index.js'

@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<void> {
 }
 
 /** Write `n` decisions (the seeds, each with its own year so every hash differs) in 10 sub-folders; returns their bytes. */
-function makeDecisions(dir: string, n: number): number {
+export function makeDecisions(dir: string, n: number): number {
   const seeds = [0, 1, 2, 3, 4].map((i) => readFileSync(path.join(root, `fixtures/seed-00${i}/input.txt`), 'utf8'))
   let bytes = 0
   for (let i = 0; i < n; i++) {
@@ -90,7 +90,7 @@ function makeDecisions(dir: string, n: number): number {
 }
 
 /** Copy one-page scans (a scanned PDF, a PNG, a phone photo) until there are `pages`. */
-function makeScans(dir: string, pages: number): void {
+export function makeScans(dir: string, pages: number): void {
   mkdirSync(dir, {recursive: true})
   const sources = ['scanned-pdf/input.pdf', 'table-png/input.png', 'phone-jpeg/input.jpg']
   for (let i = 0; i < pages; i++) {

@@ -1,6 +1,7 @@
 /**
  * The per-file limits of a bulk run, their defaults, and how they read.
  */
+import {UsageError} from './usage-error.js'
 
 /** Limits that protect a batch from one file: size, pages, pixels, time. */
 export interface Limits {
@@ -28,6 +29,15 @@ export function resolveLimits(overrides: Partial<Limits> = {}): Limits {
   for (const key of Object.keys(limits) as Array<keyof Limits>) {
     const value = overrides[key]
     if (value !== undefined) limits[key] = value
+  }
+  return limits
+}
+
+/** `resolveLimits(overrides)`, throwing a `UsageError` when a limit is not positive. */
+export function checkedLimits(overrides: Partial<Limits> = {}): Limits {
+  const limits = resolveLimits(overrides)
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(value > 0)) throw new UsageError(`limit ${key} must be positive, not ${value}`)
   }
   return limits
 }

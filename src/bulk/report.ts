@@ -64,7 +64,7 @@ export interface BulkTotals {
   /** Files parsed or failed per second of wall time. */
   filesPerSecond: number
   pagesPerSecond: number
-  /** Peak resident memory of the process (all its threads), MB. */
+  /** Peak resident memory of the process (all its threads), MB; for a queue run, the largest of its workers'. */
   peakRssMb: number
 }
 
@@ -77,15 +77,18 @@ export interface BulkReport {
   interrupted: boolean
   out: string | null
   jsonl: string | null
+  /** For a queue run: the sum over its workers of files at once and of OCR workers. */
   settings: {concurrency: number; ocrWorkers: number; resume: boolean; limits: Limits}
   totals: BulkTotals
   /** Every failed file with its reason (also in `files`). */
   failures: Array<{path: string; reason: string; rule: string}>
   files: FileReport[]
+  /** A queue run's (`sohoa queue report`): the queue's name and how many worker processes took part. */
+  queue?: {name: string; workers: number}
 }
 
-/** Totals of `files` over `seconds`. */
-export function totalsOf(files: readonly FileReport[], seconds: number): BulkTotals {
+/** Totals of `files` over `seconds`; `peakRssMb` defaults to this process's. */
+export function totalsOf(files: readonly FileReport[], seconds: number, peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)): BulkTotals {
   const count = (status: FileStatus) => files.filter((f) => f.status === status).length
   const parsed = count('parsed') + count('warnings')
   const failed = count('failed')
@@ -103,7 +106,7 @@ export function totalsOf(files: readonly FileReport[], seconds: number): BulkTot
     seconds: round(seconds),
     filesPerSecond: rate(parsed + failed),
     pagesPerSecond: rate(pages),
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024)
+    peakRssMb
   }
 }
 

@@ -48,6 +48,9 @@ export async function recordedSha256(path: string): Promise<string | undefined> 
     if (match) return match[2]
     if (bytesRead < headLength) return recordedSource(head)?.sha256
     return recordedSource(await handle.readFile('utf8'))?.sha256
+  } catch {
+    // Not a readable file (a folder in the output's place): no record.
+    return undefined
   } finally {
     await handle.close()
   }

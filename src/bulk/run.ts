@@ -12,15 +12,14 @@ import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createOcrPool, type OcrPool} from '../read/index.js'
 import {isPagedFile} from '../outputs/paged-input.js'
-import {siblingOutputPath} from '../outputs/sibling-path.js'
+import {forEachLimit} from '../util/for-each-limit.js'
 import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
-import {discoverInputs, documentExtensions} from './inputs.js'
 import {indexJsonl, JsonlSink, resumeKey} from './jsonl-sink.js'
-import {resolveLimits, type Limits} from './limits.js'
-import type {JobOutcome} from './messages.js'
+import {checkedLimits, type Limits} from './limits.js'
 import {checkOutputFile, checkOutputFolder} from './output-places.js'
-import {outputPaths} from './output-paths.js'
+import {planFiles} from './plan.js'
+import {processFile, type FileOptions} from './process-file.js'
 import {totalsOf, type BulkReport, type FileReport} from './report.js'
 import {hashFile, recordedSha256} from './resume.js'
 import {UsageError} from './usage-error.js'
@@ -75,27 +74,18 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const {limits, concurrency, ocrWorkers} = settings
   const emit = (event: BulkEvent) => options.onEvent?.(event)
   const reportPath = reportPathOf(options)
-  const exclude = [options.out, options.jsonl === '-' ? undefined : options.jsonl, reportPath].filter((p): p is string => Boolean(p))
   if (options.out) await checkOutputFolder(options.out, '--out')
   if (options.jsonl && options.jsonl !== '-') await checkOutputFile(options.jsonl, '--jsonl')
   if (options.report) await checkOutputFile(options.report, '--report')
-  const {files, unmatched, skippedLinks} = await discoverInputs(options.inputs, {exclude})
-  if (files.length === 0) {
-    throw new UsageError(`no input files in ${options.inputs.join(', ')} (folders are searched for ${documentExtensions.map((e) => '.' + e).join(' ')})`)
-  }
-  for (const pattern of unmatched) emit({type: 'notice', message: `${pattern}: no input files match`})
-  for (const link of skippedLinks) emit({type: 'notice', message: `${link.path}: not followed, a link to ${link.target}, which is searched already`})
-
-  const reserved = options.out && reportPath && isInside(reportPath, options.out) ? [path.relative(options.out, reportPath)] : []
-  const targets = options.out ? outputPaths(files, reserved).map((rel) => path.join(options.out!, rel)) : undefined
-  const entries: FileReport[] = files.map((f, i) => ({path: f.path, output: targets?.[i] ?? null, status: 'pending'}))
-  if (targets && (options.pdf || options.review)) {
-    const inputPaths = new Set(files.map((f) => path.resolve(f.path)))
-    for (const entry of entries) {
-      if (options.pdf) entry.pdf = siblingOutputPath(entry.output!, '.pdf', inputPaths)
-      if (options.review) entry.review = siblingOutputPath(entry.output!, '.html', inputPaths)
-    }
-  }
+  const {entries} = await planFiles({
+    inputs: options.inputs,
+    out: options.out,
+    jsonl: options.jsonl,
+    report: reportPath,
+    pdf: options.pdf,
+    review: options.review,
+    onNotice: (message) => emit({type: 'notice', message})
+  })
 
   let stopping = false
   let sink: JsonlSink | undefined
@@ -139,21 +129,20 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
   const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
   const ocr = options.ocr ?? ownOcr!
   const workers = new ParseWorkers({size: concurrency, ocr, memoryMb: options.workerMemoryMb, recycleAfter: options.recycleAfter})
-  const indent = options.jsonl || options.compact ? 0 : 2
+  const fileOptions: FileOptions = {limits, indent: options.jsonl || options.compact ? 0 : 2}
   let done = 0
   let failed = 0
   let pagesRead = 0
-  let nextId = 0
 
   const parseOne = async (entry: FileReport): Promise<void> => {
-    const started = performance.now()
-    const outputs = entry.pdf || entry.review ? {pdf: entry.pdf, review: entry.review, fsync: options.fsync} : undefined
-    const outcome = await workers.run({id: nextId++, path: entry.path, limits, indent, outputs}, () => {
-      pagesRead++
-      emit({type: 'page', pages: pagesRead})
+    await processFile(workers, entry, fileOptions, {
+      sink,
+      fsync: options.fsync,
+      onPage: () => {
+        pagesRead++
+        emit({type: 'page', pages: pagesRead})
+      }
     })
-    await record(entry, outcome, sink, options.fsync)
-    entry.seconds = Math.round(performance.now() - started) / 1000
     if (entry.status !== 'interrupted') done++
     if (entry.status === 'failed') failed++
     emit({type: 'file', file: entry, done, toParse: queue.length, failed, pages: pagesRead})
@@ -235,30 +224,6 @@ export function reportPathOf(options: Pick<BulkOptions, 'out' | 'jsonl' | 'repor
   return undefined
 }
 
-/** Write the output of a parsed file and set the entry's status from the outcome. */
-async function record(entry: FileReport, outcome: JobOutcome, sink: JsonlSink | undefined, fsync: boolean | undefined): Promise<void> {
-  if (!outcome.ok) {
-    entry.status = outcome.ruleId === 'interrupted' ? 'interrupted' : 'failed'
-    entry.reason = outcome.reason
-    entry.rule = `${outcome.source}:${outcome.ruleId}`
-    return
-  }
-  try {
-    if (entry.output) await writeFileAtomic(entry.output, outcome.json + '\n', {fsync})
-    else await sink!.append(outcome.json)
-  } catch (error) {
-    entry.status = 'failed'
-    entry.reason = `cannot write the output: ${(error as Error).message}`
-    entry.rule = 'bulk:write-failed'
-    return
-  }
-  const d = outcome.diagnostics
-  entry.status = d.warning + d.error > 0 ? 'warnings' : 'parsed'
-  entry.pages = outcome.pages
-  entry.route = outcome.route
-  entry.diagnostics = d
-}
-
 function checkOptions(options: BulkOptions): {limits: Limits; concurrency: number; ocrWorkers: number} {
   if (options.out && options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE, not both')
   if (!options.out && !options.jsonl) throw new UsageError('give --out DIR or --jsonl FILE for the outputs')
@@ -269,23 +234,6 @@ function checkOptions(options: BulkOptions): {limits: Limits; concurrency: numbe
   const ocrWorkers = options.ocr?.size ?? options.ocrWorkers ?? cores
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not ${concurrency}`)
   if (!Number.isInteger(ocrWorkers) || ocrWorkers < 1) throw new UsageError(`OCR workers must be a positive integer, not ${ocrWorkers}`)
-  const limits = resolveLimits(options.limits)
-  for (const [key, value] of Object.entries(limits)) {
-    if (!(value > 0)) throw new UsageError(`limit ${key} must be positive, not ${value}`)
-  }
+  const limits = checkedLimits(options.limits)
   return {limits, concurrency, ocrWorkers}
-}
-
-function isInside(file: string, folder: string): boolean {
-  const rel = path.relative(path.resolve(folder), path.resolve(file))
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
-}
-
-/** Run `fn` over `items`, at most `limit` at a time. */
-async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) await fn(items[next++])
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, lane))
 }

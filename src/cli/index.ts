@@ -12,17 +12,15 @@ import {InputError} from '../bulk/input-error.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {failureLine} from '../output/message-line.js'
 import {ReadError} from '../read/read-error.js'
-import {createProgram} from './create-program.js'
+import {queueCommands} from './queue-commands.js'
 
-/**
- * `sohoa restore` loads only its own command: the readers, OCR and PDF libraries the other
- * commands import would cost it more CPU (~0.6 s) than restoring a page.
- */
+// The queue commands start without loading the parser (a worker runs it in its threads), and
+// `restore` without the readers: each loads only what it runs.
 async function load() {
-  if (process.argv[2] !== 'restore') return (await import('./program.js')).program
-  const program = createProgram()
-  ;(await import('./commands/restore.js')).register(program)
-  return program
+  const command = process.argv[2]
+  if (queueCommands.includes(command)) return (await import('./queue-program.js')).queueProgram()
+  if (command === 'restore') return (await import('./restore-program.js')).restoreProgram()
+  return (await import('./program.js')).program
 }
 
 const program = await load()

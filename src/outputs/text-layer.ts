@@ -27,8 +27,11 @@ export function textLayerOperators(runs: readonly TextRun[], font: PDFFont, font
   const ops: string[] = ['BT', '3 Tr']
   const lines = lineMetrics(runs)
   const pageSize = pageFontSize([...lines.values()])
+  const hyphen = supported.has(0x2010)
   for (const [k, run] of runs.entries()) {
-    const text = clean(run.text)
+    const next = runs[k + 1]
+    const endsLine = run.kind === 'word' && (next === undefined || next.group !== run.group)
+    const text = clean(endsLine && hyphen ? lineEndHyphen(run.text) : run.text)
     const width = run.bbox.x1 - run.bbox.x0
     const height = run.bbox.y1 - run.bbox.y0
     if (!text.trim() || width <= 0 || height <= 0) continue
@@ -41,7 +44,6 @@ export function textLayerOperators(runs: readonly TextRun[], font: PDFFont, font
     if (natural <= 0) continue
     // Extractors break words at gaps wider than a share of the font size: where OCR boxes touch, the word is set a little
     // narrower than its box so that the gap to the next word reads as a space.
-    const next = runs[k + 1]
     const follows = next !== undefined && next.group === run.group && run.kind === 'word' && next.kind === 'word' && next.bbox.x0 > run.bbox.x0
     const gap = follows ? next.bbox.x0 - run.bbox.x1 : 0
     const shown = follows && gap < minGap * size ? Math.max(0.5 * width, width - (minGap * size - gap)) : width
@@ -55,6 +57,17 @@ export function textLayerOperators(runs: readonly TextRun[], font: PDFFont, font
   }
   ops.push('ET')
   return ops.join('\n') + '\n'
+}
+
+/**
+ * A word that ends its line with `-` written with U+2010 HYPHEN instead:
+ * `pdftotext` joins a line ending in `-` to the next and drops the hyphen
+ * (dehyphenation), but a hyphen at a line's end in Vietnamese is a real one
+ * (`giai đoạn 2021-` / `2030`, `Độc lập - Tự do -` / `Hạnh phúc`), which
+ * U+2010 keeps.
+ */
+export function lineEndHyphen(word: string): string {
+  return word.endsWith('-') ? word.slice(0, -1) + '\u2010' : word
 }
 
 /** The median height of the word runs of each group (a physical line), and where their bottoms run at its middle. */

@@ -245,3 +245,12 @@ describe('image pages without a text layer', () => {
     expect((image.dict.lookup(PDFName.of('BitsPerComponent')) as PDFNumber).asNumber()).toBe(1)
   })
 })
+
+describe('text layer: a hyphen ending a line', () => {
+  it('is written as U+2010, which pdftotext keeps (it joins a line ending in "-" to the next and drops the hyphen)', async () => {
+    const {lineEndHyphen} = await import('../../src/outputs/text-layer.js')
+    expect(lineEndHyphen('2021-')).toBe('2021\u2010')
+    expect(lineEndHyphen('-')).toBe('\u2010')
+    expect(lineEndHyphen('06/QĐ-UBND')).toBe('06/QĐ-UBND')
+  })
+})

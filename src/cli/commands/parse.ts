@@ -9,34 +9,20 @@
  */
 import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
-import {InvalidArgumentError, type Command} from 'commander'
+import type {Command} from 'commander'
 import {isDynamicPattern} from 'tinyglobby'
-import {
-  bulkParse,
-  createProgress,
-  defaultLimits,
-  parseByteSize,
-  parseInput,
-  reportPathOf,
-  resolveLimits,
-  summaryText,
-  UsageError,
-  type Limits
-} from '../../bulk/index.js'
+import {bulkParse, createProgress, parseInput, reportPathOf, summaryText, UsageError, type Limits} from '../../bulk/index.js'
 import {summarize} from '../../output/summary.js'
+import {addLimitOptions, limitsOf, nonNegativeNumber, positiveInteger, type LimitCommandOptions} from '../arguments.js'
 import {formatMessages} from '../report.js'
 
 /** The options of `sohoa parse`, as commander hands them over. */
-interface ParseCommandOptions {
+interface ParseCommandOptions extends LimitCommandOptions {
   out?: string
   jsonl?: string
   report?: string
   resume?: boolean
   concurrency?: number
-  maxBytes?: number
-  maxPages?: number
-  maxPixels?: number
-  timeout?: number
   grace?: number
   summary?: boolean
   compact?: boolean
@@ -48,7 +34,7 @@ interface ParseCommandOptions {
 /** Register `parse` on the program. */
 export function register(program: Command): void {
   const cores = availableParallelism()
-  program
+  const parse = program
     .command('parse')
     .description(
       'parse documents to JSON (schema: `sohoa schema`). One file: the JSON on stdout, messages on stderr. ' +
@@ -61,10 +47,7 @@ export function register(program: Command): void {
     .option('--report <file>', 'where to write the report (default: <dir>/report.json; with --jsonl x.jsonl: x.report.json)')
     .option('--resume', 'skip inputs whose output exists and records the same source.sha256')
     .option('-j, --concurrency <n>', `files parsed at once (default: ${cores}, the number of cores); OCR uses one shared pool of ${cores} workers`, positiveInteger)
-    .option('--max-bytes <size>', `larger files fail unread (default: ${defaultLimits.maxBytes / 1024 ** 2}M; units K, M, G are powers of 1024)`, byteSize)
-    .option('--max-pages <n>', `read at most this many pages of a PDF or TIFF, with a warning (default: ${defaultLimits.maxPages})`, positiveInteger)
-    .option('--max-pixels <n>', `images (PNG, JPEG, TIFF, WebP) whose header claims more pixels fail before decoding (default: ${defaultLimits.maxPixels / 1e6}M)`, pixelCount)
-    .option('--timeout <seconds>', `a file still running after this long fails, its worker stopped (default: ${defaultLimits.timeoutSeconds})`, positiveNumber)
+  addLimitOptions(parse)
     .option('--grace <seconds>', 'after Ctrl-C, how long files in progress may finish before they are abandoned (default: 30; Ctrl-C twice: at once)', nonNegativeNumber)
     .option('--summary', 'one file: print a short summary instead of the whole JSON (date: ISO or null; dateRaw: as written)')
     .option('--compact', 'print (or write under --out) the JSON on one line')
@@ -72,12 +55,7 @@ export function register(program: Command): void {
     .option('--review', 'with --out: also write a review page beside each JSON (x.html); see `sohoa review`')
     .option('-q, --quiet', 'one file: do not print messages; many: no progress and no failure lines (the summary stays)')
     .action(async (inputs: string[], options: ParseCommandOptions) => {
-      const limits = resolveLimits({
-        maxBytes: options.maxBytes,
-        maxPages: options.maxPages,
-        maxPixels: options.maxPixels,
-        timeoutSeconds: options.timeout
-      })
+      const limits = limitsOf(options)
       if (!options.out && !options.jsonl) await parseOne(inputs, options, limits)
       else await parseMany(inputs, options, limits)
     })
@@ -142,36 +120,4 @@ async function parseMany(inputs: string[], options: ParseCommandOptions, limits:
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer is expected')
-  return n
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number is expected')
-  return n
-}
-
-function nonNegativeNumber(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number ≥ 0 is expected')
-  return n
-}
-
-function byteSize(value: string): number {
-  const n = parseByteSize(value)
-  if (n === undefined || n <= 0) throw new InvalidArgumentError('a size such as 32M, 500K or 1G is expected')
-  return n
-}
-
-/** `100M`, `2.5M`, `40000000`: pixels (M = million). */
-function pixelCount(value: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(m|mp)?\s*$/i.exec(value)
-  const n = match ? Number(match[1]) * (match[2] ? 1e6 : 1) : NaN
-  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError('a pixel count such as 100M or 40000000 is expected')
-  return Math.round(n)
 }

@@ -1,6 +1,7 @@
 /**
- * The bare `sohoa` program (name, description, version, error handling), before any command is
- * registered: `program.ts` adds every command, `index.ts` only `restore` when that is what runs.
+ * The bare `sohoa` program — name, description, version, how errors exit —
+ * without sub-commands, so that a program holding only some of them can
+ * start without loading the others.
  */
 import {readFileSync} from 'node:fs'
 import {Command} from 'commander'
@@ -9,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string
 }
 
-/** A new `sohoa` program without commands. */
+/** A new `sohoa` program with no sub-command. */
 export function createProgram(): Command {
   return new Command('sohoa')
     .description('Turn Vietnamese administrative documents into schema-validated JSON.')

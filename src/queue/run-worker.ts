@@ -1,0 +1,213 @@
+/**
+ * `runWorker` (`sohoa worker`): take jobs from the queue and run each
+ * through the per-file step of a bulk run — the same parse workers (worker
+ * threads, one shared OCR pool, limits, timeouts) and the same atomic
+ * writer — until told to stop. A parsed file's job completes with its
+ * report entry; bad input fails at once with its reason and rule
+ * (`UnrecoverableError`); a crash or a failed write fails the try and
+ * BullMQ retries it with backoff. The first stop signal drains (no new
+ * jobs, running ones finish within the grace time); then the running jobs
+ * are abandoned back to the queue. A worker that dies holding jobs loses
+ * their locks, and another worker takes them again after the stall interval.
+ */
+import {hostname, availableParallelism} from 'node:os'
+import {UnrecoverableError, WaitingError, Worker, type Job} from 'bullmq'
+import {removeTemporariesOf} from '../bulk/atomic-write.js'
+import {processFile} from '../bulk/process-file.js'
+import type {FileReport} from '../bulk/report.js'
+import {UsageError} from '../bulk/usage-error.js'
+import {ParseWorkers} from '../bulk/worker-pool.js'
+import {createOcrPool, type OcrPool} from '../read/ocr-pool.js'
+import {connectRedis, redactUrl, redisUrlOf} from './connection.js'
+import type {WorkerEvent} from './events.js'
+import {failedReasonOf, isRetryable, type JobData, type JobResult} from './job.js'
+import {defaultQueueName, type QueueConnectionOptions} from './open-queue.js'
+import {recordJob, type WorkerRecord} from './stats.js'
+
+/** Options of `runWorker`. */
+export interface WorkerOptions extends QueueConnectionOptions {
+  /** Files parsed at once (default: the number of cores). */
+  concurrency?: number
+  /** Workers of this process's shared OCR pool (default: the number of cores). Ignored when `ocr` is given. */
+  ocrWorkers?: number
+  /** A shared OCR pool to use (the caller terminates it). */
+  ocr?: OcrPool
+  /**
+   * Seconds a job's lock lasts without renewal, and between two checks for
+   * jobs whose worker died (default 30): a killed worker's jobs are taken
+   * again after one to two of these.
+   */
+  stallSeconds?: number
+  /** How often a job may be found abandoned by a dead worker before it fails as `queue:stalled` (default 2). */
+  maxStalls?: number
+  /** Seconds the running jobs get to finish after `signal` aborts, before they are abandoned back to the queue (default 30). */
+  graceSeconds?: number
+  /** When aborted: take no new jobs, let the running ones finish (within `graceSeconds`), then resolve. */
+  signal?: AbortSignal
+  /** When aborted: abandon the running jobs back to the queue at once. */
+  abandonSignal?: AbortSignal
+  /** Flush every output to disk before renaming it into place (default true). */
+  fsync?: boolean
+  /** Heap limit of each parse worker, MB (default 2048). */
+  workerMemoryMb?: number
+  /** Replace a parse worker after this many files (default 500). */
+  recycleAfter?: number
+  /** This worker's name in the queue (default `host:pid`). */
+  name?: string
+  /** Told of the worker's progress. */
+  onEvent?: (event: WorkerEvent) => void
+}
+
+/** What a worker did, when it stops. */
+export interface WorkerSummary {
+  name: string
+  /** Jobs ended: parsed or failed (a failed try that is retried counts too). */
+  files: number
+  parsed: number
+  failed: number
+  /** Failed tries that went back to the queue for another. */
+  retried: number
+  pages: number
+  seconds: number
+}
+
+/** Run a queue worker until `signal` aborts; throws `UsageError` on bad options and `RedisUnreachableError` when Redis does not answer at the start. */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const started = performance.now()
+  const cores = availableParallelism()
+  const concurrency = options.concurrency ?? cores
+  const ocrWorkers = options.ocr?.size ?? options.ocrWorkers ?? cores
+  const stallSeconds = options.stallSeconds ?? 30
+  const maxStalls = options.maxStalls ?? 2
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not ${concurrency}`)
+  if (!Number.isInteger(ocrWorkers) || ocrWorkers < 1) throw new UsageError(`--ocr-workers must be a positive integer, not ${ocrWorkers}`)
+  if (!(stallSeconds > 0)) throw new UsageError(`--stall must be positive, not ${stallSeconds}`)
+  if (!Number.isInteger(maxStalls) || maxStalls < 0) throw new UsageError(`--max-stalls must be an integer ≥ 0, not ${maxStalls}`)
+  const url = redisUrlOf(options.redis)
+  const queueName = options.queue ?? defaultQueueName
+  const name = options.name ?? `${hostname()}:${process.pid}`
+  const emit = (event: WorkerEvent) => options.onEvent?.(event)
+
+  const connection = await connectRedis(url, {timeoutMs: options.connectTimeoutMs})
+  const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
+  const ocr = options.ocr ?? ownOcr!
+  const parsers = new ParseWorkers({size: concurrency, ocr, memoryMb: options.workerMemoryMb, recycleAfter: options.recycleAfter})
+  const record: WorkerRecord = {name, concurrency, ocrWorkers: ocr.size, peakRssMb: 0, files: 0}
+  const summary: WorkerSummary = {name, files: 0, parsed: 0, failed: 0, retried: 0, pages: 0, seconds: 0}
+  let running = 0
+
+  const processJob = async (job: Job<JobData, JobResult>, token?: string): Promise<JobResult> => {
+    const data = job.data
+    if (data?.version !== 1) throw new UnrecoverableError(failedReasonOf(`not a sohoa parse job (data version ${String(data?.version)})`, 'queue:bad-job'))
+    const startedAt = Date.now()
+    const entry: FileReport = {path: data.path, output: data.output, status: 'pending', ...(data.pdf ? {pdf: data.pdf} : {}), ...(data.review ? {review: data.review} : {})}
+    running++
+    try {
+      // A job started before may have a temporary its killed worker left: this worker holds the job now.
+      // (Only then: listing a folder of many outputs for every job would cost more than the job.)
+      if (job.attemptsStarted > 1) await removeTemporariesOf(data.output)
+      await processFile(parsers, entry, data.options, {fsync: options.fsync})
+    } finally {
+      running--
+    }
+    if (entry.status === 'interrupted') {
+      await job.moveToWait(token)
+      throw new WaitingError()
+    }
+    summary.files++
+    summary.pages += entry.pages ?? 0
+    record.files++
+    record.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+    await recordJob(connection, queueName, {startedAt, pages: entry.pages ?? 0}, record)
+    if (entry.status === 'failed') {
+      const rule = entry.rule ?? 'bulk:failed'
+      const retryable = isRetryable(rule)
+      const retry = retryable && job.attemptsMade + 1 < (job.opts.attempts ?? 1)
+      if (retry) summary.retried++
+      else summary.failed++
+      emit({type: 'file', file: entry, retry, done: summary.files, failed: summary.failed, pages: summary.pages})
+      const message = failedReasonOf(entry.reason ?? 'failed', rule)
+      throw retryable ? new Error(message) : new UnrecoverableError(message)
+    }
+    summary.parsed++
+    emit({type: 'file', file: entry, retry: false, done: summary.files, failed: summary.failed, pages: summary.pages})
+    return {status: entry.status as JobResult['status'], pages: entry.pages ?? 0, route: entry.route!, diagnostics: entry.diagnostics!, seconds: entry.seconds ?? 0}
+  }
+
+  const worker = new Worker<JobData, JobResult>(queueName, processJob, {
+    connection,
+    concurrency,
+    name,
+    lockDuration: stallSeconds * 1000,
+    stalledInterval: stallSeconds * 1000,
+    maxStalledCount: maxStalls,
+    autorun: false
+  })
+
+  // Redis going away and coming back: say so once each way; BullMQ's own errors meanwhile are that same outage.
+  let lost = false
+  let lastError = 0
+  connection.on('close', () => {
+    if (lost || stopping) return
+    lost = true
+    emit({type: 'notice', message: `lost the connection to Redis at ${redactUrl(url)}; reconnecting (files in progress go on)`})
+  })
+  connection.on('ready', () => {
+    if (!lost) return
+    lost = false
+    emit({type: 'notice', message: `reconnected to Redis at ${redactUrl(url)}`})
+  })
+  worker.on('error', (error: Error) => {
+    if (lost || stopping || Date.now() - lastError < 10_000) return
+    lastError = Date.now()
+    emit({type: 'notice', message: `queue: ${error.message}`})
+  })
+
+  let stopping = false
+  try {
+    const runLoop = worker.run()
+    runLoop.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
+    await worker.waitUntilReady()
+    emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size})
+    await new Promise<void>((resolve, reject) => {
+      let graceTimer: NodeJS.Timeout | undefined
+      let abandoned = false
+      const abandon = () => {
+        if (abandoned) return
+        abandoned = true
+        clearTimeout(graceTimer)
+        emit({type: 'abandoning', running})
+        void parsers.abandon()
+        stop()
+      }
+      const stop = () => {
+        if (stopping) return
+        stopping = true
+        const graceSeconds = options.graceSeconds ?? 30
+        emit({type: 'stopping', running, graceSeconds})
+        if (running > 0 && !abandoned) graceTimer = setTimeout(abandon, graceSeconds * 1000)
+        worker.close().then(
+          () => {
+            clearTimeout(graceTimer)
+            options.signal?.removeEventListener('abort', stop)
+            options.abandonSignal?.removeEventListener('abort', abandon)
+            resolve()
+          },
+          reject
+        )
+      }
+      options.signal?.addEventListener('abort', stop)
+      options.abandonSignal?.addEventListener('abort', abandon)
+      if (options.abandonSignal?.aborted) abandon()
+      else if (options.signal?.aborted) stop()
+    })
+    await runLoop
+  } finally {
+    await worker.close(true).catch(() => {})
+    await parsers.close()
+    await ownOcr?.terminate()
+    connection.disconnect()
+  }
+  summary.seconds = Math.round(performance.now() - started) / 1000
+  return summary
+}

@@ -1,47 +1,55 @@
 /**
  * sohoa: Vietnamese administrative documents to schema-validated JSON.
  *
- * Public API:
+ * The main entry (`sohoa`) parses:
  * - `parse(input, options)`: text, bytes or a VFile → `{output, file, tree, messages}`.
- * - `parseFile(path, options)`: read a file (text, PDF, image) and parse it.
+ * - `parseFile(path, options)`, `parseSync(text, options)`: from a file; synchronously from text.
  * - `read(input, options)`: any input file → VFile with text and layout.
- * - `restore(text, options)`: restore Vietnamese diacritics / repair OCR damage.
- * - `jsonSchema()`: the JSON Schema of the output.
- * - `bulkParse(options)`: many files, folders, globs → JSON files or JSONL and a report.
- * - `writeOutputs(bytes, parsed, options)`: a searchable PDF and a review page of a parsed scan.
- * - `enqueue(options)`, `runWorker(options)`: the same import on a job queue (BullMQ on Redis), many workers.
+ * - `restore(text, options)`, `restoredText(file)`: restore Vietnamese diacritics / repair OCR damage.
+ * - `summarize(output)`: the short summary `sohoa parse --summary` prints.
+ * - `ReadError`: what `parse`, `parseFile` and `read` reject with when a file cannot be read.
+ * - the types of the output, the trees and the layout.
+ *
+ * The rest is grouped by use in subpaths: `sohoa/schema` (zod schemas, JSON
+ * Schema), `sohoa/read` (reader options, OCR pool), `sohoa/bulk` (batches),
+ * `sohoa/outputs` (searchable PDF, review page), `sohoa/queue` (the same
+ * import on a job queue: BullMQ on Redis), `sohoa/stages` (the unified
+ * plugins one by one) and `sohoa/fixture` (synthetic scans).
  */
 import './vfile-data.js'
 
-export type * from './tree/types.js'
-export type * from './read/types.js'
-export {read, createOcrPool, ReadError, judgeTextLayer, sniff} from './read/index.js'
-export type {ReadOptions, ReadProgress, OcrPool, OcrPoolOptions, PreprocessOptions, TextLayerQuality} from './read/index.js'
-export * from './output/schema.js'
-export {jsonSchema} from './output/json-schema.js'
-export {summarize, type Summary} from './output/summary.js'
 export {parse, parseFile, parseSync} from './parse.js'
 export type {ParseOptions, ParseResult} from './parse.js'
-export {createProcessor, type PipelineOptions} from './pipeline.js'
-export {restorationFor, type Restoration} from './restoration-policy.js'
+export type {PipelineOptions} from './pipeline.js'
+export {read, ReadError} from './read/index.js'
+export type {ReadOptions, ReadProgress} from './read/index.js'
+export {restore} from './diacritics/index.js'
+export type {Options as DiacriticsOptions, RestoreMode, RestoreOptions, RestoreResult} from './diacritics/index.js'
 export {restoredText} from './restored-text.js'
-export {default as sections} from './sections/index.js'
-export {default as parser, parseText} from './parser/index.js'
-export {default as diacritics, restore, loadModel, textQuality} from './diacritics/index.js'
-export type {Options as DiacriticsOptions, RestoreOptions, RestoreResult, TextQuality} from './diacritics/index.js'
-export {default as tasks, extractTasks} from './tasks/index.js'
-export type {Options as TasksOptions} from './tasks/index.js'
-export {detectTables} from './parser/tables/index.js'
-export type {TableBlock, TableBlockRow, TableBlockCell, CellFragment, TableLayout} from './parser/tables/index.js'
-export {parseTimeframe} from './normalize/timeframe.js'
-export type {TimeframeContext} from './normalize/timeframe.js'
-export {splitAgencies, canonicalAgency} from './normalize/agencies.js'
-export type {CanonicalAgency} from './normalize/agencies.js'
-export {splitOutputs} from './normalize/outputs.js'
-export {bulkParse, parseInput, defaultLimits, InputError, UsageError} from './bulk/index.js'
-export type {BulkOptions, BulkReport, BulkTotals, BulkEvent, FileReport, FileStatus, Limits, ParseInputOptions} from './bulk/index.js'
-export type {ParsedInput} from './bulk/index.js'
-export {writeOutputs, searchablePdf, reviewPage, reviewFields, restoredRuns, documentMetadata} from './outputs/index.js'
-export type {OutputOptions, WrittenOutputs, Parsed, SearchablePdf, SearchablePdfOptions, ReviewOptions, ReviewField, Doubt, Place, PageRuns, TextRun, DocumentMetadata} from './outputs/index.js'
-export {enqueue, runWorker, queueStatus, waitForQueue, queueReport, retryFailed, cleanQueue, RedisUnreachableError} from './queue/index.js'
-export type {EnqueueOptions, EnqueueResult, WorkerOptions, WorkerSummary, WorkerEvent, QueueStatus, QueueReportOptions, QueueConnectionOptions, CleanOptions, JobData} from './queue/index.js'
+export {summarize, type Summary} from './output/summary.js'
+export type {TasksOptions} from './api/stages.js'
+export type * from './tree/types.js'
+export type * from './read/types.js'
+export type {
+  Agency,
+  Article,
+  BBoxJson,
+  Basis,
+  DateInfo,
+  Diagnostic,
+  DocumentInfo,
+  DocumentNumber,
+  DocumentType,
+  Issuer,
+  Output,
+  PlanInfo,
+  PlanSection,
+  Provenance,
+  Reference,
+  Signature,
+  Source,
+  Target,
+  TargetValue,
+  Task,
+  Timeframe
+} from './output/schema.js'

@@ -9,7 +9,6 @@ import {createProcessor, type PipelineOptions} from './pipeline.js'
 import {decodeText, normalizeText} from './read/decode-text.js'
 import {read, type ReadOptions} from './read/index.js'
 import {assertText} from './read/no-text.js'
-import {restorationFor, restorationModeFor} from './restoration-policy.js'
 import type {Root} from './tree/types.js'
 import {describeValue} from './util/describe-value.js'
 import './vfile-data.js'
@@ -57,9 +56,7 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
           value: typeof input === 'string' ? normalizeText(input) : decodeText(input)
         })
   assertText(String(file.value ?? ''), file.path ?? (typeof input === 'string' ? '<text>' : '<bytes>'))
-  const when = options.diacritics?.when ?? restorationFor(file)
-  const mode = options.diacritics?.mode ?? restorationModeFor(file)
-  const processor = createProcessor({...options, diacritics: {...options.diacritics, when, mode}})
+  const processor = options.diacritics || options.tasks ? createProcessor(options) : defaultProcessor()
   const tree = processor.runSync(processor.parse(file), file) as Root
   const output = processor.stringify(tree, file) as unknown as Output
   return {output, file, tree, messages: file.messages}
@@ -72,6 +69,14 @@ export function parseSync(input: string | Uint8Array | VFile, options: ParseOpti
 export async function parseFile(path: string, options: ParseOptions = {}): Promise<ParseResult> {
   if (typeof path !== 'string') throw new TypeError(`parseFile: expected a file path (a string), got ${describeValue(path)}`)
   return parseSync(await read(path, options.read), options)
+}
+
+let shared: ReturnType<typeof createProcessor> | undefined
+
+/** The one frozen processor of every parse without pipeline options (the diacritics stage decides per file what to restore). */
+function defaultProcessor(): ReturnType<typeof createProcessor> {
+  shared ??= createProcessor().freeze()
+  return shared
 }
 
 /** Throw a `TypeError` saying what `name` takes unless `input` is a string, bytes or a VFile. */

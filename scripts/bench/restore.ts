@@ -11,7 +11,7 @@ import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {stripMarks} from '../../src/diacritics/letters.js'
+import {stripMarks} from '../../src/vietnamese/letters.js'
 import {defaultModelPath, loadModel} from '../../src/diacritics/load-model.js'
 import {build, measureCli, speedRow} from '../eval/diacritics.js'
 import {table} from '../table.js'

@@ -2,7 +2,7 @@
  * The header fields the header evaluation scores, taken from an output's
  * `document`, and how a scan's value is compared with the clean text's.
  */
-import {canonical} from '../../src/diacritics/orthography.js'
+import {canonical} from '../../src/vietnamese/orthography.js'
 import type {Output} from '../../src/output/schema.js'
 
 /** A field's value: a string, a list of strings, or null when the output has none. */

@@ -2,6 +2,7 @@
  * Why one input of a batch failed: the file, a one-line reason, and the
  * stage and rule that say what kind of failure it is.
  */
+import {rules, type FailureRule, type Stage} from '../rules/registry.js'
 
 /** A file that cannot be parsed; `message` is `file: reason`. */
 export class InputError extends Error {
@@ -9,17 +10,17 @@ export class InputError extends Error {
   readonly file: string
   /** The reason alone, one line. */
   readonly reason: string
-  /** What failed: `read` (unreadable input), `limits`, `bulk` (timeout, crash, interruption), `parse` (a bug). */
-  readonly source: string
-  /** Kebab-case id of the failure (`unreadable`, `max-bytes`, `max-pixels`, `timeout`, `crashed`, `internal`). */
-  readonly ruleId: string
+  /** What failed, the stage of `ruleId`: `read` (unreadable input), `limits`, `bulk` (crash, interruption), `outputs`, `parse` (a bug). */
+  readonly source: Stage
+  /** The failure rule (`unreadable`, `max-bytes`, `max-pixels`, `timeout`, `crashed`, `internal`; `src/rules/registry.ts`). */
+  readonly ruleId: FailureRule
 
-  constructor(file: string, reason: string, source: string, ruleId: string, options?: {cause?: unknown}) {
+  constructor(file: string, reason: string, ruleId: FailureRule, options?: {cause?: unknown}) {
     super(`${file}: ${reason}`, options)
     this.name = 'InputError'
     this.file = file
     this.reason = oneLine(reason)
-    this.source = source
+    this.source = rules[ruleId].stage
     this.ruleId = ruleId
   }
 }

@@ -6,6 +6,7 @@
 import type {OcrResult, RecognizeOptions} from '../read/index.js'
 import type {Route} from '../read/types.js'
 import type {Limits} from './limits.js'
+import type {FailureRule, Stage} from '../rules/registry.js'
 
 /** One file to parse. */
 export interface Job {
@@ -30,7 +31,7 @@ export type JobOutcome =
       route: Route
       diagnostics: {error: number; warning: number; info: number}
     }
-  | {ok: false; reason: string; source: string; ruleId: string}
+  | {ok: false; reason: string; source: Stage; ruleId: FailureRule}
 
 /** Main thread → worker. */
 export type ToWorker =
@@ -40,6 +41,7 @@ export type ToWorker =
 
 /** Worker → main thread. */
 export type FromWorker =
+  | {type: 'started'; id: number}
   | {type: 'done'; id: number; outcome: JobOutcome}
   | {type: 'page'; id: number; page: number; pages: number}
   | {type: 'ocr'; request: number; image: Uint8Array; options: RecognizeOptions}

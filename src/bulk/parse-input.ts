@@ -12,7 +12,6 @@ import {fileSystemReason, fileSystemReasons, read, ReadError, sniff, type OcrPoo
 import {formatBytes} from './byte-size.js'
 import {imageSize} from './image-size.js'
 import {InputError} from './input-error.js'
-import {checkLanguage} from './language.js'
 import type {Limits} from './limits.js'
 
 /** Options of `parseInput`. */
@@ -44,7 +43,6 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
       throw new InputError(
         path,
         `image too large: ${size.width} × ${size.height} px = ${mp(size.width * size.height)} (over --max-pixels ${mp(limits.maxPixels)})`,
-        'limits',
         'max-pixels'
       )
     }
@@ -64,7 +62,6 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     throw toInputError(path, error, limits, deadline)
   }
   try {
-    checkLanguage(file)
     return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)
@@ -75,14 +72,14 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
 async function load(path: string, limits: Limits): Promise<Uint8Array> {
   try {
     const info = await stat(path)
-    if (info.isDirectory()) throw new InputError(path, fileSystemReasons.directory, 'read', 'unreadable')
+    if (info.isDirectory()) throw new InputError(path, fileSystemReasons.directory, 'unreadable')
     if (info.size > limits.maxBytes) {
-      throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'limits', 'max-bytes')
+      throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'max-bytes')
     }
     return await readFile(path)
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw new InputError(path, fileSystemReason(error), 'read', 'unreadable', {cause: error})
+    throw new InputError(path, fileSystemReason(error), 'unreadable', {cause: error})
   }
 }
 
@@ -90,10 +87,10 @@ async function load(path: string, limits: Limits): Promise<Uint8Array> {
 export function toInputError(path: string, error: unknown, limits: Limits, deadline?: AbortSignal): InputError {
   if (error instanceof InputError) return error
   if (deadline?.aborted || (error as Error)?.name === 'TimeoutError') {
-    return new InputError(path, `timed out after ${limits.timeoutSeconds} s (--timeout)`, 'limits', 'timeout', {cause: error})
+    return new InputError(path, `timed out after ${limits.timeoutSeconds} s (--timeout)`, 'timeout', {cause: error})
   }
-  if ((error as Error)?.name === 'AbortError') return new InputError(path, 'interrupted', 'bulk', 'interrupted', {cause: error})
-  if (error instanceof ReadError) return new InputError(path, error.reason, error.source, error.ruleId, {cause: error})
+  if ((error as Error)?.name === 'AbortError') return new InputError(path, 'interrupted', 'interrupted', {cause: error})
+  if (error instanceof ReadError) return new InputError(path, error.reason, error.ruleId, {cause: error})
   const e = error as Error
-  return new InputError(path, `internal error: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, 'parse', 'internal', {cause: error})
+  return new InputError(path, `internal error: ${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`, 'internal', {cause: error})
 }

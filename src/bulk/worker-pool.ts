@@ -10,6 +10,7 @@ import type {OcrPool} from '../read/index.js'
 import type {FromWorker, Job, JobOutcome, ToWorker} from './messages.js'
 import type {WorkerData} from './worker.js'
 import {startWorker} from './worker-entry.js'
+import {rules, type FailureRule} from '../rules/registry.js'
 
 /** Options of `ParseWorkers`. */
 export interface ParseWorkersOptions {
@@ -23,6 +24,8 @@ export interface ParseWorkersOptions {
   recycleAfter?: number
   /** Time a worker gets beyond a job's own timeout to report it before it is stopped by force, ms (default 1000). */
   killSlackMs?: number
+  /** Time a worker gets to start a job it was handed (a fresh worker loads its modules first), ms (default 60000). */
+  startMs?: number
 }
 
 interface Busy {
@@ -57,7 +60,8 @@ export class ParseWorkers {
       ocr: options.ocr,
       memoryMb: options.memoryMb ?? 2048,
       recycleAfter: options.recycleAfter ?? 500,
-      killSlackMs: options.killSlackMs ?? 1000
+      killSlackMs: options.killSlackMs ?? 1000,
+      startMs: options.startMs ?? 60_000
     }
     this.size = Math.max(1, options.size)
   }
@@ -80,10 +84,8 @@ export class ParseWorkers {
     }
     const target = slot
     return new Promise<JobOutcome>((resolve) => {
-      const timeout = job.limits.timeoutSeconds * 1000 + this.#options.killSlackMs
-      const timer = setTimeout(() => {
-        this.#stop(target, failed(`timed out after ${job.limits.timeoutSeconds} s (--timeout)`, 'timeout', 'limits'))
-      }, timeout)
+      // Until the worker says it started the job, the timer allows for its start-up too; then the job's own --timeout runs.
+      const timer = this.#jobTimer(target, job, this.#options.startMs)
       target.busy = {job, resolve, onPage, timer}
       target.worker.postMessage({type: 'job', job} satisfies ToWorker)
     })
@@ -134,6 +136,11 @@ export class ParseWorkers {
       return
     }
     if (!busy || busy.stopped || message.id !== busy.job.id) return
+    if (message.type === 'started') {
+      clearTimeout(busy.timer)
+      busy.timer = this.#jobTimer(slot, busy.job, 0)
+      return
+    }
     if (message.type === 'page') {
       busy.onPage?.(message.page, message.pages)
       return
@@ -143,6 +150,13 @@ export class ParseWorkers {
     slot.done++
     if (slot.done >= this.#options.recycleAfter) this.#retire(slot)
     busy.resolve(message.outcome)
+  }
+
+  /** A timer that stops `slot` when `job` overruns its --timeout (plus `extraMs`, and the slack to report it). */
+  #jobTimer(slot: Slot, job: Job, extraMs: number): NodeJS.Timeout {
+    return setTimeout(() => {
+      this.#stop(slot, failed(`timed out after ${job.limits.timeoutSeconds} s (--timeout)`, 'timeout'))
+    }, job.limits.timeoutSeconds * 1000 + this.#options.killSlackMs + extraMs)
   }
 
   #post(slot: Slot, message: ToWorker): void {
@@ -171,6 +185,6 @@ export class ParseWorkers {
   }
 }
 
-function failed(reason: string, ruleId: string, source = 'bulk'): JobOutcome {
-  return {ok: false, reason: reason.split('\n', 1)[0], source, ruleId}
+function failed(reason: string, ruleId: FailureRule): JobOutcome {
+  return {ok: false, reason: reason.split('\n', 1)[0], source: rules[ruleId].stage, ruleId}
 }

@@ -27,6 +27,8 @@ port.on('message', (message: ToWorker) => {
 })
 
 async function run(job: Job): Promise<void> {
+  // The job's --timeout counts from here: a fresh worker's start-up (loading its modules) is not the file's time.
+  post({type: 'started', id: job.id})
   let outcome: JobOutcome
   try {
     const parsed = await parseInput(job.path, {
@@ -42,7 +44,7 @@ async function run(job: Job): Promise<void> {
         const {writeOutputs} = await import('../outputs/write-outputs.js')
         await writeOutputs(parsed.bytes, parsed, job.outputs)
       } catch (error) {
-        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'outputs', 'write-failed', {cause: error})
+        throw new InputError(job.path, (error as Error).message.split('\n', 1)[0], 'write-failed', {cause: error})
       }
     }
     const count = (fatal: boolean | null | undefined) => messages.filter((m) => m.fatal === fatal).length

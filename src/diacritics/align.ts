@@ -4,8 +4,8 @@
  * pair what was printed with what OCR read, to learn the OCR channel and to
  * score restorations.
  */
-import {stripMarks} from './letters.js'
-import {tokenize} from './tokenize.js'
+import {stripMarks} from '../vietnamese/letters.js'
+import {tokenize} from '../vietnamese/tokenize.js'
 
 /** Levenshtein distance between two strings (by UTF-16 unit; fine for NFC Vietnamese). */
 export function editDistance(a: string, b: string): number {

@@ -4,7 +4,7 @@
  * (`cai` → cái, cải, cài, cãi, cại, cai…), most frequent first.
  */
 import type {LanguageModel} from './language-model.js'
-import {stripMarks} from './letters.js'
+import {stripMarks} from '../vietnamese/letters.js'
 
 /** Candidates of one stripped key: model ids and the syllables they write (lowercase). */
 export interface CandidateList {

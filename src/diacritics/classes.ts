@@ -3,8 +3,8 @@
  * of a few classes standing for everything else (numbers, codes, acronyms,
  * foreign words, punctuation), so context flows through `số 76/NQ-CP ngày`.
  */
-import {canonical, isValidSyllable} from './orthography.js'
-import type {Token} from './tokenize.js'
+import {canonical, isValidSyllable} from '../vietnamese/orthography.js'
+import {isAcronym, type Token} from '../vietnamese/tokenize.js'
 
 /** Class names, in id order; syllables follow them in the vocabulary. */
 export const classNames = [
@@ -54,11 +54,6 @@ export function punctuationClass(char: string): number {
 /** The lowercase canonical form of a word, the key the model knows syllables by. */
 export function syllableKey(word: string): string {
   return canonical(word.toLowerCase())
-}
-
-/** Whether a non-syllable word reads as an acronym (`UBND`, `HĐND`, `PCI`). */
-export function isAcronym(word: string): boolean {
-  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()
 }
 
 /**

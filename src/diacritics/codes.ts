@@ -7,7 +7,7 @@
  * A part that stays ambiguous (`HD`: Hướng dẫn or Hợp đồng) is left as it is.
  */
 import {loadGrammar} from '../util/grammar.js'
-import {isValidSyllable} from './orthography.js'
+import {isValidSyllable} from '../vietnamese/orthography.js'
 
 /** How the training corpus writes code parts: by the part with every Đ as D, the count of each spelling. */
 export type CodeCounts = Record<string, Record<string, number>>
@@ -23,7 +23,7 @@ let typeCodes: Set<string> | undefined
 
 /** Whether `part` is a code part the grammars accept. */
 export function isKnownPart(part: string): boolean {
-  typeCodes ??= new Set(Object.keys(loadGrammar('document-types').data.names as Record<string, string>))
+  typeCodes ??= new Set(Object.keys(loadGrammar('document-types').data.names))
   return typeCodes.has(part) || loadGrammar('document-codes').rule('part').regex.test(part)
 }
 

@@ -12,7 +12,7 @@ import {countCodeParts, trimCodeCounts, type CodeCounts} from './codes.js'
 import {Class, classCount, classNames, tokenClass} from './classes.js'
 import {nearDuplicateGroups} from './near-duplicates.js'
 import {learnSpelling, type SpellingModel} from './spelling.js'
-import {tokenize} from './tokenize.js'
+import {tokenize} from '../vietnamese/tokenize.js'
 
 /** A corpus document. */
 export interface CorpusFile {

@@ -6,8 +6,8 @@
  * (rendered pages, a real scan) can be pooled, with weights.
  */
 import type {ChannelTable} from './channel-table.js'
-import {stripMarks} from './letters.js'
-import {isValidSyllable} from './orthography.js'
+import {stripMarks} from '../vietnamese/letters.js'
+import {isValidSyllable} from '../vietnamese/orthography.js'
 
 /** A printed word and what OCR read for it. */
 export type ChannelPair = [printed: string, read: string]

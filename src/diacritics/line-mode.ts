@@ -2,8 +2,8 @@
  * Decide, per line, what kind of damage a text has: none (leave it alone),
  * stripped marks, or OCR damage from an engine without Vietnamese.
  */
-import {countWords, type WordCounts} from './quality.js'
-import type {Token} from './tokenize.js'
+import {countWords, type WordCounts} from '../vietnamese/quality.js'
+import type {Token} from '../vietnamese/tokenize.js'
 
 /** What to do with a line: the last, `marks`, is never chosen per line, only asked for (text from a Vietnamese OCR model). */
 export type LineMode = 'keep' | 'stripped' | 'ocr' | 'marks'

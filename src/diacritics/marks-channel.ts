@@ -9,8 +9,8 @@
  */
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {letterInfo, stripMarks, type Tone} from './letters.js'
-import {decompose} from './orthography.js'
+import {letterInfo, stripMarks, type Tone} from '../vietnamese/letters.js'
+import {decompose} from '../vietnamese/orthography.js'
 
 /** What a set of (printed, read) pairs taught about marks: plain counts, so sources can be pooled. */
 export interface MarksCounts {

@@ -7,7 +7,7 @@
 import type {Channel, ChannelCandidate} from './channel.js'
 import {classNames, tokenClass} from './classes.js'
 import {spellingLogProb, type SpellingModel} from './spelling.js'
-import type {Token} from './tokenize.js'
+import type {Token} from '../vietnamese/tokenize.js'
 
 /** Candidates of a token: model ids, the syllables they write (null: keep the token), channel scores. */
 export interface OcrCandidates {

@@ -9,9 +9,9 @@
  * line, `Nguyen Giap, ngay …`) gets a smaller bonus.
  */
 import {placeNames} from '../gazetteer/index.js'
-import {stripMarks} from './letters.js'
-import {canonical, isValidSyllable} from './orthography.js'
-import type {Token} from './tokenize.js'
+import {stripMarks} from '../vietnamese/letters.js'
+import {canonical, isValidSyllable} from '../vietnamese/orthography.js'
+import type {Token} from '../vietnamese/tokenize.js'
 
 /** A lattice slot as places see it: candidate words (null: the token as written) and their scores. */
 export interface PlaceSlot {

@@ -2,24 +2,32 @@
  * The diacritics stage as a unified plugin: restores the paragraphs and
  * table cells of the lines tree (before the sections stage), keeps what was
  * there in `data.raw`, the changed tokens in `data.restored`, and reports
- * doubtful repairs as info messages.
+ * doubtful repairs as info messages. What to restore and how is decided
+ * here, per file (`policy.ts`: by the route `read` recorded and the text),
+ * unless the options fix it; the file's language is checked here too
+ * (`language:not-vietnamese`). `parse`, `sohoa text` and bulk all run this.
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {LineData, Paragraph, Root, TableCell} from '../tree/types.js'
+import type {FlatRoot, LineData} from '../tree/types.js'
+import {report} from '../rules/report.js'
+import {textNodes} from '../tree/walk.js'
+import {checkLanguage} from './language.js'
 import {looksLikeOcr} from './line-mode.js'
-import {countWords, type WordCounts} from './quality.js'
+import {restorationFor, restorationModeFor, type Restoration} from './policy.js'
+import {countWords, type WordCounts} from '../vietnamese/quality.js'
 import {restore, type RestoreMode} from './restore.js'
-import {tokenize} from './tokenize.js'
+import {tokenize} from '../vietnamese/tokenize.js'
 
 /** Options of the diacritics plugin. */
 export interface Options {
   /**
    * Which nodes to restore: `always` (OCR text, bad text layers), `unmarked` (clean text: only
-   * paragraphs and cells whose words carry no mark at all), `never`. Default `always`.
+   * paragraphs and cells whose words carry no mark at all), `never`. Default: decided per file by
+   * the route and the text (`restorationFor`).
    */
-  when?: 'always' | 'unmarked' | 'never'
-  /** Restoration mode (default `auto`: decided per line; `marks` for text a Vietnamese OCR model read). */
+  when?: Restoration
+  /** Restoration mode (`auto`: decided per line; `marks`: check the marks of every word). Default: `marks` for pages sohoa OCR'd, else `auto` (`restorationModeFor`). */
   mode?: RestoreMode
   /** Path of a model file (default: the shipped model). */
   model?: string
@@ -27,16 +35,17 @@ export interface Options {
   minConfidence?: number
 }
 
-type TextNode = Paragraph | TableCell
-
 /** Restore Vietnamese diacritics and repair OCR damage in the paragraphs and table cells of a sohoa tree. */
-const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
-  const when = options.when ?? 'always'
+const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}) {
   const minConfidence = options.minConfidence ?? 0.9
-  return function (tree: Root, file: VFile) {
+  return function (tree: FlatRoot, file: VFile) {
+    const nodes = textNodes(tree)
+    // A tree built by hand has no file text: judge the text of its nodes.
+    const text = String(file.value ?? '') || nodes.map((node) => node.value).join('\n')
+    checkLanguage(file, text)
+    const when = options.when ?? restorationFor(file, text)
+    const mode = options.mode ?? restorationModeFor(file)
     if (when === 'never') return
-    const nodes: TextNode[] = []
-    collect(tree, nodes)
     const tokensOf = nodes.map((node) => tokenize(node.value))
     const counts: WordCounts = countWords([])
     for (const tokens of tokensOf) countWords(tokens, counts)
@@ -49,37 +58,22 @@ const diacritics: Plugin<[Options?], Root> = function (options: Options = {}) {
         const c = countWords(tokensOf[i])
         if (c.words === 0 || c.marked > 0) return
       }
-      const result = restore(node.value, {mode: options.mode ?? 'auto', model: options.model, ocrText, before: previous})
+      const result = restore(node.value, {mode, model: options.model, ocrText, before: previous})
       if (result.tokens.length === 0) return
       const data: LineData = (node.data ??= {})
       data.raw = node.value
       data.restored = result.tokens
       node.value = result.text
-      const doubtful = result.tokens.filter((t) => t.confidence < minConfidence)
-      if (doubtful.length > 0) {
-        const list = doubtful
-          .slice(0, 5)
-          .map((t) => `“${t.original}” → “${t.value}” (${t.confidence.toFixed(2)})`)
-          .join(', ')
-        const more = doubtful.length > 5 ? ` and ${doubtful.length - 5} more` : ''
-        const message = file.message(`Unsure diacritics repair: ${list}${more}`, {
+      for (const token of result.tokens) {
+        if (token.confidence >= minConfidence) continue
+        report(file, 'low-confidence', `Unsure diacritics repair: “${token.original}” → “${token.value}” (${token.confidence.toFixed(2)})`, {
           place: node.position,
-          source: 'diacritics',
-          ruleId: 'low-confidence'
+          actual: token.original,
+          expected: [token.value]
         })
-        message.fatal = null
       }
     })
   }
 }
 
 export default diacritics
-
-/** The paragraphs and table cells under `node`, in document order. */
-function collect(node: {type: string; children?: unknown[]}, out: TextNode[]): void {
-  if (node.type === 'paragraph' || node.type === 'tableCell') {
-    out.push(node as TextNode)
-    return
-  }
-  if (Array.isArray(node.children)) for (const child of node.children) collect(child as {type: string; children?: unknown[]}, out)
-}

@@ -10,7 +10,8 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {loadGrammar} from '../util/grammar.js'
-import {collapseWhitespace, foldKey, foldWords, stripEmphasis} from './fold.js'
+import {collapseWhitespace, foldKey, foldWords} from './fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /** An agency as written and as the gazetteer names it. */
 export interface CanonicalAgency {
@@ -47,7 +48,7 @@ const opensEnumeration = /(?:^|\s)các\s+[^,;]{1,25}(?:,\s*[^,;]{1,25})*$/iu
 const qualifier = grammar.rule('qualifier').regex
 const place = grammar.rule('place').regex
 const unit = grammar.rule('unit').regex
-const abbreviations = new Map(Object.entries((grammar.data.abbreviations ?? {}) as Record<string, string>))
+const abbreviations = new Map(Object.entries(grammar.data.abbreviations))
 
 let gazetteer: Gazetteer | undefined
 
@@ -109,7 +110,7 @@ function keysOf(text: string): {exact: string; loose: string} {
 
 function load(): Gazetteer {
   if (gazetteer) return gazetteer
-  const entries = (grammar.data.entries ?? []) as Entry[]
+  const entries: Entry[] = grammar.data.entries
   const exact = new Map<string, Entry>()
   const loose = new Map<string, Entry>()
   const keys: Gazetteer['keys'] = []

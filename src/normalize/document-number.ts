@@ -32,6 +32,6 @@ export function canonicalCodes(number: string): string {
 
 /** Type codes of `grammars/document-types.json` (QĐ, KH, …), plus NĐ and TT. */
 function typeCodes(): Set<string> {
-  const names = loadGrammar('document-types').data.names as Record<string, string>
+  const names = loadGrammar('document-types').data.names
   return new Set(Object.keys(names))
 }

@@ -61,13 +61,3 @@ export function foldKey(value: string): string {
 export function collapseWhitespace(value: string): string {
   return value.replace(/\s+/gu, ' ').trim()
 }
-
-/**
- * Remove markdown emphasis leftovers: `**Phòng Văn hóa.**` → `Phòng Văn hóa.`,
- * `(*viết tắt là KSTTHC*)` → `(viết tắt là KSTTHC)`.
- */
-export function stripEmphasis(value: string): string {
-  return value
-    .replace(/(\*{1,3}|_{2,3})(?=\S)([^]*?\S)\1/gu, '$2')
-    .replace(/\*{2,}/g, '')
-}

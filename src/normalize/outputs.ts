@@ -6,7 +6,8 @@
  * or `•` bullet inside a line (a list whose line breaks were lost) also
  * splits; an inline ` - ` does not (it joins compounds: "kinh tế - xã hội").
  */
-import {collapseWhitespace, stripEmphasis} from './fold.js'
+import {collapseWhitespace} from './fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /** Split an outputs cell or field into items, cleaned of bullets and end punctuation. */
 export function splitOutputs(text: string): string[] {

@@ -9,9 +9,11 @@
  * `context.year`; without it the dates stay null.
  */
 import type {Timeframe} from '../output/schema.js'
-import {loadGrammar, type GrammarRule} from '../util/grammar.js'
+import {loadGrammar, type GrammarOf} from '../util/grammar.js'
+import type {TimeframeResolve} from '../util/grammar-schemas.js'
 import {dayBefore, isoDate, monthEnd, monthStart, quarterNumber} from './dates.js'
-import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from './fold.js'
+import {collapseWhitespace, foldChars, foldPattern} from './fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /** What a time frame is resolved against. */
 export interface TimeframeContext {
@@ -29,11 +31,12 @@ type Kind = Timeframe['kind']
 type Groups = Record<string, string | undefined>
 type Range = {start: string | null; end: string | null}
 type Resolver = (groups: Groups, year: number | null) => Range | null
+type Rule = GrammarOf<'timeframes'>['rules'][number]
 
 interface CompiledRule {
   id: string
   kind: Kind
-  resolve: string
+  resolve: TimeframeResolve
   regex: RegExp
 }
 
@@ -53,7 +56,7 @@ function listOf(value: string | undefined, parse: (item: string) => number | nul
 }
 
 /** Resolvers named by the grammar's `resolve` field. */
-const resolvers: Record<string, Resolver> = {
+const resolvers: Record<TimeframeResolve, Resolver> = {
   none: () => none,
   continuous(groups, year) {
     if (groups.y) return resolvers.year(groups, year)
@@ -177,16 +180,12 @@ let compiled: CompiledRule[] | undefined
 /** The grammar's rules with patterns folded for matching folded text. */
 function rules(): CompiledRule[] {
   if (!compiled) {
-    compiled = loadGrammar('timeframes').rules.map((rule: GrammarRule) => {
-      const resolve = String(rule.resolve ?? 'none')
-      if (!(resolve in resolvers)) throw new Error(`grammar timeframes: rule ${rule.id}: unknown resolve ${resolve}`)
-      return {
-        id: rule.id,
-        kind: (rule.kind ?? null) as Kind,
-        resolve,
-        regex: new RegExp(foldPattern(rule.pattern), rule.flags ?? 'iu')
-      }
-    })
+    compiled = loadGrammar('timeframes').rules.map((rule: Rule) => ({
+      id: rule.id,
+      kind: rule.kind,
+      resolve: rule.resolve,
+      regex: new RegExp(foldPattern(rule.pattern), rule.flags ?? 'iu')
+    }))
   }
   return compiled
 }

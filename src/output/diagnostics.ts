@@ -20,6 +20,8 @@ export function diagnostics(messages: VFileMessage[]): Diagnostic[] {
     }
     if (m.line !== undefined && m.line !== null) diagnostic.line = m.line
     if (m.column !== undefined && m.column !== null) diagnostic.column = m.column
+    if (typeof m.actual === 'string') diagnostic.actual = m.actual
+    if (m.expected) diagnostic.expected = m.expected
     return diagnostic
   })
 }

@@ -20,16 +20,22 @@ export const ProvenanceSchema = z.object({
   bbox: BBoxSchema.optional()
 })
 
-/** The input file and how its text was obtained. */
+/** How the text of a file (or page) was obtained: a text file, a PDF text layer, OCR, a bad text layer kept for restoration, a Word file (`docx`: Office Open XML; `doc`: Word 97–2003). */
+export const RouteSchema = z.enum(['text', 'pdf-text', 'ocr', 'ocr-text', 'docx', 'doc'])
+
+/** The encoding the text was converted from, when not Unicode: UTF-16 (a text file), Windows-1258 (a text file), or the legacy TCVN3 (ABC) and VNI (text files, Word runs, PDF text layers). */
+export const SourceEncodingSchema = z.enum(['utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni'])
+
+/** The input file and how its text was obtained (what `read` keeps in `file.data.source`). */
 export const SourceSchema = z.object({
   path: z.string().nullable(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mediaType: z.string(),
   pages: z.number().int().nonnegative(),
-  route: z.enum(['text', 'pdf-text', 'ocr', 'ocr-text', 'docx', 'doc']),
+  route: RouteSchema,
   ocrConfidence: z.number().min(0).max(1).optional(),
-  /** The encoding the text was converted from, when it was not Unicode (absent for UTF-8). */
-  encoding: z.enum(['utf-16le', 'utf-16be', 'windows-1258', 'tcvn3', 'vni']).optional()
+  /** The encoding the text was converted from, when it was not Unicode (absent for UTF-8, and for PDFs, images and Word files in Unicode). */
+  encoding: SourceEncodingSchema.optional()
 })
 
 /** Document type: code (QĐ, KH, TB, BC, CV …) and its name. */
@@ -112,7 +118,7 @@ export const DocumentInfoSchema = z.object({
 export interface PlanSection {
   id: string
   marker: string
-  kind: 'roman' | 'arabic' | 'dotted' | 'letter' | 'paren' | 'dash' | 'plus'
+  kind: SectionKind
   title: string | null
   paragraphs: string[]
   children: PlanSection[]
@@ -122,12 +128,15 @@ export const PlanSectionSchema: z.ZodType<PlanSection> = z.lazy(() =>
   z.object({
     id: z.string(),
     marker: z.string(),
-    kind: z.enum(['roman', 'arabic', 'dotted', 'letter', 'paren', 'dash', 'plus']),
+    kind: SectionKindSchema,
     title: z.string().nullable(),
     paragraphs: z.array(z.string()),
     children: z.array(PlanSectionSchema)
   })
 )
+
+/** Section marker kinds, from the outermost (`roman`) to the innermost (`plus`). */
+export const SectionKindSchema = z.enum(['roman', 'arabic', 'dotted', 'letter', 'paren', 'dash', 'plus'])
 
 /** A numeric value found in a target (`95%`). */
 export const TargetValueSchema = z.object({
@@ -187,7 +196,11 @@ export const DiagnosticSchema = z.object({
   ruleId: z.string().nullable(),
   message: z.string(),
   line: z.number().int().optional(),
-  column: z.number().int().optional()
+  column: z.number().int().optional(),
+  /** For a repair: the text as read. */
+  actual: z.string().optional(),
+  /** For a repair: what it was taken for. */
+  expected: z.array(z.string()).optional()
 })
 
 /** The whole output of `parse`. */
@@ -219,3 +232,4 @@ export type Task = z.infer<typeof TaskSchema>
 export type PlanInfo = z.infer<typeof PlanInfoSchema>
 export type Diagnostic = z.infer<typeof DiagnosticSchema>
 export type Output = z.infer<typeof OutputSchema>
+export type SectionKind = z.infer<typeof SectionKindSchema>

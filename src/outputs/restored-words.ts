@@ -15,7 +15,8 @@
  */
 import type {VFile} from 'vfile'
 import type {Layout, LayoutLine, LayoutPage, Route} from '../read/types.js'
-import type {BBox, LineData, RestoredToken, Root} from '../tree/types.js'
+import type {BBox, FlatRoot, LineData, RestoredToken, Root} from '../tree/types.js'
+import {lineNodes} from '../tree/walk.js'
 import '../vfile-data.js'
 
 /** A piece of text to lay over a box: a word, or a whole line spread over the line's box. */
@@ -72,16 +73,35 @@ export function restoredRuns(file: VFile, tree: Root): PageRuns[] {
  * nothing changed, else the text that replaces the character ('' for the
  * later characters of a token whose length changed).
  */
-export function restoredPieces(value: string, tree: Root): Array<string | undefined> {
+export function restoredPieces(value: string, tree: Root | FlatRoot): Array<string | undefined> {
   const pieces: Array<string | undefined> = new Array(value.length)
-  const visit = (node: {type: string; value?: unknown; data?: LineData; position?: Root['position']; children?: unknown[]}) => {
-    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof node.value === 'string') {
-      placeNode(node.value, node.data, node.position, value, pieces)
-    }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
-  }
-  visit(tree)
+  for (const node of restoredNodes(tree)) placeNode(node.value, node.data, node.position, value, pieces)
   return pieces
+}
+
+/** The restored text of each node the diacritics stage changed, with its data and position: paragraphs and cells, and section headings (their text rebuilt from `data.raw` and the changed tokens). */
+function restoredNodes(tree: Root | FlatRoot): Array<{value: string; data?: LineData; position: Root['position']}> {
+  const out: Array<{value: string; data?: LineData; position: Root['position']}> = []
+  for (const node of lineNodes(tree)) {
+    if (!node.data?.restored) continue
+    const value = node.type === 'section' ? restoredFromRaw(node.data.raw, node.data.restored) : node.value
+    if (value !== null) out.push({value, data: node.data, position: node.position})
+  }
+  return out
+}
+
+/** The restored text of `raw` with the changed `tokens` put in (tokens' offsets are into the restored text); null when they do not fit. */
+function restoredFromRaw(raw: string | undefined, tokens: RestoredToken[]): string | null {
+  if (raw === undefined) return null
+  let out = ''
+  let w = 0
+  for (const token of [...tokens].sort((a, b) => a.start - b.start)) {
+    const same = token.start - out.length
+    if (same < 0 || raw.slice(w, w + token.original.length + same).slice(same) !== token.original) return null
+    out += raw.slice(w, w + same) + token.value
+    w += same + token.original.length
+  }
+  return out + raw.slice(w)
 }
 
 /** Write the restored characters of one node into `pieces`; a node that does not line up is left as read. */
@@ -161,7 +181,7 @@ export interface TokenPlace {
 }
 
 /** Where each token the diacritics stage changed stands on the page (tokens of nodes without a page are left out). */
-export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
+export function restoredTokenPlaces(file: VFile, tree: Root | FlatRoot): TokenPlace[] {
   const layout = file.data.layout
   if (!layout) return []
   const value = String(file.value ?? '')
@@ -170,8 +190,8 @@ export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
   const byIndex = new Map<number, LayoutLine>()
   for (const [line, index] of lineOf) byIndex.set(index, line)
   const out: TokenPlace[] = []
-  const visit = (node: {type: string; value?: unknown; data?: LineData; position?: Root['position']; children?: unknown[]}) => {
-    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof node.value === 'string' && node.data?.restored) {
+  for (const node of restoredNodes(tree)) {
+    if (node.data?.restored) {
       const aligned = alignNode(node.value, node.data, node.position, value)
       for (const token of node.data.restored) {
         const at = aligned?.tokens.find((t) => t.token === token)
@@ -182,9 +202,7 @@ export function restoredTokenPlaces(file: VFile, tree: Root): TokenPlace[] {
         else if (node.data.page !== undefined && node.data.bbox) out.push({token, page: node.data.page, bbox: node.data.bbox})
       }
     }
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as typeof node)
   }
-  visit(tree)
   return out
 }
 

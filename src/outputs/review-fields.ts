@@ -11,6 +11,7 @@
 import type {VFile} from 'vfile'
 import type {Output} from '../output/schema.js'
 import type {BBox, LineData, Role, Root} from '../tree/types.js'
+import {textNodes, type TextNode} from '../tree/walk.js'
 import {restoredTokenPlaces} from './restored-words.js'
 import '../vfile-data.js'
 
@@ -58,7 +59,6 @@ export interface ReviewFieldsOptions {
 /** What a role of the tree is called, and where its value is in the output (`[]` when each paragraph is an item of a list). */
 const roleFields: Partial<Record<Role, {label: string; path: string | null; list?: boolean}>> = {
   issuer: {label: 'Cơ quan ban hành (issuer)', path: 'document.issuer'},
-  parentIssuer: {label: 'Cơ quan chủ quản (issuer.parent)', path: 'document.issuer'},
   number: {label: 'Số, ký hiệu (number)', path: 'document.number'},
   placeDate: {label: 'Địa danh, ngày (place, date)', path: 'document.date'},
   documentType: {label: 'Loại văn bản (type)', path: 'document.type'},
@@ -183,19 +183,6 @@ export function valueAt(output: Output, path: string): unknown {
     value = (value as Record<string, unknown>)[part]
   }
   return value ?? undefined
-}
-
-type TextNode = {type: string; value: string; data?: LineData; position?: Root['position']}
-
-/** The paragraphs and cells of the tree in document order. */
-function textNodes(tree: Root): TextNode[] {
-  const out: TextNode[] = []
-  const visit = (node: {type: string; children?: unknown[]}) => {
-    if ((node.type === 'paragraph' || node.type === 'tableCell') && typeof (node as TextNode).value === 'string') out.push(node as TextNode)
-    if (Array.isArray(node.children)) for (const child of node.children) visit(child as {type: string; children?: unknown[]})
-  }
-  visit(tree)
-  return out
 }
 
 /** The boxes of the lines a node spans (its own box when the lines have none). */

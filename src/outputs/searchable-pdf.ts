@@ -27,6 +27,7 @@ import {restoredRuns, type PageRuns} from './restored-words.js'
 import {textLayerOperators} from './text-layer.js'
 import {sniff} from '../read/sniff.js'
 import '../vfile-data.js'
+import {report} from '../rules/report.js'
 
 /** What `parse` returned for the document (the output, the file with its layout, the tree). */
 export interface Parsed {
@@ -66,8 +67,7 @@ export async function searchablePdf(bytes: Uint8Array, parsed: Parsed, options: 
   const notes: string[] = []
   const note = (text: string) => {
     notes.push(text)
-    const message = parsed.file.message(text, {source: 'outputs', ruleId: 'searchable-pdf'})
-    message.fatal = null
+    report(parsed.file, 'searchable-pdf', text)
   }
   if (sniffed.kind === 'pdf') {
     const toLayer = pages.filter((p) => p.route === 'ocr' || p.route === 'ocr-text')

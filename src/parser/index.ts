@@ -7,8 +7,8 @@
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {LayoutTable} from '../read/types.js'
-import type {Paragraph, Root, Table, TableCell, TableRow} from '../tree/types.js'
-import {stripEmphasis} from './emphasis.js'
+import type {Paragraph, FlatRoot, Table, TableCell, TableRow} from '../tree/types.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 import {joinLines, joinTexts, type JoinLine} from './join-lines.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {provenance} from './provenance.js'
@@ -19,17 +19,17 @@ import {detectTables, type TableBlock} from './tables/index.js'
 export type Options = Record<string, never>
 
 /** Unified plugin: set the parser of the processor. */
-const parser: Plugin<[Options?], string, Root> = function () {
+const parser: Plugin<[Options?], string, FlatRoot> = function () {
   this.parser = (document: string, file: VFile) => parseText(document, file)
 }
 
 export default parser
 
 /** Parse `text` into a tree; `file` gives the layout (when any). */
-export function parseText(text: string, file?: VFile): Root {
+export function parseText(text: string, file?: VFile): FlatRoot {
   const lines = splitLines(text)
   const layout = file?.data.layout
-  const children: Root['children'] = []
+  const children: FlatRoot['children'] = []
   let cursor = 0
   const flushText = (end: number) => {
     const slice: JoinLine[] = lines.slice(cursor, end).map((l) => ({index: l.index, text: cleanLine(l.text)}))

@@ -10,6 +10,7 @@ import type {CellData, Table, TableCell, TableRow} from '../tree/types.js'
 import {flatText, renderRow} from '../read/layout/table-cells.js'
 import type {SourceLine} from './lines.js'
 import {provenance} from './provenance.js'
+import {report} from '../rules/report.js'
 
 /**
  * The reader's tables whose rendering is still in `lines` (a table whose
@@ -27,11 +28,7 @@ export function usableTables(tables: LayoutTable[] | undefined, lines: SourceLin
       Array.from({length: table.rows}, (_, r) => lines[start + r].text === renderRow(table, r)).every(Boolean)
     if (intact) out.push(table)
     else if (file) {
-      const m = file.message(`The reader's table on lines ${start + 1}–${end} no longer matches the text: read as text`, {
-        source: 'parser',
-        ruleId: 'layout-table-mismatch'
-      })
-      m.fatal = false
+      report(file, 'layout-table-mismatch', `The reader's table on lines ${start + 1}–${end} no longer matches the text: read as text`)
     }
   }
   return out

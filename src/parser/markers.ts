@@ -1,15 +1,13 @@
 /**
  * Does a line open a block of its own (a numbered heading, a list item, a
  * formal part of a document)? Such a line never continues the one before.
+ * The patterns are in `grammars/block-openers.json` and `grammars/headings.json`.
  */
 import {loadGrammar} from '../util/grammar.js'
 
-const formal =
-  /^(?:Điều\s+\d+|Căn\s+cứ|Nơi\s+nhận|Kính\s+gửi|Số\s*:|Theo\s+đề\s+nghị|QUYẾT\s+ĐỊNH|Phụ\s+lục|PHỤ\s+LỤC|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|V\/v\b|\((?:Ban\s+hành\s+)?[Kk]èm\s+theo)/u
-
-/** True when `line` (trimmed) starts with a section marker or a formal opener. */
+/** True when `line` (trimmed) starts with a section marker (`grammars/headings.json`) or a formal opener (`grammars/block-openers.json`). */
 export function opensBlock(line: string): boolean {
-  if (formal.test(line)) return true
+  if (loadGrammar('block-openers').rule('formal').regex.test(line)) return true
   return loadGrammar('headings').rules.some((rule) => rule.regex.test(line))
 }
 

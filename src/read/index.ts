@@ -31,7 +31,7 @@ export {fileSystemError, fileSystemReason, fileSystemReasons, ReadError, readFai
 export {createOcrPool, defaultLangPath} from './ocr-pool.js'
 export type {OcrPool, OcrPoolOptions, OcrResult, OcrLine, RecognizeOptions} from './ocr-pool.js'
 export type {PreprocessOptions} from './ocr-page.js'
-export {judgeTextLayer, type TextLayerQuality} from './text-layer-quality.js'
+export {judgeTextLayer, type TextLayerQuality} from '../vietnamese/text-layer.js'
 export {sniff, type InputKind, type Sniffed} from './sniff.js'
 
 /** Read a file (a path), bytes, or a VFile (its `value`, or its `path` when it has no value). */

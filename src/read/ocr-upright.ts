@@ -6,11 +6,12 @@
  * side tesseract reads by itself, or reads upside down, which this covers.)
  */
 import type {VFile} from 'vfile'
-import {textQuality} from '../diacritics/quality.js'
+import {textQuality} from '../vietnamese/quality.js'
 import type {GreyImage} from './image/grey-image.js'
 import {orientImage} from './image/orientation.js'
 import {ocrPage, type OcrPage, type PreprocessOptions} from './ocr-page.js'
 import type {OcrPool} from './ocr-pool.js'
+import {report} from '../rules/report.js'
 
 /** A reading with fewer words than this is not judged (a near-empty page). */
 export const minWords = 10
@@ -42,6 +43,5 @@ export async function ocrUpright(image: GreyImage, pool: OcrPool, options: Prepr
 
 /** Tell `file` that page `page` was read turned half a turn (`read:upside-down`, info). */
 export function reportUpsideDown(file: VFile, page: number): void {
-  const message = file.message(`page ${page}: read upside down; turned half a turn`, {source: 'read', ruleId: 'upside-down'})
-  message.fatal = null
+  report(file, 'upside-down', `page ${page}: read upside down; turned half a turn`)
 }

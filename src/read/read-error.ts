@@ -4,32 +4,37 @@
  * that a missing file reads the same in every command and in bulk.
  */
 
-/** Why an input cannot be read, by rule id (reported as `read:<id>`), with what each means. */
-export const readFailures = {
-  unreadable: 'the input cannot be read: missing, a folder, not permitted, corrupt, encrypted, or in a format sohoa does not read',
-  'no-text': 'the input holds no text: an empty file or text, only whitespace, a PDF without pages or text, an image where OCR found nothing'
-} as const
+import {VFileMessage} from 'vfile-message'
+import {rules, type FailureRule, type RuleOf} from '../rules/registry.js'
 
-/** A rule id of `readFailures`. */
-export type ReadFailure = keyof typeof readFailures
+/** Why an input cannot be read: a failure rule of the read stage (reported as `read:<id>`; `src/rules/registry.ts`). */
+export type ReadFailure = RuleOf<'read'> & FailureRule
 
-/** An unreadable input; the message names the file and the reason (`read: x.pdf: encrypted PDF (password required)`). */
-export class ReadError extends Error {
+/** The read failures with what each means (from the rule registry). */
+export const readFailures: Record<ReadFailure, string> = {unreadable: rules.unreadable.description, 'no-text': rules['no-text'].description}
+
+/**
+ * An unreadable input, as a fatal vfile message (`fatal: true`, `source`
+ * `read`, its `ruleId`); `message` names the file and the reason
+ * (`read: x.pdf: encrypted PDF (password required)`), `reason` is the reason alone.
+ */
+export class ReadError extends VFileMessage {
   /** The file name as given (or `<bytes>` for anonymous input). */
-  readonly file: string
-  /** The reason alone, without the file name. */
-  readonly reason: string
+  declare file: string
   /** The stage that failed: always `read`. */
-  readonly source = 'read'
+  declare source: 'read'
   /** What kind of failure it is (see `readFailures`). */
-  readonly ruleId: ReadFailure
+  declare ruleId: ReadFailure
+  declare fatal: true
 
   constructor(file: string, reason: string, options?: {cause?: unknown; ruleId?: ReadFailure}) {
-    super(`read: ${file}: ${reason}`, options)
+    super(reason, {source: 'read', ruleId: options?.ruleId ?? 'unreadable'})
+    if (options?.cause !== undefined) this.cause = options.cause
     this.name = 'ReadError'
+    this.message = `read: ${file}: ${reason}`
     this.file = file
-    this.reason = reason
-    this.ruleId = options?.ruleId ?? 'unreadable'
+    this.fatal = true
+    Error.captureStackTrace(this, ReadError)
   }
 }
 

@@ -13,6 +13,7 @@ import type {OcrPool} from './ocr-pool.js'
 import {ReadError} from './read-error.js'
 import type {InputKind} from './sniff.js'
 import type {ReadContext} from './read-context.js'
+import {report} from '../rules/report.js'
 
 /** OCR the image in `bytes` into `file` (value and layout); returns page count and mean confidence. */
 export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind, pool: OcrPool, context: ReadContext): Promise<{pages: number; confidence: number}> {
@@ -24,8 +25,7 @@ export async function readImage(file: VFile, bytes: Uint8Array, kind: InputKind,
   }
   const limit = Math.min(images.length, context.options.maxPages ?? Infinity)
   if (limit < images.length) {
-    const m = file.message(`read the first ${limit} of ${images.length} pages (maxPages)`, {source: 'read', ruleId: 'max-pages'})
-    m.fatal = false
+    report(file, 'max-pages', `read the first ${limit} of ${images.length} pages (maxPages)`)
   }
   const pages: PageInput[] = []
   for (let n = 0; n < limit; n++) {

@@ -21,8 +21,9 @@ import type {LegacyEncoding} from './encoding/legacy.js'
 import type {ReadContext} from './read-context.js'
 import {ReadError} from './read-error.js'
 import {defaultMaxPixels} from './read-image.js'
-import {judgeTextLayer} from './text-layer-quality.js'
+import {judgeTextLayer} from '../vietnamese/text-layer.js'
 import type {Route} from './types.js'
+import {report} from '../rules/report.js'
 
 /** Read the PDF in `bytes` into `file`; returns the page count, the file's route and OCR confidence. */
 export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadContext): Promise<{pages: number; route: Route; confidence?: number; encoding?: LegacyEncoding}> {
@@ -31,8 +32,7 @@ export async function readPdf(file: VFile, bytes: Uint8Array, context: ReadConte
     const total = doc.numPages
     const limit = Math.min(total, context.options.maxPages ?? Infinity)
     if (limit < total) {
-      const m = file.message(`read the first ${limit} of ${total} pages (maxPages)`, {source: 'read', ruleId: 'max-pages'})
-      m.fatal = false
+      report(file, 'max-pages', `read the first ${limit} of ${total} pages (maxPages)`)
     }
     const pages: PageInput[] = []
     const encodings = new Set<LegacyEncoding>()
@@ -79,8 +79,7 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
   else if (mode === 'never') needsOcr = true
   else if (quality.verdict === 'good') needsOcr = false
   else if (quality.verdict === 'bad') {
-    const m = file.message(`page ${n}: text layer rejected (${quality.reason}); reading the page image`, {source: 'read', ruleId: 'bad-text-layer'})
-    m.fatal = null
+    report(file, 'bad-text-layer', `page ${n}: text layer rejected (${quality.reason}); reading the page image`)
     needsOcr = true
   } else needsOcr = await hasImages(page)
   // A good text layer: its tables as cells from the page's own rules, the rest as lines.
@@ -93,13 +92,11 @@ async function readPage(file: VFile, doc: PDFDocumentProxy, page: PDFPageProxy, 
       return pageFromOcr(ocr, base, image, 1 / scale)
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error
-      const m = file.message(`page ${n}: cannot render for OCR (${(error as Error).message})`, {source: 'read', ruleId: 'render-failed'})
-      m.fatal = false
+      report(file, 'render-failed', `page ${n}: cannot render for OCR (${(error as Error).message})`)
     }
   }
   if (quality.verdict === 'bad') {
-    const m = file.message(`page ${n}: keeping the garbage text layer for restoration`, {source: 'read', ruleId: 'ocr-text-layer'})
-    m.fatal = false
+    report(file, 'ocr-text-layer', `page ${n}: keeping the garbage text layer for restoration`)
     return {...base, route: 'ocr-text', lines: layer.lines}
   }
   return {...base, route: 'pdf-text', ...(await readTextPage(page, layer))}

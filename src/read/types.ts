@@ -1,13 +1,14 @@
 /**
  * What `read` puts in `file.data`: the source description and the layout.
  */
+import type {Source} from '../output/schema.js'
 import type {BBox} from '../tree/types.js'
 
-/** How the text of a file (or page) was obtained: a text file, a PDF text layer, OCR, a bad text layer kept for restoration, a Word file (`docx`: Office Open XML; `doc`: Word 97–2003). */
-export type Route = 'text' | 'pdf-text' | 'ocr' | 'ocr-text' | 'docx' | 'doc'
+/** How the text of a file (or page) was obtained (the output's `RouteSchema`). */
+export type Route = Source['route']
 
-/** The encoding the text was converted from, when not Unicode: UTF-16 (a text file), Windows-1258 (a text file), or the legacy TCVN3 (ABC) and VNI (text files, Word runs, PDF text layers). */
-export type SourceEncoding = 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni'
+/** The encoding the text was converted from, when not Unicode (the output's `SourceEncodingSchema`). */
+export type SourceEncoding = NonNullable<Source['encoding']>
 
 /** A recognised word with its box and confidence (0..1). */
 export interface LayoutWord {
@@ -91,14 +92,5 @@ export interface Layout {
   tables?: LayoutTable[]
 }
 
-/** What is known of the input file itself (the output's `source`). */
-export interface SourceInfo {
-  path: string | null
-  sha256: string
-  mediaType: string
-  pages: number
-  route: Route
-  ocrConfidence?: number
-  /** Absent for UTF-8 text and for PDFs, images and Word files in Unicode. */
-  encoding?: SourceEncoding
-}
+/** What is known of the input file itself: the output's `source` (`SourceSchema`). */
+export type SourceInfo = Source

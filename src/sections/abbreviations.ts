@@ -25,7 +25,7 @@ let tables: Tables | undefined
 function load(): Tables {
   if (!tables) {
     const grammar = loadGrammar('abbreviations')
-    const data = grammar.data as {known: string[]; misread: Record<string, string[]>}
+    const data = grammar.data
     tables = {word: grammar.rule('word').regex, known: new Set(data.known), misread: Object.entries(data.misread)}
   }
   return tables

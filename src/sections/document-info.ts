@@ -10,12 +10,14 @@ import {parseDocumentDate} from '../normalize/document-date.js'
 import {parseDocumentNumber} from '../normalize/document-number.js'
 import {properCase} from '../normalize/proper-case.js'
 import {findReferences} from '../normalize/references.js'
-import {stripMarks} from '../diacritics/letters.js'
+import {stripMarks} from '../vietnamese/letters.js'
 import type {Paragraph, Part, Role} from '../tree/types.js'
 import {textsIn} from '../tree/walk.js'
 import {loadGrammar} from '../util/grammar.js'
 import {repairAbbreviations} from './abbreviations.js'
 import {itemBullet} from './markers.js'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** Extract the document's fields from its `document` parts. */
 export function documentInfo(parts: Part[], typeCode: string | null, file: VFile): DocumentInfo {
@@ -80,8 +82,7 @@ export function documentInfo(parts: Part[], typeCode: string | null, file: VFile
     const {text, repairs} = repairAbbreviations(item)
     for (const r of repairs) {
       const node = recipientNodes.find((p) => p.value.includes(r.from))
-      const message = file.message(`Abbreviation read as \`${r.from}\` taken for \`${r.to}\``, {place: node?.position, source: 'sections', ruleId: 'ocr-abbreviation'})
-      message.fatal = undefined
+      report(file, 'ocr-abbreviation', `Abbreviation read as \`${r.from}\` taken for \`${r.to}\``, {place: node?.position, actual: r.from, expected: [r.to]})
     }
     return text
   })
@@ -121,8 +122,7 @@ function inferIssuer(parts: Part[], place: string | null, title: string | null, 
     for (const match of text.matchAll(pattern)) {
       const {unit, name} = match.groups!
       if (name === place || (title && title.includes(`${unit} ${name}`))) {
-        const message = file.message(`Issuer inferred from the text: \`${match[0]}\``, {source: 'sections', ruleId: 'issuer-inferred'})
-        message.fatal = undefined
+        report(file, 'issuer-inferred', `Issuer inferred from the text: \`${match[0]}\``)
         return {name: `Ủy ban nhân dân ${unit} ${name}`}
       }
     }
@@ -220,7 +220,6 @@ function splitInline(text: string): string[] {
     .filter((t) => t !== '')
 }
 
-function info(file: VFile, reason: string, ruleId: string): void {
-  const message = file.message(reason, {source: 'sections', ruleId})
-  message.fatal = undefined
+function info(file: VFile, reason: string, ruleId: RuleOf<'sections'>): void {
+  report(file, ruleId, reason)
 }

@@ -6,11 +6,12 @@
  * numbering problems as messages.
  *
  * Writes `file.data.document`, `file.data.plan` (title, period) and
- * `file.data.targets`; replaces `root.children` by `part` nodes.
+ * `file.data.targets`; turns the flat tree (`FlatRoot`) into the structured
+ * one (`Root`: root → part nodes).
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Paragraph, Part, Root, Table} from '../tree/types.js'
+import type {FlatRoot, Paragraph, Part, Root} from '../tree/types.js'
 import {documentInfo} from './document-info.js'
 import {nestSections} from './nest.js'
 import {findPeriod} from './period.js'
@@ -21,12 +22,10 @@ import {findTargets} from './targets.js'
 export type Options = Record<string, never>
 
 /** Unified plugin: structure the tree into parts and sections. */
-const sections: Plugin<[Options?], Root> = function () {
-  return (tree: Root, file: VFile) => {
-    const blocks = tree.children.filter((c): c is Paragraph | Table => c.type === 'paragraph' || c.type === 'table')
-    const {parts, typeCode} = segment(blocks)
+const sections: Plugin<[Options?], FlatRoot, Root> = function () {
+  return (tree: FlatRoot, file: VFile): Root => {
+    const {parts, typeCode} = segment(tree.children)
     for (const part of parts) if (part.kind === 'plan') nestSections(part, file)
-    tree.children = parts
 
     const document = documentInfo(parts, typeCode, file)
     file.data.document = document
@@ -39,6 +38,7 @@ const sections: Plugin<[Options?], Root> = function () {
       file.data.plan = null
       file.data.targets = []
     }
+    return {type: 'root', children: parts, position: tree.position, data: tree.data}
   }
 }
 

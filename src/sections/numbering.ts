@@ -6,6 +6,8 @@
 import type {VFile} from 'vfile'
 import type {Section} from '../tree/types.js'
 import {loadGrammar} from '../util/grammar.js'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** Report numbering problems among the `sections` (siblings, in order). */
 export function checkNumbering(sections: Section[], file: VFile): void {
@@ -47,7 +49,7 @@ export function ordinal(section: Pick<Section, 'kind' | 'marker'>): number | nul
       return Number(label.split('.').pop())
     case 'letter': {
       const letter = section.marker.charAt(0)
-      const data = loadGrammar('headings').data as {letters: string[]; latinLetters: string[]}
+      const data = loadGrammar('headings').data
       const vietnamese = data.letters.indexOf(letter)
       return vietnamese >= 0 && letter !== 'f' ? vietnamese + 1 : latinIndex(letter, data.latinLetters)
     }
@@ -71,7 +73,7 @@ export function romanValue(text: string): number | null {
 
 /** Does letter marker `b` follow `a` in the Vietnamese or the Latin sequence? */
 function lettersFollow(a: string, b: string): boolean {
-  const data = loadGrammar('headings').data as {letters: string[]; latinLetters: string[]}
+  const data = loadGrammar('headings').data
   const [x, y] = [a.charAt(0), b.charAt(0)]
   return [data.letters, data.latinLetters].some((seq) => seq.indexOf(x) >= 0 && seq[seq.indexOf(x) + 1] === y)
 }
@@ -81,7 +83,6 @@ function latinIndex(letter: string, latin: string[]): number | null {
   return index < 0 ? null : index + 1
 }
 
-function warn(file: VFile, reason: string, place: Section['position'], ruleId: string): void {
-  const message = file.message(reason, {place, source: 'sections', ruleId})
-  message.fatal = false
+function warn(file: VFile, reason: string, place: Section['position'], ruleId: RuleOf<'sections'>): void {
+  report(file, ruleId, reason, {place})
 }

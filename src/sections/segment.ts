@@ -10,9 +10,6 @@ import {isAllCaps} from '../parser/markers.js'
 import {loadGrammar} from '../util/grammar.js'
 import {findMarker, itemBullet} from './markers.js'
 
-/** Document types whose body is a plan (the output's `plan`). */
-const planTypes = new Set(['KH', 'CTr', 'ĐA', 'PA', 'DA'])
-
 type State = 'header' | 'articles' | 'planHeader' | 'plan' | 'closing' | 'recipients' | 'appendix'
 
 /** The result of segmenting a document. */
@@ -26,7 +23,8 @@ export interface Segmented {
 export function segment(blocks: Array<Paragraph | Table>): Segmented {
   const header = loadGrammar('header')
   const types = loadGrammar('document-types')
-  const codes = types.data.codes as Record<string, string>
+  const codes = types.data.codes
+  const planTypes = new Set(types.data.planCodes)
   const test = (id: string, text: string) => header.rule(id).regex.test(text)
 
   const parts: Part[] = []
@@ -36,7 +34,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
   let typeCode: string | null = null
   let sawTitle = false
   let sawAuthority = false
-  let planOfDocument = false
   let sawBody = false
   let issuerLines = 0
 
@@ -64,7 +61,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     const marker = findMarker(text)
 
     // An appendix runs to the end of the file (or to the next appendix).
-    if (test('appendix', text) || (state === 'closing' && isAllCaps(text) && /^DANH\s+MỤC/u.test(text))) {
+    if (test('appendix', text) || (state === 'closing' && isAllCaps(text) && test('listHeading', text))) {
       open('appendix')
       state = 'appendix'
       role(block, 'appendixHeading')
@@ -118,7 +115,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           sawTitle = true
         } else if (marker && typeCode !== null && planTypes.has(typeCode)) {
           // The document is itself a plan: its body starts at the first section.
-          planOfDocument = true
           open('plan')
           state = 'plan'
           part.children.push(block)
@@ -156,7 +152,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           state = 'closing'
         } else if (/^\p{Ll}/u.test(text)) {
           role(block, 'recipient')
-        } else if (/^Lưu\b/u.test(text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
+        } else if (test('filedCopy', text) || (/[;:]$/u.test(text) && text.length <= 100 && !filed(part))) {
           // An item whose dash OCR lost: it still ends as items do (`;`, or `:` for a small-print `;`), or files
           // a copy — but nothing follows the filed copy (`Lưu: VT`), the last item.
           role(block, 'recipient')
@@ -201,7 +197,7 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
           open('document')
           state = 'closing'
           role(block, 'signatureAuthority')
-        } else if (test('closing', text) || (!marker && /\/\.\s*$/u.test(text))) {
+        } else if (test('closing', text) || (!marker && test('endMark', text))) {
           role(block, 'closing')
           part.children.push(block)
           open('document')
@@ -214,7 +210,6 @@ export function segment(blocks: Array<Paragraph | Table>): Segmented {
     }
   }
   const kept = parts.filter((p) => p.children.length > 0)
-  if (planOfDocument) for (const p of kept) if (p.kind === 'plan') p.data = {...p.data, ofDocument: true}
   for (const p of kept) setPosition(p)
   return {parts: kept, typeCode}
 }
@@ -231,9 +226,10 @@ function setPosition(part: Part): void {
 
 /** Whether the last recipient of `part` so far is the filed copy (`- Lưu: VT.`), which ends a list. */
 function filed(part: Part): boolean {
+  const filedCopy = loadGrammar('header').rule('filedCopy').regex
   for (let i = part.children.length - 1; i >= 0; i--) {
     const child = part.children[i]
-    if (child.type === 'paragraph' && child.data?.role === 'recipient') return /^Lưu\b/u.test(child.value.replace(itemBullet, ''))
+    if (child.type === 'paragraph' && child.data?.role === 'recipient') return filedCopy.test(child.value.replace(itemBullet, ''))
   }
   return false
 }

@@ -1,12 +1,12 @@
 /**
  * Numbered targets ("chỉ tiêu"): the items of the innermost sections whose
- * title speaks of targets (`2. Một số chỉ tiêu chủ yếu`, `II. CHỈ TIÊU CHỦ
+ * title speaks of targets (`targetsTitle` in `grammars/plan.json`: `2. Một số chỉ tiêu chủ yếu`, `II. CHỈ TIÊU CHỦ
  * YẾU`, `2. Chỉ tiêu thực hiện` with `(1)…(14)`), with their numeric values.
  */
 import type {Target, TargetValue} from '../output/schema.js'
 import type {Part, Section} from '../tree/types.js'
+import {loadGrammar} from '../util/grammar.js'
 
-const targetTitle = /chỉ\s+tiêu/iu
 const percent = /(\d+(?:[.,]\d+)?)\s*%/gu
 
 /** The targets of a plan part. */
@@ -32,7 +32,7 @@ function containers(sections: Section[]): Section[] {
   for (const section of sections) {
     const inner = containers(sectionsOf(section.children))
     if (inner.length > 0) found.push(...inner)
-    else if (targetTitle.test(section.title ?? '') && sectionsOf(section.children).length > 0) found.push(section)
+    else if (loadGrammar('plan').rule('targetsTitle').regex.test(section.title ?? '') && sectionsOf(section.children).length > 0) found.push(section)
   }
   return found
 }

@@ -3,11 +3,13 @@
  * `grammars/columns.json` (matched on diacritic-folded text).
  */
 import {distance} from 'fastest-levenshtein'
-import {collapseWhitespace, foldChars, foldPattern, stripEmphasis} from '../normalize/fold.js'
+import {collapseWhitespace, foldChars, foldPattern} from '../normalize/fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 import {loadGrammar} from '../util/grammar.js'
+import type {ColumnField} from '../util/grammar-schemas.js'
 
 /** A task field a column or label can hold (`start`/`end`: a time frame split over two columns). */
-export type Field = 'number' | 'content' | 'lead' | 'cooperating' | 'timeframe' | 'start' | 'end' | 'outputs' | 'monitoring' | 'note'
+export type Field = ColumnField
 
 /** Column index of each field found in a header row. */
 export type ColumnMap = Partial<Record<Field, number>>
@@ -16,15 +18,12 @@ let compiled: Array<{field: Field; regex: RegExp; examples: string[]}> | undefin
 
 function rules() {
   compiled ??= loadGrammar('columns').rules.map((rule) => ({
-    field: String(rule.field ?? rule.id) as Field,
+    field: rule.field,
     regex: new RegExp(foldPattern(rule.pattern), rule.flags ?? 'iu'),
     examples: (rule.ok ?? []).map((example) => foldChars(normalise(String(example))).toLowerCase())
   }))
   return compiled
 }
-
-/** A year a time-frame header names for its column (the `timeframe` pattern allows it): "Thời gian (Năm 2026)". */
-const headerYearPattern = /năm\s+((?:19|20)\d{2})\s*\)?$/iu
 
 /** Normalise a header cell or label: emphasis, whitespace, trailing `:`/`(1)`. */
 function normalise(text: string): string {
@@ -36,8 +35,9 @@ function normalise(text: string): string {
 /** The year a header cell names for its column ("Thời gian (Năm 2026)" → 2026), or null. */
 export function headerYear(text: string): number | null {
   if (fieldOf(text) !== 'timeframe') return null
-  const match = headerYearPattern.exec(normalise(text))
-  return match ? Number(match[1]) : null
+  // The `timeframe` pattern allows a year after the words; `headerYear` in `grammars/plan.json` reads it.
+  const year = loadGrammar('plan').rule('headerYear').regex.exec(normalise(text))?.groups?.year
+  return year ? Number(year) : null
 }
 
 /** The field a header cell or a label names, or null; `near`: or the field of the nearest example (`nearField`). */

@@ -9,13 +9,14 @@
  */
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Block, Paragraph, Root, Section, Table} from '../tree/types.js'
+import type {FlatRoot, Part, PartContent, Section} from '../tree/types.js'
 import type {Task} from '../output/schema.js'
 import {listTask} from './list-tasks.js'
 import {buildTask, warn, type RecordContext, type TaskDraft} from './record.js'
 import {tableState, tableTasks, type TableState} from './table-tasks.js'
 import {joinLines} from './text.js'
 import {planYear} from './year.js'
+import {loadGrammar} from '../util/grammar.js'
 import '../vfile-data.js'
 
 /** Options of the tasks stage. */
@@ -24,10 +25,10 @@ export interface Options {
   year?: number | null
 }
 
-type Node = Block | Paragraph | Section | Table
+type Node = Part | PartContent
 
-/** Text between two pages of a table that does not break it: a page number ("5", "- 5 -", "Trang 5"). */
-const pageFurniture = /^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[-–])?\s*$/iu
+/** Text between two pages of a table that does not break it: a page number ("5", "- 5 -", "Trang 5"; `pageNumber` of `grammars/tables.json`). */
+const pageFurniture = loadGrammar('tables').rule('pageNumber').regex
 
 /** Collect task drafts in document order. */
 function collect(nodes: Node[], group: string | null, state: TableState, context: RecordContext, drafts: TaskDraft[]): void {
@@ -44,7 +45,7 @@ function collect(nodes: Node[], group: string | null, state: TableState, context
     if (node.type === 'paragraph' && !pageFurniture.test(node.value)) state.broken = true
     if (node.type !== 'section') return
     state.broken = true
-    const draft = listTask(node, nodes as Array<Paragraph | Section | Table>, index, group)
+    const draft = listTask(node, nodes as PartContent[], index, group)
     if (draft) drafts.push(draft)
     const title = node.title ? joinLines(node.title).replace(/[\s:.]+$/u, '') : group
     collect(node.children, title, state, context, drafts)
@@ -88,8 +89,14 @@ function uniqueIds(drafts: TaskDraft[], context: RecordContext): void {
   }
 }
 
-/** Extract the tasks of `tree` into `file.data.tasks`. */
-export function extractTasks(tree: Root, file: VFile, options: Options = {}): Task[] {
+/** What the tasks stage reads: the structured tree (`Root`), or the parser's flat one (`FlatRoot`: its tables and list items, without parts). */
+export interface TaskTree {
+  type: 'root'
+  children: Array<Part | FlatRoot['children'][number]>
+}
+
+/** The tasks of `tree`: the structured tree, or a flat one (the tables and list items the parser found, without parts). */
+export function extractTasks(tree: TaskTree, file: VFile, options: Options = {}): Task[] {
   const context: RecordContext = {file, year: planYear(file, options.year), reported: new Set()}
   const drafts: TaskDraft[] = []
   collect(tree.children, null, tableState(), context, drafts)
@@ -97,8 +104,8 @@ export function extractTasks(tree: Root, file: VFile, options: Options = {}): Ta
   return drafts.map((draft) => buildTask(draft, context))
 }
 
-/** The unified plugin: extract the tasks after the sections stage. */
-const tasks: Plugin<[Options?], Root> = function (options) {
+/** The unified plugin: extract the tasks after the sections stage (or straight from the parser's flat tree). */
+const tasks: Plugin<[Options?], TaskTree> = function (options) {
   return function (tree, file) {
     file.data.tasks = extractTasks(tree, file, options ?? {})
   }

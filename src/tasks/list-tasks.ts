@@ -5,15 +5,15 @@
  * `- Sản phẩm: …` (possibly with `+ …` sub-items), `- Thời gian thực hiện: …`.
  * Missing fields stay empty.
  */
-import type {Paragraph, Section, Table} from '../tree/types.js'
+import type {PartContent, Section, SectionKind} from '../tree/types.js'
 import {labelledField, type Field} from './columns.js'
 import {markerId} from './markers.js'
 import type {TaskDraft} from './record.js'
 
-type Child = Paragraph | Section | Table
+type Child = PartContent
 
 /** Section kinds that can hold a task (dash and plus items are its fields). */
-const taskKinds = new Set(['dotted', 'arabic', 'letter', 'paren', 'roman'])
+const taskKinds = new Set<SectionKind>(['dotted', 'arabic', 'letter', 'paren', 'roman'])
 
 /** The text of an item with its sub-items, each on its own line (`+ …` kept as a bullet). */
 function itemText(node: Child): string {

@@ -1,7 +1,9 @@
 /**
  * Row and item markers: task numbers (`1`, `1.1.`, `(3)`), group markers
- * (`II.`, `A.`), and a marker followed by a title (`V. Cải cách chế độ công vụ`).
+ * (`II.`, `A.`), and a marker followed by a title (`V. Cải cách chế độ công vụ`),
+ * by the `marker` rule of `grammars/row-markers.json`.
  */
+import {loadGrammar} from '../util/grammar.js'
 
 /** What a marker is. */
 export type MarkerKind = 'number' | 'roman' | 'upper' | 'lower'
@@ -15,12 +17,9 @@ export interface Marker {
   rest: string
 }
 
-const pattern =
-  /^\s*(?:(?<number>\d{1,3}(?:\.\d{1,3})*)\.?|\((?<paren>\d{1,3})\)|(?<roman>[IVXLC]{1,7})\.?|(?<upper>[A-ZĐ])[.)]|(?<lower>[a-zđ])[).])(?=\s|$)\s*(?<rest>.*)$/su
-
 /** Read a marker at the start of `text`; null when there is none. */
 export function readMarker(text: string): Marker | null {
-  const match = pattern.exec(text)
+  const match = loadGrammar('row-markers').rule('marker').regex.exec(text)
   if (!match?.groups) return null
   const g = match.groups
   const rest = (g.rest ?? '').trim()

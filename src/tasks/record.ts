@@ -12,6 +12,8 @@ import {parseTimeframe} from '../normalize/timeframe.js'
 import {splitResponsibility} from './responsibility.js'
 import {isEmptyText, joinLines} from './text.js'
 import type {Node} from 'unist'
+import type {RuleOf} from '../rules/registry.js'
+import {report} from '../rules/report.js'
 
 /** The texts of one task before normalisation; null for a field the source has no place for. */
 export interface TaskDraft {
@@ -62,9 +64,8 @@ const penalty = {
 }
 
 /** Report a warning from the tasks stage. */
-export function warn(file: VFile, reason: string, node: Node, ruleId: string): void {
-  const message = file.message(reason, {place: node.position, source: 'tasks', ruleId})
-  message.fatal = false
+export function warn(file: VFile, reason: string, node: Node, ruleId: RuleOf<'tasks'>): void {
+  report(file, ruleId, reason, {place: node.position})
 }
 
 function agencies(cell: string | null, context: RecordContext, node: Node): {list: Agency[]; unknown: number} {
@@ -160,12 +161,9 @@ export function buildTask(draft: TaskDraft, context: RecordContext): Task {
   if (draft.id === '') confidence -= penalty.unnumbered
   if (draft.inferred) {
     confidence -= penalty.inferred
-    const message = file.message(`Task ${draft.id || '?'}: ${draft.inferred.join(' and ')} taken from the task above (an empty cell read as merged over both)`, {
-      place: draft.node.position,
-      source: 'tasks',
-      ruleId: 'merged-from-above'
+    report(file, 'merged-from-above', `Task ${draft.id || '?'}: ${draft.inferred.join(' and ')} taken from the task above (an empty cell read as merged over both)`, {
+      place: draft.node.position
     })
-    message.fatal = null
   }
   confidence *= ocrConfidence(draft)
   confidence = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100

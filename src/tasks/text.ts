@@ -1,7 +1,8 @@
 /**
  * Text helpers for task fields: join wrapped lines, strip emphasis.
  */
-import {collapseWhitespace, stripEmphasis} from '../normalize/fold.js'
+import {collapseWhitespace} from '../normalize/fold.js'
+import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /**
  * One-line text from a cell or item wrapped over several lines: lines are

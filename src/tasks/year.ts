@@ -3,11 +3,10 @@
  * "6 tháng đầu năm") resolve.
  */
 import type {VFile} from 'vfile'
-
-const singleYear = /năm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d)/iu
+import {loadGrammar} from '../util/grammar.js'
 
 /**
- * `explicit` if given; else a one-year plan period; else `năm YYYY` in the
+ * `explicit` if given; else a one-year plan period; else `năm YYYY` (`periodYear` of `grammars/plan.json`) in the
  * plan or document title; else the document's year. A plan over several
  * years (2026 - 2030) has no single year: null.
  */
@@ -16,8 +15,8 @@ export function planYear(file: VFile, explicit?: number | null): number | null {
   const plan = file.data.plan
   if (plan?.period) return plan.period.from === plan.period.to ? plan.period.from : null
   for (const title of [plan?.title, file.data.document?.title]) {
-    const match = title ? singleYear.exec(title) : null
-    if (match) return Number(match[1])
+    const year = title ? loadGrammar('plan').rule('periodYear').regex.exec(title)?.groups?.year : undefined
+    if (year) return Number(year)
   }
   return file.data.document?.date?.year ?? null
 }

@@ -1,9 +1,13 @@
 /**
- * Node types of the sohoa tree (a unist tree).
+ * Node types of the sohoa tree (a unist tree), in its two states: the flat
+ * tree the parser makes (`FlatRoot`: root → paragraph | table) and the
+ * structured tree after the sections stage (`Root`: root → part →
+ * paragraph | table | section).
  *
  * The spec with examples is `src/tree/README.md`; keep the two in step.
  */
 import type {Data, Literal, Node, Parent} from 'unist'
+import type {PlanSection} from '../output/schema.js'
 import type {TableMethod} from '../read/types.js'
 
 /** A box on a page, in pixels of the page image (or PDF points), origin top left. */
@@ -44,33 +48,36 @@ export interface LineData extends Data {
   role?: Role
 }
 
-/** Roles the sections stage gives paragraphs outside numbered sections. */
-export type Role =
-  | 'nationalTitle'
-  | 'motto'
-  | 'issuer'
-  | 'parentIssuer'
-  | 'number'
-  | 'placeDate'
-  | 'documentType'
-  | 'title'
-  | 'authority'
-  | 'basis'
-  | 'proposal'
-  | 'enactment'
-  | 'article'
-  | 'addressees'
-  | 'recipientsHeading'
-  | 'recipient'
-  | 'signatureAuthority'
-  | 'signaturePosition'
-  | 'signatureName'
-  | 'planType'
-  | 'planTitle'
-  | 'planAttachment'
-  | 'appendixHeading'
-  | 'closing'
-  | 'body'
+/** Roles the sections stage gives paragraphs outside numbered sections (listed in `src/tree/README.md`). */
+export const roles = [
+  'nationalTitle',
+  'motto',
+  'issuer',
+  'number',
+  'placeDate',
+  'documentType',
+  'title',
+  'authority',
+  'basis',
+  'proposal',
+  'enactment',
+  'article',
+  'addressees',
+  'recipientsHeading',
+  'recipient',
+  'signatureAuthority',
+  'signaturePosition',
+  'signatureName',
+  'planType',
+  'planTitle',
+  'planAttachment',
+  'appendixHeading',
+  'closing',
+  'body'
+] as const
+
+/** A role of a paragraph (one of `roles`). */
+export type Role = (typeof roles)[number]
 
 /** One logical line of text: a heading, a list item, or a paragraph joined from hard-wrapped lines. */
 export interface Paragraph extends Literal {
@@ -117,8 +124,8 @@ export interface Table extends Parent {
   }
 }
 
-/** Section marker kinds, from the outermost (`roman`) to the innermost (`plus`). */
-export type SectionKind = 'roman' | 'arabic' | 'dotted' | 'letter' | 'paren' | 'dash' | 'plus'
+/** Section marker kinds, from the outermost (`roman`) to the innermost (`plus`): the output's `SectionKindSchema`. */
+export type SectionKind = PlanSection['kind']
 
 /** A numbered section of a plan: `I.`, `1.`, `1.1.`, `a)`, `(1)`, `-`, `+`. */
 export interface Section extends Parent {
@@ -130,30 +137,40 @@ export interface Section extends Parent {
   id: string
   /** The heading text after the marker (null for a bare marker). */
   title: string | null
-  /** The paragraph node holding the marker line. */
-  children: Array<Paragraph | Section | Table>
+  /** Its body: paragraphs, tables and the sections inside it. */
+  children: PartContent[]
   data?: LineData
 }
+
+/** What a part or a section holds. */
+export type PartContent = Paragraph | Table | Section
 
 /** A part of the document: the decision, the plan it issues, an appendix. */
 export interface Part extends Parent {
   type: 'part'
   kind: 'document' | 'plan' | 'appendix'
-  children: Block[]
+  children: PartContent[]
   data?: Data
 }
 
-/** Anything that may stand in a root, part or section. */
-export type Block = Paragraph | Table | Section | Part
+/** What the flat tree's root holds: paragraphs and tables in reading order. */
+export type FlatContent = Paragraph | Table
 
-/** The root of a sohoa tree. */
+/** The root of the flat tree, as the parser makes it and the diacritics stage restores it. */
+export interface FlatRoot extends Parent {
+  type: 'root'
+  children: FlatContent[]
+  data?: Data
+}
+
+/** The root of the structured tree, after the sections stage: the document's parts. */
 export interface Root extends Parent {
   type: 'root'
-  children: Block[]
+  children: Part[]
   data?: Data
 }
 
-/** Any node of a sohoa tree. */
-export type SohoaNode = Root | Block | TableRow | TableCell
+/** Any node of a sohoa tree, flat or structured. */
+export type SohoaNode = FlatRoot | Root | Part | PartContent | TableRow | TableCell
 
 export type {Node}

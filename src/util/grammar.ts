@@ -9,70 +9,104 @@
  *       "description": "…",
  *       "rules": [
  *         {"id": "roman", "pattern": "^(?<marker>[IVXL]+)\\.\\s+", "flags": "u",
- *          "ok": ["II. NHIỆM VỤ"], "notOk": ["Iđ. x"], "…": "any other data the stage needs"}
+ *          "ok": ["II. NHIỆM VỤ"], "notOk": ["Iđ. x"], "…": "fields this grammar's rules add"}
  *       ],
  *       "data": {"…": "tables (synonyms, gazetteers) that are not patterns"}
  *     }
+ *
+ * Each file is checked on load against its zod schema
+ * (`grammar-schemas.ts`): a malformed file throws an error naming the file
+ * and the field (`grammars/headings.json: rules[2].pattern: …`), and the
+ * loaded grammar is typed by its schema.
  */
 import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import type {z} from 'zod'
+import {grammarSchemas, type GrammarName} from './grammar-schemas.js'
 
-/** One rule of a grammar file, as written. */
-export interface GrammarRuleSource {
-  id: string
-  pattern: string
-  flags?: string
-  ok?: string[]
-  notOk?: string[]
-  [key: string]: unknown
-}
+export {grammarNames, type GrammarName} from './grammar-schemas.js'
 
-/** A grammar file, as written. */
+/** What every grammar file holds, whatever its own fields. */
 export interface GrammarSource {
   name: string
   description?: string
   rules: GrammarRuleSource[]
-  data?: Record<string, unknown>
+  data?: unknown
+}
+
+/** What every rule of a grammar file holds. */
+export interface GrammarRuleSource {
+  id: string
+  pattern: string
+  flags?: string
+  description?: string
+  ok?: string[]
+  notOk?: string[]
 }
 
 /** A rule with its compiled expression. */
-export interface GrammarRule extends GrammarRuleSource {
-  regex: RegExp
-}
+export type GrammarRule<Rule extends GrammarRuleSource = GrammarRuleSource> = Rule & {regex: RegExp}
 
-/** A loaded grammar: rules by order and by id, plus its data tables. */
-export interface Grammar {
+/** A loaded grammar: rules by order and by id, plus its data tables, typed by the file's schema. */
+export interface Grammar<Source extends GrammarSource = GrammarSource> {
   name: string
-  rules: GrammarRule[]
-  rule: (id: string) => GrammarRule
-  data: Record<string, unknown>
+  rules: Array<GrammarRule<Source['rules'][number]>>
+  rule: (id: string) => GrammarRule<Source['rules'][number]>
+  data: Source['data']
 }
 
-const cache = new Map<string, Grammar>()
+/** The grammar of `grammars/<name>.json`, typed by its schema. */
+export type GrammarOf<Name extends GrammarName> = Grammar<z.output<(typeof grammarSchemas)[Name]>>
+
+const cache = new Map<GrammarName, Grammar>()
 
 /** URL of the `grammars/` folder (works from `src/` and from `dist/`). */
 export const grammarsFolder = new URL('../../grammars/', import.meta.url)
 
-/** Load (once) and compile `grammars/<name>.json`. */
-export function loadGrammar(name: string): Grammar {
+/** Load (once), check and compile `grammars/<name>.json`. */
+export function loadGrammar<Name extends GrammarName>(name: Name): GrammarOf<Name> {
   let grammar = cache.get(name)
   if (!grammar) {
-    const source = JSON.parse(readFileSync(new URL(`${name}.json`, grammarsFolder), 'utf8')) as GrammarSource
-    grammar = compileGrammar(source)
+    grammar = readGrammar(fileURLToPath(new URL(`${name}.json`, grammarsFolder)), name)
     cache.set(name, grammar)
   }
-  return grammar
+  return grammar as GrammarOf<Name>
 }
 
-/** Compile a grammar source; throws naming the rule when a pattern is invalid. */
-export function compileGrammar(source: GrammarSource): Grammar {
-  const rules = source.rules.map((rule) => {
-    if (rule.flags?.includes('g') || rule.flags?.includes('y')) {
-      throw new Error(`grammar ${source.name}: rule ${rule.id}: flags g and y make a pattern stateful; add them where it is used`)
-    }
+/**
+ * Read, check and compile a grammar file against the schema of grammar
+ * `name`; throws an error naming `file` and the field when the file is
+ * malformed (not JSON, a field missing, of the wrong type or unknown, a
+ * pattern that does not compile, a rule id used twice).
+ */
+export function readGrammar<Name extends GrammarName>(file: string, name: Name): GrammarOf<Name> {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, {cause: error})
+  }
+  const checked = grammarSchemas[name].safeParse(json)
+  if (!checked.success) {
+    const issue = checked.error.issues[0]
+    throw new Error(`${file}: ${fieldPath(issue.path) || '(the file)'}: ${issue.message}`)
+  }
+  const source: GrammarSource = checked.data
+  if (source.name !== name) throw new Error(`${file}: name: "${source.name}" is not the grammar's name "${name}"`)
+  return compileGrammar(source, file) as GrammarOf<Name>
+}
+
+/** Compile a checked grammar source; throws naming `file`, the rule and the field when a pattern is invalid. */
+export function compileGrammar<Source extends GrammarSource>(source: Source, file = `grammar ${source.name}`): Grammar<Source> {
+  const seen = new Set<string>()
+  const rules = source.rules.map((rule, index) => {
+    const where = `${file}: rules[${index}] (${rule.id})`
+    if (seen.has(rule.id)) throw new Error(`${where}.id: a second rule with this id`)
+    seen.add(rule.id)
     try {
       return {...rule, regex: new RegExp(rule.pattern, rule.flags ?? 'u')}
     } catch (error) {
-      throw new Error(`grammar ${source.name}: rule ${rule.id}: ${(error as Error).message}`)
+      throw new Error(`${where}.pattern: ${(error as Error).message}`)
     }
   })
   const byId = new Map(rules.map((r) => [r.id, r]))
@@ -84,6 +118,11 @@ export function compileGrammar(source: GrammarSource): Grammar {
       if (!found) throw new Error(`grammar ${source.name} has no rule ${id}`)
       return found
     },
-    data: source.data ?? {}
+    data: source.data
   }
+}
+
+/** `['rules', 2, 'pattern']` → `rules[2].pattern`. */
+function fieldPath(path: PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('')
 }

@@ -69,4 +69,13 @@ describe('bulk: workers', () => {
       ['b-small.txt', 'ok', null, null]
     ])
   })
+
+  it('--timeout counts from the start of the file\'s parse: a fresh worker\'s start-up (loading its modules) is not held against it', async () => {
+    const input = path.join(tmp, 'start-up')
+    mkdirSync(input, {recursive: true})
+    writeFileSync(path.join(input, 'small.txt'), seed(4))
+    // One fresh worker per file (recycled after each): every file pays a start-up, which under tsx takes longer than the 1 s allowed.
+    const report = await bulkParse({inputs: [input], jsonl: path.join(tmp, 'start-up.jsonl'), concurrency: 1, recycleAfter: 1, limits: {timeoutSeconds: 1}})
+    expect(report.files.map((f) => [path.basename(f.path), parsed(f.status) ? 'ok' : f.status, f.reason ?? null])).toEqual([['small.txt', 'ok', null]])
+  })
 })

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {placeNames, placeNamesByLetters} from '../../src/gazetteer/index.js'
 import {favourPlaces, placeBonus, placeSyllables, type PlaceSlot} from '../../src/diacritics/places.js'
-import {tokenize} from '../../src/diacritics/tokenize.js'
+import {tokenize} from '../../src/vietnamese/tokenize.js'
 
 /** Slots as a stripped text gives them: the token's letters, every listed spelling a candidate. */
 function slots(text: string, spellings: Record<string, string[]>) {

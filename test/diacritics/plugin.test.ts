@@ -2,9 +2,9 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import diacritics from '../../src/diacritics/index.js'
-import type {Paragraph, Root, Table} from '../../src/tree/types.js'
+import type {Paragraph, FlatRoot, Table} from '../../src/tree/types.js'
 
-function tree(): Root {
+function tree(): FlatRoot {
   const cell = (value: string) => ({type: 'tableCell' as const, value})
   const table: Table = {type: 'table', children: [{type: 'tableRow', children: [cell('Cai cach thu tuc hanh chinh'), cell('Quý I/2026')]}]}
   return {
@@ -20,7 +20,7 @@ function tree(): Root {
 
 async function run(options: Parameters<typeof diacritics>[0]) {
   const file = new VFile()
-  const root = (await unified().use(diacritics, options).run(tree(), file)) as Root
+  const root = (await unified().use(diacritics, options).run(tree(), file)) as FlatRoot
   return {root, file}
 }
 
@@ -39,27 +39,34 @@ describe('diacritics plugin', () => {
     expect(table.children[0].children[1].value).toBe('Quý I/2026')
   })
 
-  it('should report unsure repairs once per node, as info', async () => {
-    const {file} = await run({when: 'always'})
+  it('should report each unsure repair as info, with what was read (actual) and what it was taken for (expected)', async () => {
+    const {root, file} = await run({when: 'always'})
     const messages = file.messages.filter((m) => m.ruleId === 'low-confidence')
     expect(messages.length).toBeGreaterThan(0)
+    const restored = [root.children[0], root.children[2]].flatMap((node) => (node as Paragraph).data?.restored ?? [])
     for (const m of messages) {
       expect(m.source).toBe('diacritics')
-      expect(m.fatal).toBe(null)
+      expect(m.fatal).toBeUndefined()
+      const token = restored.find((t) => t.original === m.actual)
+      expect(token, m.reason).toBeDefined()
+      expect(m.expected).toEqual([token!.value])
+      expect(token!.confidence).toBeLessThan(0.9)
     }
-    expect(new Set(messages.map((m) => m.reason)).size).toBe(messages.length)
   })
 
   it('should restore a paragraph after the one before it, as running text', async () => {
     // The title of a phone photo as tesseract's vie model read it, after the document type.
-    const root: Root = {
+    const root: FlatRoot = {
       type: 'root',
       children: [
         {type: 'paragraph', value: 'QUYẾT ĐỊNH'},
         {type: 'paragraph', value: 'Bạn hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026'}
       ]
     }
-    await unified().use(diacritics, {mode: 'marks'}).run(root, new VFile())
+    // No options: the stage decides from the route, as in parse: what sohoa OCR'd is restored throughout, in `marks` mode.
+    const file = new VFile()
+    file.data.source = {path: null, sha256: '0'.repeat(64), mediaType: 'image/jpeg', pages: 1, route: 'ocr'}
+    await unified().use(diacritics).run(root, file)
     expect((root.children[1] as Paragraph).value).toBe('Ban hành Kế Cải cách hành chính nhà nước xã Chấn Hưng năm 2026')
   })
 

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {stripMarks} from '../../src/diacritics/letters.js'
+import {stripMarks} from '../../src/vietnamese/letters.js'
 import {restore} from '../../src/diacritics/restore.js'
 
 describe('restore, stripped text', () => {

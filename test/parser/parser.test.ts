@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {stripEmphasis} from '../../src/parser/emphasis.js'
+import {stripEmphasis} from '../../src/vietnamese/emphasis.js'
 import {parseText} from '../../src/parser/index.js'
 import type {Paragraph, Table} from '../../src/tree/types.js'
 

@@ -1,6 +1,7 @@
 /**
  * Classifying single lines of a text table: blank, page break, rule line,
- * row markers (`1`, `1.1.`, `II.`, `a)`). Patterns come from `grammars/tables.json`.
+ * row markers (`1`, `1.1.`, `II.`, `a)`). Patterns come from `grammars/tables.json`
+ * and `grammars/row-markers.json`.
  */
 import {loadGrammar} from '../../util/grammar.js'
 import {collapseWhitespace, foldKey} from '../../normalize/fold.js'
@@ -36,8 +37,8 @@ export function isRule(line: string): boolean {
   return rule.test(line)
 }
 
-const markerOnly = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[A-Za-zĐđ][.)]|\(\d{1,3}\)|[-+•])$/u
-const markerThenText = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])[.)]\s+\S/u
+const markerOnly = loadGrammar('row-markers').rule('alone').regex
+const markerThenText = loadGrammar('row-markers').rule('beforeText').regex
 
 /** Text that is a row marker (`1`, `1.1.`, `II.`, `a)`, `(3)`), alone or followed by a title (`V. Cải cách …`). */
 export function startsWithMarker(text: string): boolean {

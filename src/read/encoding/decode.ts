@@ -7,7 +7,7 @@
  * is converted too. The candidate that reads most like Vietnamese wins; text
  * that is none of these fails with the reason.
  */
-import {isPlausibleSyllable, isVietnameseOnlyLetter, textLayerThresholds} from '../text-layer-quality.js'
+import {measureText, textLayerThresholds, type TextMeasures} from '../../vietnamese/text-layer.js'
 import {fromLegacy, legacyEncodings, type LegacyEncoding} from './legacy.js'
 import {guessUtf16} from './utf16.js'
 
@@ -100,35 +100,12 @@ export function repairMojibake(text: string): Decoded | null {
   return score(vietnameseness(best.text)) > score(vietnameseness(text)) + 0.1 ? best : null
 }
 
-/** How Vietnamese a text reads. */
-export interface Vietnameseness {
-  words: number
-  letters: number
-  /** Share of words that have the shape of a Vietnamese syllable, without a capital after a small letter (`lỔ`). */
-  syllableShare: number
-  /** Share of letters found only in Vietnamese (ă â đ ê ô ơ ư, ả, ạ …). */
-  vietnameseLetterShare: number
-}
+/** How Vietnamese a text reads (the measures of `judgeTextLayer`). */
+export type Vietnameseness = TextMeasures
 
 /** Measure how Vietnamese `text` reads (the measures of `judgeTextLayer`, mixed case counting against). */
 export function vietnameseness(text: string): Vietnameseness {
-  const words = text.match(/\p{L}+/gu) ?? []
-  let letters = 0
-  let only = 0
-  let syllables = 0
-  for (const word of words) {
-    for (const ch of word) {
-      letters++
-      if (isVietnameseOnlyLetter(ch)) only++
-    }
-    if (isPlausibleSyllable(word) && !/\p{Ll}\p{Lu}/u.test(word)) syllables++
-  }
-  return {
-    words: words.length,
-    letters,
-    syllableShare: words.length === 0 ? 0 : syllables / words.length,
-    vietnameseLetterShare: letters === 0 ? 0 : only / letters
-  }
+  return measureText(text, {strictCase: true})
 }
 
 /** The candidate that reads most like Vietnamese, or null when none does. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {tokenize} from '../../src/diacritics/tokenize.js'
+import {tokenize} from '../../src/vietnamese/tokenize.js'
 
 describe('tokenize', () => {
   it('should split words, numbers, codes and punctuation with offsets', () => {

@@ -37,9 +37,9 @@ const opening = new Set([...'([{"\'“‘«*_<'])
 /** Punctuation that closes a token (peeled off the back of a chunk). */
 const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
 
-/** Whether `ch` is a letter (any script) or a combining mark. */
-export function isLetter(ch: string): boolean {
-  return letterRe.test(ch)
+/** Whether a non-syllable word reads as an acronym (`UBND`, `HĐND`, `PCI`). */
+export function isAcronym(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()
 }
 
 /** Split `text` into tokens; white space separates tokens and is not one. */

@@ -4,10 +4,9 @@
  * never writes. The pipeline uses it to choose a route (clean text, text
  * whose marks were stripped, OCR damage).
  */
-import {isAcronym} from './classes.js'
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {tokenize, type Token} from './tokenize.js'
+import {isAcronym, tokenize, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {isPlausibleSyllable, judgeTextLayer} from '../../src/read/text-layer-quality.js'
-import {root} from './helpers.js'
+import {isPlausibleSyllable, judgeTextLayer} from '../../src/vietnamese/text-layer.js'
+import {root} from '../read/helpers.js'
 
 const seed = (n: string) => readFileSync(`${root}/fixtures/seed-${n}/input.txt`, 'utf8')
 

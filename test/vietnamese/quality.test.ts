@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {textQuality} from '../../src/diacritics/quality.js'
+import {textQuality} from '../../src/vietnamese/quality.js'
 
 const seed = (n: string) => readFileSync(new URL(`../../fixtures/seed-${n}/input.txt`, import.meta.url), 'utf8')
 

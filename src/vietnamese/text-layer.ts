@@ -5,8 +5,19 @@
  * Two measures: the share of letters that exist only in Vietnamese (ă â đ ê
  * ô ơ ư and the tone-marked vowels: about 20% of the letters of real
  * Vietnamese, 0% in English-model output, which has at most é, à, ü), and
- * the share of words that are plausible Vietnamese syllables.
+ * the share of words that are plausible Vietnamese syllables. The same two
+ * measures (`measureText`) tell the language check and the encoding guesser
+ * whether a text is Vietnamese, and the letter share the restoration policy
+ * whether a text file lost its marks.
  */
+import {isVietnameseOnly, stripTones} from './letters.js'
+
+/**
+ * Below this share of Vietnamese-only letters (ă â đ ê ô ơ ư and tones outside
+ * Latin-1: `isVietnameseOnly`) a text is not, or no longer, Vietnamese: real
+ * Vietnamese has about 20%, English-model OCR output and English text 0%.
+ */
+export const minVietnameseLetterShare = 0.05
 
 /** The judgement of a page's text layer. */
 export interface TextLayerQuality {
@@ -27,29 +38,15 @@ export const textLayerThresholds = {
   /** Fewer letters than this: `empty`. */
   minLetters: 20,
   /** Below this share of Vietnamese-only letters: `bad` (real text ~0.20, English-model OCR ~0). */
-  minVietnameseLetterShare: 0.05,
+  minVietnameseLetterShare,
   /** Below this share of plausible syllables: `bad`. */
   minSyllableShare: 0.6
-}
-
-const vietnameseOnly = /[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1ea0-\u1ef9]/u
-
-/** True for a letter that occurs in Vietnamese and (practically) nowhere in English-model OCR output. */
-export function isVietnameseOnlyLetter(ch: string): boolean {
-  return vietnameseOnly.test(ch)
 }
 
 const onsets = '(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?'
 const nuclei = '(?:[aăâeêioôơuưy]{1,3})'
 const codas = '(?:ch|nh|ng|c|m|n|p|t)?'
 const syllablePattern = new RegExp(`^${onsets}${nuclei}${codas}$`, 'u')
-const toneMarks = /[\u0300\u0301\u0303\u0309\u0323]/g
-
-/** Remove the five tone marks, keeping the vowel letters ă â ê ô ơ ư (and đ). */
-export function stripTones(word: string): string {
-  return word.normalize('NFD').replace(toneMarks, '').normalize('NFC')
-}
-
 /** True when `word` (any case, with or without marks) has the shape of a Vietnamese syllable. */
 export function isPlausibleSyllable(word: string): boolean {
   const base = stripTones(word.toLowerCase())
@@ -58,21 +55,54 @@ export function isPlausibleSyllable(word: string): boolean {
   return !/([aăâeêiôơuưy])\1/u.test(base)
 }
 
-/** Judge the text of a page (or any text) as a Vietnamese text layer. */
-export function judgeTextLayer(text: string): TextLayerQuality {
-  const words = text.normalize('NFC').match(/\p{L}+/gu) ?? []
+/** The letter and syllable measures of a text. */
+export interface TextMeasures {
+  /** Words (runs of letters) counted. */
+  words: number
+  /** Letters counted. */
+  letters: number
+  /** Share of letters found only in Vietnamese, 0..1. */
+  vietnameseLetterShare: number
+  /** Share of words that are plausible Vietnamese syllables, 0..1. */
+  syllableShare: number
+}
+
+/** Share of the letters of `text` found only in Vietnamese (0 without letters): the cheap half of `measureText`. */
+export function vietnameseLetterShare(text: string): number {
+  let letters = 0
+  let vietnamese = 0
+  for (const ch of text) {
+    if (!/\p{L}/u.test(ch)) continue
+    letters++
+    if (isVietnameseOnly(ch)) vietnamese++
+  }
+  return letters === 0 ? 0 : vietnamese / letters
+}
+
+/** Measure `text` (NFC); with `strictCase`, a word with a capital after a small letter (`lỔ`) is no syllable. */
+export function measureText(text: string, options: {strictCase?: boolean} = {}): TextMeasures {
+  const words = text.match(/\p{L}+/gu) ?? []
   let letters = 0
   let vietnamese = 0
   let syllables = 0
   for (const word of words) {
     for (const ch of word) {
       letters++
-      if (vietnameseOnly.test(ch)) vietnamese++
+      if (isVietnameseOnly(ch)) vietnamese++
     }
-    if (isPlausibleSyllable(word)) syllables++
+    if (isPlausibleSyllable(word) && !(options.strictCase && /\p{Ll}\p{Lu}/u.test(word))) syllables++
   }
-  const vietnameseLetterShare = letters === 0 ? 0 : vietnamese / letters
-  const syllableShare = words.length === 0 ? 0 : syllables / words.length
+  return {
+    words: words.length,
+    letters,
+    vietnameseLetterShare: letters === 0 ? 0 : vietnamese / letters,
+    syllableShare: words.length === 0 ? 0 : syllables / words.length
+  }
+}
+
+/** Judge the text of a page (or any text) as a Vietnamese text layer. */
+export function judgeTextLayer(text: string): TextLayerQuality {
+  const {letters, vietnameseLetterShare, syllableShare} = measureText(text.normalize('NFC'))
   const t = textLayerThresholds
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`
   const measures = `${pct(vietnameseLetterShare)} Vietnamese-only letters, ${pct(syllableShare)} plausible syllables`

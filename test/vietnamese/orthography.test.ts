@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {isMarked, isVietnameseOnly, stripMarks, stripTones} from '../../src/diacritics/letters.js'
-import {allSyllables, canonical, compose, decompose, isValidSyllable, tonePosition} from '../../src/diacritics/orthography.js'
+import {isMarked, isVietnameseOnly, stripMarks, stripTones} from '../../src/vietnamese/letters.js'
+import {allSyllables, canonical, compose, decompose, isValidSyllable, tonePosition} from '../../src/vietnamese/orthography.js'
 
 describe('letters', () => {
   it('should strip every mark and keep case', () => {

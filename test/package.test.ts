@@ -1,0 +1,187 @@
+/**
+ * The package as a user installs it: built from the sources into a
+ * `node_modules/sohoa` laid out as `files` and `exports` in package.json
+ * say, then each subpath imported by name from plain Node (and its types
+ * checked by tsc), so a name that moves or an export that points nowhere
+ * fails here.
+ */
+import {execFile} from 'node:child_process'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {promisify} from 'node:util'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../', import.meta.url))
+const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  files: string[]
+  exports: Record<string, string | {types: string; default: string}>
+}
+
+/** The runtime names of each subpath: what a user may import, and nothing else. */
+const expected: Record<string, string[]> = {
+  sohoa: ['ReadError', 'parse', 'parseFile', 'parseSync', 'read', 'restore', 'restoredText', 'summarize'],
+  'sohoa/schema': [
+    'AgencySchema',
+    'ArticleSchema',
+    'BBoxSchema',
+    'BasisSchema',
+    'DateSchema',
+    'DiagnosticSchema',
+    'DocumentInfoSchema',
+    'DocumentNumberSchema',
+    'DocumentTypeSchema',
+    'IssuerSchema',
+    'OutputSchema',
+    'PlanInfoSchema',
+    'PlanSectionSchema',
+    'ProvenanceSchema',
+    'ReferenceSchema',
+    'RouteSchema',
+    'SectionKindSchema',
+    'SignatureSchema',
+    'SourceEncodingSchema',
+    'SourceSchema',
+    'TargetSchema',
+    'TargetValueSchema',
+    'TaskSchema',
+    'TimeframeSchema',
+    'jsonSchema'
+  ],
+  'sohoa/read': ['ReadError', 'createOcrPool', 'judgeTextLayer', 'read', 'sniff'],
+  'sohoa/bulk': ['InputError', 'UsageError', 'bulkParse', 'defaultLimits', 'parseInput'],
+  'sohoa/outputs': ['documentMetadata', 'restoredRuns', 'reviewFields', 'reviewPage', 'searchablePdf', 'writeOutputs'],
+  'sohoa/queue': ['RedisUnreachableError', 'cleanQueue', 'enqueue', 'queueReport', 'queueStatus', 'retryFailed', 'runWorker', 'waitForQueue'],
+  'sohoa/stages': [
+    'canonicalAgency',
+    'compiler',
+    'createProcessor',
+    'detectTables',
+    'diacritics',
+    'extractTasks',
+    'loadModel',
+    'parseText',
+    'parseTimeframe',
+    'parser',
+    'restorationFor',
+    'sections',
+    'splitAgencies',
+    'splitOutputs',
+    'tasks',
+    'textQuality'
+  ],
+  'sohoa/fixture': [
+    'NOISE',
+    'NOISE_LEVELS',
+    'blocksFromPlan',
+    'blocksFromText',
+    'blocksOf',
+    'cer',
+    'makeFixture',
+    'normalizeForCer',
+    'readFixtureInput',
+    'resolveOptions',
+    'saveFixture',
+    'truthText',
+    'writeFixture'
+  ]
+}
+
+/** A program using each subpath's types as a user would, type-checked against the built declarations. */
+const consumer = `
+import {parse, ReadError, type Output, type ParseResult, type Root, type Layout} from 'sohoa'
+import {OutputSchema, jsonSchema, type Task} from 'sohoa/schema'
+import {read, createOcrPool, type ReadOptions, type OcrPool} from 'sohoa/read'
+import {bulkParse, type BulkReport} from 'sohoa/bulk'
+import {writeOutputs, type WrittenOutputs} from 'sohoa/outputs'
+import {enqueue, type EnqueueOptions} from 'sohoa/queue'
+import {createProcessor, parser, parseTimeframe, type PipelineOptions} from 'sohoa/stages'
+import {makeFixture, type Fixture} from 'sohoa/fixture'
+
+export async function use(): Promise<void> {
+  const result: ParseResult = await parse('KẾ HOẠCH')
+  const output: Output = OutputSchema.parse(result.output)
+  const tasks: Task[] = output.plan?.tasks ?? []
+  const tree: Root = result.tree
+  const layout: Layout | undefined = result.file.data.layout
+  const options: ReadOptions = {dpi: 300}
+  const pool: OcrPool = createOcrPool()
+  const file = await read('x.pdf', {...options, ocr: pool})
+  const report: BulkReport = await bulkParse({inputs: ['a/'], out: 'b/'})
+  const written: WrittenOutputs = await writeOutputs(new Uint8Array(), {...result, output, file}, {pdf: 'x.pdf'})
+  const pipeline: PipelineOptions = {tasks: {year: 2026}}
+  const queued: EnqueueOptions = {inputs: ['a/'], out: 'b/', redis: 'redis://localhost:6379'}
+  await enqueue(queued)
+  const fixture: Fixture = await makeFixture({text: 'KẾ HOẠCH'})
+  void [tasks, tree, layout, report, written, fixture, jsonSchema(), createProcessor(pipeline).use(parser), parseTimeframe('Quý I/2026', {year: 2026}), ReadError]
+}
+`
+
+let folder: string
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'sohoa-package-'))
+  const modules = path.join(folder, 'node_modules')
+  const installed = path.join(modules, 'sohoa')
+  mkdirSync(installed, {recursive: true})
+  // The dependencies, as npm would have installed them beside the package.
+  for (const name of readdirSync(path.join(root, 'node_modules'))) {
+    if (name === '.bin' || name.startsWith('.')) continue
+    symlinkSync(path.join(root, 'node_modules', name), path.join(modules, name))
+  }
+  // The package: package.json, dist built from the sources, and every other entry of `files`.
+  writeFileSync(path.join(installed, 'package.json'), readFileSync(path.join(root, 'package.json')))
+  for (const entry of pkg.files) {
+    if (entry === 'dist') continue
+    mkdirSync(path.dirname(path.join(installed, entry)), {recursive: true})
+    symlinkSync(path.join(root, entry), path.join(installed, entry))
+  }
+  await run(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', path.join(installed, 'dist'), '--sourceMap', 'false'], {cwd: root})
+}, 600_000)
+
+afterAll(() => {
+  if (folder) rmSync(folder, {recursive: true, force: true})
+})
+
+describe('the package', () => {
+  it('should point every export at a file the package ships', () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      const targets = typeof target === 'string' ? [target] : [target.types, target.default]
+      for (const file of targets) {
+        const top = file.replace(/^\.\//, '').split('/')[0]
+        expect(pkg.files, `${subpath} → ${file}`).toContain(top)
+        expect(() => readFileSync(path.join(folder, 'node_modules/sohoa', file)), `${subpath} → ${file}`).not.toThrow()
+      }
+    }
+  })
+
+  it('should give each subpath its names, imported from plain Node', async () => {
+    const script = path.join(folder, 'names.mjs')
+    writeFileSync(
+      script,
+      `const names = {}\nfor (const name of ${JSON.stringify(Object.keys(expected))}) names[name] = Object.keys(await import(name)).sort()\nconsole.log(JSON.stringify(names))\n`
+    )
+    const {stdout} = await run(process.execPath, [script], {cwd: folder})
+    const sorted = Object.fromEntries(Object.entries(expected).map(([name, list]) => [name, [...list].sort()]))
+    expect(JSON.parse(stdout)).toEqual(sorted)
+    const subpaths = Object.keys(pkg.exports).filter((s) => s !== './schema.json')
+    expect(subpaths.map((s) => (s === '.' ? 'sohoa' : `sohoa/${s.slice(2)}`)).sort()).toEqual(Object.keys(expected).sort())
+  })
+
+  it('should type-check a program that uses each subpath', async () => {
+    writeFileSync(path.join(folder, 'use.ts'), consumer)
+    writeFileSync(
+      path.join(folder, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node']},
+        files: ['use.ts']
+      })
+    )
+    const result = await run(process.execPath, [tsc, '-p', folder], {cwd: folder}).catch((error: {stdout: string}) => error)
+    expect(result.stdout).toBe('')
+  })
+})
+

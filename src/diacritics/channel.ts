@@ -280,7 +280,8 @@ export class Channel {
         if (trie.childStart[child + 1] > trie.childStart[child]) queue.push(child, -1, at, bounds[c] + trie.bestUnigram[child] + slack)
       }
     }
-    return out  }
+    return out
+  }
 }
 
 /** Rows of alignment scores of the nodes waiting in the search queue, in one growing array. */

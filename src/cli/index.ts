@@ -12,10 +12,18 @@ import {InputError} from '../bulk/input-error.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {failureLine} from '../output/message-line.js'
 import {ReadError} from '../read/read-error.js'
-import {queueCommands, queueProgram} from './queue-program.js'
+import {queueCommands} from './queue-commands.js'
 
-// The queue commands start without loading the parser (a worker runs it in its threads).
-const program = queueCommands.includes(process.argv[2]) ? queueProgram() : (await import('./program.js')).program
+// The queue commands start without loading the parser (a worker runs it in its threads), and
+// `restore` without the readers: each loads only what it runs.
+async function load() {
+  const command = process.argv[2]
+  if (queueCommands.includes(command)) return (await import('./queue-program.js')).queueProgram()
+  if (command === 'restore') return (await import('./restore-program.js')).restoreProgram()
+  return (await import('./program.js')).program
+}
+
+const program = await load()
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -10,7 +10,7 @@ import {register as registerQueue} from './commands/queue.js'
 import {register as registerWorker} from './commands/worker.js'
 
 /** The sub-commands this program holds. */
-export const queueCommands = ['queue', 'worker']
+export {queueCommands} from './queue-commands.js'
 
 /** A `sohoa` program with the queue commands only. */
 export function queueProgram(): Command {

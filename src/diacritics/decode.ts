@@ -1,8 +1,9 @@
 /**
  * Beam search over a lattice of candidate ids, scored by the n-gram model
  * plus each candidate's own cost (the channel: how likely the observed token
- * is, given the candidate). Hypotheses with the same last n-1 ids are merged
- * (Viterbi recombination), so a small beam loses little.
+ * is, given the candidate). Hypotheses the model cannot tell apart (the same
+ * longest known context) are merged (Viterbi recombination), so a small beam
+ * loses little.
  */
 import type {LanguageModel} from './language-model.js'
 
@@ -43,31 +44,43 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   // of hypothesis `parentAt[i*beam+y]` of position i-1.
   const candidateAt = new Int32Array(n * beam)
   const parentAt = new Int32Array(n * beam)
-  // Current beam: histories (h ids each, oldest first; -1 = before the text), scores.
-  const histories = new Int32Array(beam * h).fill(-1)
+  // Current beam: the contexts of each hypothesis in the model (h each: see LanguageModel), how
+  // many of those may be known, and scores.
+  let contexts = new Int32Array(beam * h).fill(-1)
+  let known = new Int32Array(beam)
+  let spare = new Int32Array(beam * h)
+  let spareKnown = new Int32Array(beam)
   const scores = new Float64Array(beam)
-  histories[h - 1] = 0 // the boundary class: the text starts here
+  contexts[0] = 0 // the boundary class: the text starts here
+  known[0] = 1
   let size = 1
   let maxK = 1
   for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
-  // Expansions of one step.
+  // Expansions of one step: their model state (see LanguageModel.step), score, candidate, parent.
   const capacity = beam * maxK
-  const nextHistories = new Int32Array(capacity * h)
+  const nextStates = new Int32Array(capacity)
   const nextScores = new Float64Array(capacity)
   const nextCandidate = new Int32Array(capacity)
   const nextParent = new Int32Array(capacity)
-  // States reached through each candidate, as linked lists (recombination of equal histories).
-  const firstOfCandidate = new Int32Array(maxK)
-  const nextOfState = new Int32Array(capacity)
-  const scratch = new Int32Array(h + 1)
+  // Expansions by state, to merge those the model cannot tell apart (open addressing; an entry
+  // belongs to this step when its stamp is the step's).
+  const tableSize = 1 << Math.ceil(Math.log2(capacity * 2 + 2))
+  const tableMask = tableSize - 1
+  const tableStamp = new Int32Array(tableSize)
+  const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
+  // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
+  const orders = new Map<ArrayLike<number>, Int32Array>()
+  const stepScores = new Float64Array(maxK)
+  const stepStates = new Int32Array(maxK)
 
   for (let i = 0; i < n; i++) {
     const slot = slots[i]
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
-    firstOfCandidate.fill(-1, 0, k)
+    const ascending = ascendingOf(slot, orders)
+    const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
     // every expansion would fall there (the language model's score is ≤ 0) is not expanded.
@@ -80,44 +93,41 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     for (let b = 0; b < size; b++) {
       if (scores[b] + maxChannel < bestNew - threshold) continue
       const base = b * h
-      let start = 0
-      while (start < h && histories[base + start] === -1) start++
-      for (let j = start; j < h; j++) scratch[j - start] = histories[base + j]
-      const length = h - start
-      model.prepare(scratch, length)
+      const length = known[b]
       const score = scores[b]
+      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates)
       for (let c = 0; c < k; c++) {
-        let s = score + model.scoreNext(ids[c])
+        let s = score + stepScores[c]
+        const state = stepStates[c]
         if (channel !== null) s += weight * channel[c]
         if (s < bestNew - threshold) continue
         if (s > bestNew) bestNew = s
-        // Merge with a state already reached through c with the same older history.
-        let state = firstOfCandidate[c]
-        while (state !== -1) {
-          let same = true
-          for (let j = 0; j < h - 1; j++) {
-            if (nextHistories[state * h + j] !== histories[base + j + 1]) {
-              same = false
-              break
-            }
+        // Merge with the expansion already in this state (Viterbi recombination).
+        let t = Math.imul(state, 0x9e3779b1) >>> 0
+        let entry = -1
+        for (;;) {
+          t &= tableMask
+          if (tableStamp[t] !== stamp) break
+          if (nextStates[tableEntry[t]] === state) {
+            entry = tableEntry[t]
+            break
           }
-          if (same) break
-          state = nextOfState[state]
+          t++
         }
-        if (state !== -1) {
-          if (nextScores[state] < s) {
-            nextScores[state] = s
-            nextParent[state] = b
+        if (entry !== -1) {
+          if (nextScores[entry] < s) {
+            nextScores[entry] = s
+            nextParent[entry] = b
+            nextCandidate[entry] = c
           }
           continue
         }
-        for (let j = 0; j < h - 1; j++) nextHistories[count * h + j] = histories[base + j + 1]
-        nextHistories[count * h + h - 1] = ids[c]
+        tableStamp[t] = stamp
+        tableEntry[t] = count
+        nextStates[count] = state
         nextScores[count] = s
         nextCandidate[count] = c
         nextParent[count] = b
-        nextOfState[count] = firstOfCandidate[c]
-        firstOfCandidate[c] = count
         count++
       }
     }
@@ -137,11 +147,20 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     while (kept > 1 && nextScores[top[kept - 1]] < floor) kept--
     for (let y = 0; y < kept; y++) {
       const x = top[y]
-      for (let j = 0; j < h; j++) histories[y * h + j] = nextHistories[x * h + j]
+      const parent = nextParent[x]
+      // The kept state's contexts: its parent's, each one word on.
+      model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
+      spareKnown[y] = Math.min(h, known[parent] + 1)
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]
-      parentAt[i * beam + y] = nextParent[x]
+      parentAt[i * beam + y] = parent
     }
+    const swap = contexts
+    contexts = spare
+    spare = swap
+    const swapKnown = known
+    known = spareKnown
+    spareKnown = swapKnown
     size = kept
   }
 
@@ -152,6 +171,17 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     best = parentAt[i * beam + best]
   }
   return {choice}
+}
+
+/** Indices of `slot.ids` by ascending id (remembered in `orders` by the ids array). */
+function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>): Int32Array {
+  let order = orders.get(slot.ids)
+  if (order === undefined) {
+    const ids = slot.ids
+    order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+    orders.set(ids, order)
+  }
+  return order
 }
 
 /** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */
@@ -171,20 +201,17 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
   const path = new Int32Array(n + 1)
   path[0] = 0
   for (let i = 0; i < n; i++) path[i + 1] = slots[i].ids[choice[i]]
-  const scratch = new Int32Array(h + 1)
+  const contexts = new Int32Array(h)
   let ownScores = new Float64Array(8)
   for (let p = 0; p < positions.length; p++) {
     const i = positions[p]
     const slot = slots[i]
     if (slot.ids.length < 2) continue
     // History of the slot (path[i+1] is the slot itself).
-    const from = Math.max(0, i + 1 - h)
-    const length = i + 1 - from
-    for (let j = 0; j < length; j++) scratch[j] = path[from + j]
-    model.prepare(scratch, length)
+    const length = model.contextsOf(path, Math.max(0, i + 1 - h), i + 1, contexts)
     const k = slot.ids.length
     const own = ownScores.length >= k ? ownScores : (ownScores = new Float64Array(k))
-    for (let c = 0; c < k; c++) own[c] = model.scoreNext(slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
+    for (let c = 0; c < k; c++) own[c] = model.scoreAfter(contexts, 0, length, slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
     const next = i + 2 <= n ? i + 2 : -1
     const nextScore = (c: number) => {
       if (next === -1) return 0

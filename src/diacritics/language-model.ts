@@ -1,10 +1,17 @@
 /**
  * The syllable n-gram language model at run time: vocabulary lookups and
- * back-off scoring over the hashed tables of a model file.
+ * back-off scoring over the n-gram trie of a model file (`ngram-trie.ts`).
+ *
+ * A history is known to the model as its contexts: for each length l from 1
+ * to order - 1, the index of the n-gram made of its last l ids in the arrays
+ * of order l (for l = 1 the id itself), or -1 when the model did not keep
+ * that n-gram. `scoreAfter` scores a word after such contexts and
+ * `extendContexts` moves them one word on, each with a few searches in short
+ * sorted runs of ids.
  */
 import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
-import {hashAdd, hashResume, hashStart, hashStateA, hashStateB, NgramTable} from './ngram-table.js'
+import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
 /** A loaded language model. */
 export class LanguageModel {
@@ -17,37 +24,41 @@ export class LanguageModel {
   private readonly ids: Map<string, number>
   private readonly unigramLogProbs: Float32Array
   private readonly unigramLogBackoffs: Float32Array
-  /** `tables[k]` holds the n-grams of order k (k ≥ 2; 0 and 1 unused). */
-  private readonly tables: NgramTable[]
-  private readonly probLevels: Float32Array[]
-  private readonly backoffLevels: Float32Array[]
-  /** For `prepare`/`scoreNext`: whether the context of each length exists, its back-off weight, and the hash state after it. */
-  private readonly contextKnown: Uint8Array
-  private readonly contextBackoff: Float64Array
-  private readonly contextHashA: Int32Array
-  private readonly contextHashB: Int32Array
-  private preparedLength = 0
+  /** Children starts of each order, by the order of the context: `first[1]` for unigrams (ids), `first[k]` for order k. */
+  private readonly first: Uint32Array[]
+  /** `words[k]`: the last ids of the n-grams of order k (k ≥ 2; 0 and 1 unused). */
+  private readonly words: Uint16Array[]
+  private readonly probCodes: Uint8Array[]
+  private readonly backoffCodes: Uint8Array[]
+  /** Decoded log10 values per order: `probLevels[k][code]`. */
+  private readonly probLevels: Float64Array[]
+  private readonly backoffLevels: Float64Array[]
 
   constructor(parts: ModelParts) {
     this.header = parts.header
     this.order = parts.header.order
     if (parts.header.classes.length !== classCount) throw new Error('model classes do not match this version of sohoa')
     this.size = classCount + parts.header.vocabulary.length
+    const vocabulary = parts.header.vocabulary
     this.ids = new Map()
-    parts.header.vocabulary.forEach((s, i) => this.ids.set(s, classCount + i))
+    for (let i = 0; i < vocabulary.length; i++) this.ids.set(vocabulary[i], classCount + i)
     this.unigramLogProbs = parts.unigramLogProbs
     this.unigramLogBackoffs = parts.unigramLogBackoffs
-    this.tables = []
-    this.probLevels = []
-    this.backoffLevels = []
-    this.contextKnown = new Uint8Array(this.order + 1)
-    this.contextBackoff = new Float64Array(this.order + 1)
-    this.contextHashA = new Int32Array(this.order + 1)
-    this.contextHashB = new Int32Array(this.order + 1)
+    this.first = [new Uint32Array(0), parts.trie.unigramFirst]
+    this.words = [new Uint16Array(0), new Uint16Array(0)]
+    this.probCodes = [new Uint8Array(0), new Uint8Array(0)]
+    this.backoffCodes = [new Uint8Array(0), new Uint8Array(0)]
+    this.probLevels = [new Float64Array(0), new Float64Array(0)]
+    this.backoffLevels = [new Float64Array(0), new Float64Array(0)]
     parts.header.tables.forEach((t, i) => {
-      this.tables[t.order] = new NgramTable(parts.tables[i])
-      this.probLevels[t.order] = Float32Array.from(t.probLevels)
-      this.backoffLevels[t.order] = Float32Array.from(t.backoffLevels ?? [0])
+      const o: TrieOrder = parts.trie.orders[i]
+      const k = t.order
+      this.words[k] = o.words
+      this.probCodes[k] = o.probs
+      this.backoffCodes[k] = o.backoffs ?? new Uint8Array(0)
+      this.first[k] = o.first ?? new Uint32Array(0)
+      this.probLevels[k] = Float64Array.from(t.probLevels)
+      this.backoffLevels[k] = Float64Array.from(t.backoffLevels ?? [0])
     })
   }
 
@@ -72,51 +83,135 @@ export class LanguageModel {
   }
 
   /**
-   * Prepare scoring words after the history `ids[0..length)` (length < order): looks up the
-   * history's contexts and hashes them once, so each `scoreNext` adds only the word.
+   * Index of the n-gram of order `length` + 1 made of the n-gram `node` of order `length` (for
+   * length 1: an id) followed by `word`, or -1 when the model does not have it.
    */
-  prepare(ids: ArrayLike<number>, length: number): void {
-    this.preparedLength = length
-    for (let l = 1; l <= length; l++) {
-      if (l === 1) {
-        this.contextKnown[1] = 1
-        this.contextBackoff[1] = this.unigramLogBackoffs[ids[length - 1]]
-      } else if (this.contextKnown[l - 1] === 0) {
-        // A context is kept only when its own suffix is (counts only grow shorter).
-        this.contextKnown[l] = 0
-        continue
-      } else {
-        const table = this.tables[l]
-        hashStart(l)
-        for (let j = length - l; j < length; j++) hashAdd(ids[j])
-        const slot = table.findHashed()
-        this.contextKnown[l] = slot >= 0 ? 1 : 0
-        if (slot < 0) continue
-        this.contextBackoff[l] = this.backoffLevels[l][table.backoffs![slot]]
+  child(length: number, node: number, word: number): number {
+    const first = this.first[length]
+    return findIn(this.words[length + 1], first[node], first[node + 1], word)
+  }
+
+  /**
+   * log10 p(word | history), the history given as its contexts `contexts[at + l - 1]` for
+   * l = 1..`length` (see the module comment; `length` < order).
+   */
+  scoreAfter(contexts: Int32Array, at: number, length: number, word: number): number {
+    let penalty = 0
+    for (let l = length; l >= 1; l--) {
+      const node = contexts[at + l - 1]
+      // An n-gram is kept only when its context is: skip unknown contexts (no back-off weight either).
+      if (node < 0) continue
+      const first = this.first[l]
+      const found = findIn(this.words[l + 1], first[node], first[node + 1], word)
+      if (found >= 0) return penalty + this.probLevels[l + 1][this.probCodes[l + 1][found]]
+      penalty += l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
+    }
+    return penalty + this.unigramLogProbs[word]
+  }
+
+  /**
+   * `scoreAfter` for the words `words` after one history at once, level by level, each level's
+   * continuations searched once from left to right in the order `ascending` (indices of `words`
+   * by ascending id): log10 p(words[c] | history)
+   * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
+   * deepest known context as node * 4 + length. Two histories in one state score every future
+   * alike (the decoder merges them).
+   */
+  stepAll(
+    contexts: Int32Array,
+    at: number,
+    length: number,
+    words: ArrayLike<number>,
+    ascending: ArrayLike<number>,
+    scoresOut: Float64Array,
+    statesOut: Int32Array
+  ): void {
+    const k = words.length
+    const h = this.order - 1
+    let deepest = length
+    while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
+    // statesOut[c] = -2 while words[c] is not yet found; penalties gather in scoresOut.
+    for (let c = 0; c < k; c++) {
+      scoresOut[c] = 0
+      statesOut[c] = -2
+    }
+    let left = k
+    for (let l = deepest; l >= 1 && left > 0; l--) {
+      const node = contexts[at + l - 1]
+      const first = this.first[l]
+      const from = first[node]
+      const to = first[node + 1]
+      const below = this.words[l + 1]
+      const backoff = l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
+      const probs = this.probCodes[l + 1]
+      const levels = this.probLevels[l + 1]
+      let lo = from
+      for (let x = 0; x < k; x++) {
+        const c = ascending[x]
+        if (statesOut[c] !== -2) continue
+        const word = words[c]
+        lo = lo < to ? lowerBound(below, lo, to, word) : to
+        if (lo === to || below[lo] !== word) {
+          scoresOut[c] += backoff
+          continue
+        }
+        const found = lo
+        scoresOut[c] += levels[probs[found]]
+        // Deeper contexts of the new history do not exist (their n-grams were looked for first);
+        // after an n-gram of the highest order, the new history's deepest context is shorter (-1: below).
+        statesOut[c] = l < h ? found * 4 + l + 1 : -1
+        left--
       }
-      hashStart(l + 1)
-      for (let j = length - l; j < length; j++) hashAdd(ids[j])
-      this.contextHashA[l] = hashStateA()
-      this.contextHashB[l] = hashStateB()
+    }
+    for (let c = 0; c < k; c++) {
+      const word = words[c]
+      if (statesOut[c] === -2) {
+        scoresOut[c] += this.unigramLogProbs[word]
+        statesOut[c] = word * 4 + 1
+      } else if (statesOut[c] === -1) {
+        let next = word * 4 + 1
+        for (let m = h; m >= 2; m--) {
+          const node = this.child(m - 1, contexts[at + m - 2], word)
+          if (node >= 0) {
+            next = node * 4 + m
+            break
+          }
+        }
+        statesOut[c] = next
+      }
     }
   }
 
-  /** log10 p(id | history) for the history given to the last `prepare`. */
-  scoreNext(id: number): number {
-    const length = this.preparedLength
-    let penalty = 0
-    for (let l = length; l >= 1; l--) {
-      // An n-gram is kept only when its context is, so skip unknown contexts.
-      if (this.contextKnown[l] === 0) continue
-      const k = l + 1
-      const table = this.tables[k]
-      hashResume(this.contextHashA[l], this.contextHashB[l])
-      hashAdd(id)
-      const slot = table.findHashed()
-      if (slot >= 0) return penalty + this.probLevels[k][table.probCode(slot)]
-      penalty += this.contextBackoff[l]
+  /**
+   * The contexts after `word` follows a history with contexts `from[fromAt..fromAt+length)`,
+   * written to `to[toAt..toAt+order-1)` (lengths beyond `length` + 1 are -1). `from` and `to`
+   * may be the same array only at different offsets.
+   */
+  extendContexts(from: Int32Array, fromAt: number, length: number, word: number, to: Int32Array, toAt: number): void {
+    const h = this.order - 1
+    to[toAt] = word
+    for (let l = 1; l < h; l++) {
+      const node = l <= length ? from[fromAt + l - 1] : -1
+      to[toAt + l] = node < 0 ? -1 : this.child(l, node, word)
     }
-    return penalty + this.unigramLogProbs[id]
+  }
+
+  /** Index of the n-gram `ids[from..to)` in the arrays of its order (for one id: the id), or -1. */
+  find(ids: ArrayLike<number>, from: number, to: number): number {
+    let node = ids[from]
+    for (let l = 1; l < to - from && node >= 0; l++) node = this.child(l, node, ids[from + l])
+    return node
+  }
+
+  /**
+   * Fill `contexts[0..order-1)` with the contexts of the history `ids[from..to)` (see the module
+   * comment); returns the number of contexts that may be known (the history's length, at most order - 1).
+   */
+  contextsOf(ids: ArrayLike<number>, from: number, to: number, contexts: Int32Array): number {
+    const h = this.order - 1
+    const length = Math.min(h, to - from)
+    for (let l = 1; l <= h; l++) contexts[l - 1] = l <= length ? this.find(ids, to - l, to) : -1
+    return length
   }
 
   /**
@@ -129,16 +224,11 @@ export class LanguageModel {
     let penalty = 0
     for (let start = from; start < to - 1; start++) {
       const k = to - start
-      const slot = this.tables[k].find(ids, start, to)
-      if (slot >= 0) return penalty + this.probLevels[k][this.tables[k].probCode(slot)]
-      // Back off: the weight of the context ids[start..to-1), when the model kept it.
-      const contextLength = k - 1
-      if (contextLength === 1) penalty += this.unigramLogBackoffs[ids[start]]
-      else {
-        const table = this.tables[contextLength]
-        const c = table.find(ids, start, to - 1)
-        if (c >= 0) penalty += this.backoffLevels[contextLength][table.backoffs![c]]
-      }
+      const context = this.find(ids, start, to - 1)
+      if (context < 0) continue
+      const found = this.child(k - 1, context, ids[to - 1])
+      if (found >= 0) return penalty + this.probLevels[k][this.probCodes[k][found]]
+      penalty += k - 1 === 1 ? this.unigramLogBackoffs[context] : this.backoffLevels[k - 1][this.backoffCodes[k - 1][context]]
     }
     return penalty + this.unigramLogProbs[ids[to - 1]]
   }

@@ -1,20 +1,22 @@
 /**
  * The model file: an 8-byte magic, a JSON header (vocabulary, codebooks,
- * training record, OCR confusion table) and the n-gram arrays, 4-byte
- * aligned so they load as typed-array views without copying.
+ * training record, OCR confusion table) and the n-gram trie's arrays
+ * (`ngram-trie.ts`), each 4-byte aligned so they load as typed-array views
+ * without copying or rebuilding anything.
  *
- *   "SOHOALM2" | u32 header length | header JSON (space-padded to 4) |
- *   f32 unigram log10 p [V] | f32 unigram log10 back-off [V] |
- *   per order 2..N: u32 slots (fingerprint << 8 | prob code) [cap] | u8 back-off codes [cap] (not for N)
+ *   "SOHOALM3" | u32 header length | header JSON (space-padded to 4) |
+ *   f32 unigram log10 p [V] | f32 unigram log10 back-off [V] | u32 unigram children start [V+1] |
+ *   per order k = 2..N: u16 last id [n_k] | u8 prob code [n_k] |
+ *     (k < N) u8 back-off code [n_k] | (k < N) u32 children start [n_k + 1]
  */
 import type {ChannelTable} from './channel-table.js'
 import type {CodeCounts} from './codes.js'
 import type {MarksTable} from './marks-channel.js'
-import type {NgramTableArrays} from './ngram-table.js'
+import type {TrieArrays, TrieOrder} from './ngram-trie.js'
 import type {SpellingModel} from './spelling.js'
 
 /** The magic bytes that open a model file. */
-export const MAGIC = 'SOHOALM2'
+export const MAGIC = 'SOHOALM3'
 
 /** What the training recorded about itself, for the eval and for users. */
 export interface TrainingRecord {
@@ -33,10 +35,9 @@ export interface TrainingRecord {
   minCounts: number[]
 }
 
-/** Codebooks and sizes of one n-gram table. */
+/** Codebooks and size of one order of the n-gram trie. */
 export interface TableHeader {
   order: number
-  capacity: number
   entries: number
   probLevels: number[]
   backoffLevels: number[] | null
@@ -45,7 +46,7 @@ export interface TableHeader {
 /** The JSON header of a model file. */
 export interface ModelHeader {
   format: 'sohoa-diacritics'
-  version: 2
+  version: 3
   order: number
   /** Class names (ids 0..classes.length-1), then syllables. */
   classes: string[]
@@ -68,8 +69,8 @@ export interface ModelParts {
   header: ModelHeader
   unigramLogProbs: Float32Array
   unigramLogBackoffs: Float32Array
-  /** Tables of orders 2..N. */
-  tables: NgramTableArrays[]
+  /** The n-grams of orders 2..N. */
+  trie: TrieArrays
 }
 
 const pad4 = (n: number) => (n + 3) & ~3
@@ -93,9 +94,12 @@ export function writeModel(parts: ModelParts): Uint8Array {
   }
   aligned(parts.unigramLogProbs)
   aligned(parts.unigramLogBackoffs)
-  for (const t of parts.tables) {
-    aligned(t.slots)
-    if (t.backoffs) aligned(t.backoffs)
+  aligned(parts.trie.unigramFirst)
+  for (const o of parts.trie.orders) {
+    aligned(o.words)
+    aligned(o.probs)
+    if (o.backoffs) aligned(o.backoffs)
+    if (o.first) aligned(o.first)
   }
   const total = chunks.reduce((n, c) => n + c.byteLength, 0)
   const out = new Uint8Array(total)
@@ -111,11 +115,12 @@ export function writeModel(parts: ModelParts): Uint8Array {
 export function readModel(input: Uint8Array, name: string): ModelParts {
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice()
   const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length))
+  if (magic.startsWith('SOHOALM') && magic !== MAGIC) throw new Error(`${name}: unsupported model format ${magic} (this sohoa reads ${MAGIC}: retrain with \`sohoa train\`)`)
   if (magic !== MAGIC) throw new Error(`${name}: not a sohoa diacritics model (bad magic)`)
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset + MAGIC.length, 4).getUint32(0, true)
   let at = MAGIC.length + 4
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(at, at + headerLength))) as ModelHeader
-  if (header.format !== 'sohoa-diacritics' || header.version !== 2) {
+  if (header.format !== 'sohoa-diacritics' || header.version !== 3) {
     throw new Error(`${name}: unsupported model format ${String(header.format)} v${String(header.version)}`)
   }
   at += headerLength
@@ -128,14 +133,20 @@ export function readModel(input: Uint8Array, name: string): ModelParts {
   }
   const f32 = (b: ArrayBufferLike, o: number, n: number) => new Float32Array(b, o, n)
   const u32 = (b: ArrayBufferLike, o: number, n: number) => new Uint32Array(b, o, n)
+  const u16 = (b: ArrayBufferLike, o: number, n: number) => new Uint16Array(b, o, n)
   const u8 = (b: ArrayBufferLike, o: number, n: number) => new Uint8Array(b, o, n)
   const unigramLogProbs = take(f32, V, 4)
   const unigramLogBackoffs = take(f32, V, 4)
-  const tables: NgramTableArrays[] = []
+  const unigramFirst = take(u32, V + 1, 4)
+  const orders: TrieOrder[] = []
   for (const t of header.tables) {
-    const slots = take(u32, t.capacity, 4)
-    const backoffs = t.backoffLevels ? take(u8, t.capacity, 1) : null
-    tables.push({slots, backoffs})
+    const inner = t.backoffLevels !== null
+    orders.push({
+      words: take(u16, t.entries, 2),
+      probs: take(u8, t.entries, 1),
+      backoffs: inner ? take(u8, t.entries, 1) : null,
+      first: inner ? take(u32, t.entries + 1, 4) : null
+    })
   }
-  return {header, unigramLogProbs, unigramLogBackoffs, tables}
+  return {header, unigramLogProbs, unigramLogBackoffs, trie: {unigramFirst, orders}}
 }

@@ -26,6 +26,9 @@ export const placeBonus = {afterUnitWord: 2, known: 2}
 /** Unit words, lowercase, as one or two syllables. */
 const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'phố'], ['đặc', 'khu']]
 
+/** The letters (marks stripped) of the last syllable of each unit word: a word before a name must have them. */
+const unitEndings = new Set(unitWords.map((w) => stripMarks(w[w.length - 1])))
+
 /** A place name as syllables. */
 interface Entry {
   /** Lowercase canonical syllables. */
@@ -97,8 +100,18 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     }
     return out
   }
+  /** Letters (marks stripped, lowercase) of a token and of every candidate of its slot. */
+  const lettersAt = (i: number): string[] => {
+    const own = stripMarks(tokens[i].text.toLowerCase())
+    const out = [own]
+    for (const w of slots[i].words ?? []) if (w !== null && !out.includes(stripMarks(w))) out.push(stripMarks(w))
+    return out
+  }
   for (let i = 1; i < tokens.length; i++) {
     if (!capitalised(tokens[i])) continue
+    // Cheap test first: the word before must end a unit word (in any of its readings).
+    const previous = tokens[i - 1]
+    if (previous.kind !== 'word' || !lettersAt(i - 1).some((l) => unitEndings.has(l))) continue
     const before = unitWordsBefore(i)
     if (before.length === 0) continue
     for (const entry of matches(i)) {
@@ -113,11 +126,18 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   if (known.size > 0) {
     // Only the names found after a unit word are looked for again, and only names of two syllables or more.
     const afterUnit = new Set(found.map((f) => f.at))
-    const knownEntries: Entry[] = []
-    for (const f of found) if (f.entry.syllables.length >= 2 && f.entry.types.length > 0 && !knownEntries.includes(f.entry)) knownEntries.push(f.entry)
+    // By the letters of their first syllable.
+    const knownEntries = new Map<string, Entry[]>()
+    for (const f of found) {
+      if (f.entry.syllables.length < 2 || f.entry.types.length === 0) continue
+      const list = knownEntries.get(f.entry.letters[0]) ?? []
+      if (!list.includes(f.entry)) list.push(f.entry)
+      knownEntries.set(f.entry.letters[0], list)
+    }
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
-      for (const entry of knownEntries) {
+      // A token can be the first syllable of a name only if it, or a candidate of its slot, has its letters.
+      for (const entry of lettersAt(i).flatMap((l) => knownEntries.get(l) ?? [])) {
         const n = entry.syllables.length
         if (i + n > tokens.length) continue
         let ok = true

@@ -141,7 +141,8 @@ function restoreBlock(
   const upperLines = upperLineFlags(tokens)
   const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
-  const cache = new Map<string, Lattice>()
+  // Slots of the tokens seen, per mode, by their text (a text repeats its words).
+  const cache = new Map<LineMode, Map<string, Lattice>>()
   const slots: Lattice[] = new Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
@@ -151,11 +152,12 @@ function restoreBlock(
       slots[i] = fixed(tokenClass(token, lookup))
       continue
     }
-    const cacheKey = m + token.text
-    let slot = cache.get(cacheKey)
+    let seen = cache.get(m)
+    if (seen === undefined) cache.set(m, (seen = new Map()))
+    let slot = seen.get(token.text)
     if (slot === undefined) {
       slot = buildSlot(restorer, token, m, lookup)
-      cache.set(cacheKey, slot)
+      seen.set(token.text, slot)
     }
     slots[i] = slot
   }
@@ -189,7 +191,7 @@ function restoreBlock(
       continue
     }
     const value = slot.ocr ? ocrCase(word, token.text, upperLines[i]) : applyCase(word, token.text)
-    if (value === token.text || canonicalOf(token.text) === value) continue
+    if (value === token.text || canonical(token.text) === value) continue
     positions.push(i)
     values.push(value)
   }
@@ -220,19 +222,6 @@ function restoreBlock(
   }
   parts.push(text.slice(last))
   return {text: parts.join(''), tokens: changed}
-}
-
-const canonicalCache = new Map<string, string>()
-
-/** `canonical(word)`, remembered: a text repeats its words. */
-function canonicalOf(word: string): string {
-  let out = canonicalCache.get(word)
-  if (out === undefined) {
-    out = canonical(word)
-    if (canonicalCache.size > 100_000) canonicalCache.clear()
-    canonicalCache.set(word, out)
-  }
-  return out
 }
 
 /** Probability-like confidence from a log10 margin: 0.5 for a tie, → 1 for a wide margin. */

@@ -1,16 +1,16 @@
 /**
  * Train a diacritics model from corpus folders: hold out ~10% of the
  * documents (near-duplicates together), count syllable n-grams with each
- * domain's weight, estimate Kneser-Ney probabilities, quantize, hash, and
- * write the model file. Same inputs → same bytes.
+ * domain's weight, estimate Kneser-Ney probabilities, quantize, lay the
+ * n-grams out as a trie, and write the model file. Same inputs → same bytes.
  */
 import type {ChannelTable} from './channel-table.js'
 import type {MarksTable} from './marks-channel.js'
 import {classNames} from './classes.js'
 import {countCorpus, holdoutRule, listCorpus, readCorpusFile, splitCorpus, type CorpusFile} from './corpus.js'
 import {estimate} from './kneser-ney.js'
-import {writeModel, type ModelParts, type TableHeader} from './model-file.js'
-import {buildTable} from './ngram-table.js'
+import {writeModel, type TableHeader} from './model-file.js'
+import {buildTrie} from './ngram-trie.js'
 import {buildCodebook, encode} from './quantize.js'
 
 /** Options of `trainModel`. */
@@ -75,7 +75,7 @@ export function trainModel(options: TrainOptions): TrainResult {
     unigramLogProbs[orders[0].ids[i]] = orders[0].logProbs[i]
     unigramLogBackoffs[orders[0].ids[i]] = orders[0].logBackoffs[i]
   }
-  const tables: ModelParts['tables'] = []
+  const trieOrders: Parameters<typeof buildTrie>[1] = []
   const tableHeaders: TableHeader[] = []
   for (let k = 2; k <= order; k++) {
     const o = orders[k - 1]
@@ -84,11 +84,9 @@ export function trainModel(options: TrainOptions): TrainResult {
     const backoffBook = highest ? null : buildCodebook(o.logBackoffs)
     const probCodes = Uint8Array.from(o.logProbs, (v) => encode(probBook, v))
     const backoffCodes = backoffBook ? Uint8Array.from(o.logBackoffs, (v) => encode(backoffBook, v)) : null
-    const arrays = buildTable(o.ids, k, probCodes, backoffCodes)
-    tables.push(arrays)
+    trieOrders.push({ids: o.ids, probCodes, backoffCodes})
     tableHeaders.push({
       order: k,
-      capacity: arrays.slots.length,
       entries: o.size,
       probLevels: probBook.levels,
       backoffLevels: backoffBook ? backoffBook.levels : null
@@ -107,7 +105,7 @@ export function trainModel(options: TrainOptions): TrainResult {
   const bytes = writeModel({
     header: {
       format: 'sohoa-diacritics',
-      version: 2,
+      version: 3,
       order,
       classes: [...classNames],
       vocabulary: counted.vocabulary,
@@ -131,7 +129,7 @@ export function trainModel(options: TrainOptions): TrainResult {
     },
     unigramLogProbs,
     unigramLogBackoffs,
-    tables
+    trie: buildTrie(V, trieOrders)
   })
   return {
     bytes,

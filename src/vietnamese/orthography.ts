@@ -48,9 +48,23 @@ function splitBase(base: string): {onset: string; rhyme: string} | null {
 /**
  * Split a syllable (any case, NFC, tone on any vowel) into onset, rhyme and tone; null when it is
  * not a valid Vietnamese syllable (foreign letters, impossible spelling, two tones, a stop final
- * with a tone other than sắc or nặng).
+ * with a tone other than sắc or nặng). Answers are remembered (the object returned is shared: do
+ * not change it).
  */
 export function decompose(syllable: string): Syllable | null {
+  const cached = decomposed.get(syllable)
+  if (cached !== undefined) return cached
+  const out = decomposeUncached(syllable)
+  if (decomposed.size >= memoSize) decomposed.clear()
+  decomposed.set(syllable, out)
+  return out
+}
+
+/** Entries of each memo of this module (a text repeats its words; cleared when full). */
+const memoSize = 100_000
+const decomposed = new Map<string, Syllable | null>()
+
+function decomposeUncached(syllable: string): Syllable | null {
   let base = ''
   let tone: Tone = 0
   for (const ch of syllable) {
@@ -120,12 +134,20 @@ export function applyCase(word: string, model: string): string {
 /**
  * The canonical form of a syllable: same letters and case, tone moved to the output convention
  * (`hoà` → `hòa`, `THUỶ` → `THỦY`). Words that are not valid syllables come back unchanged.
+ * Answers are remembered.
  */
 export function canonical(word: string): string {
-  const s = decompose(word)
-  if (s === null) return word
-  return applyCase(compose(s), word)
+  let out = canonicalForms.get(word)
+  if (out === undefined) {
+    const s = decompose(word)
+    out = s === null ? word : applyCase(compose(s), word)
+    if (canonicalForms.size >= memoSize) canonicalForms.clear()
+    canonicalForms.set(word, out)
+  }
+  return out
 }
+
+const canonicalForms = new Map<string, string>()
 
 /** Every valid syllable (lowercase, output convention): the closed set of written Vietnamese syllables. */
 export function allSyllables(): string[] {

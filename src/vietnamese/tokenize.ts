@@ -47,9 +47,11 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   const chunkRe = /\S+/g
   let previousEnd = 0
+  // The first line break at or after previousEnd (-1: none).
+  let nextBreak = text.indexOf('\n')
   for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) {
-    const gap = text.slice(previousEnd, match.index)
-    const lineBefore = gap.includes('\n')
+    if (nextBreak !== -1 && nextBreak < previousEnd) nextBreak = text.indexOf('\n', previousEnd)
+    const lineBefore = nextBreak !== -1 && nextBreak < match.index
     previousEnd = match.index + match[0].length
     splitChunk(match[0], match.index, tokens, lineBefore)
   }
@@ -57,39 +59,51 @@ export function tokenize(text: string): Token[] {
 }
 
 function splitChunk(chunk: string, offset: number, tokens: Token[], lineBefore: boolean): void {
-  let first = true
-  const push = (start: number, end: number, kind: TokenKind): void => {
-    tokens.push({
-      start: offset + start,
-      end: offset + end,
-      text: chunk.slice(start, end),
-      kind,
-      spaceBefore: first,
-      lineBefore: first && lineBefore
-    })
-    first = false
-  }
+  const before = tokens.length
   let start = 0
   let end = chunk.length
   while (start < end && opening.has(chunk[start])) {
-    push(start, start + 1, 'punct')
+    pushToken(tokens, chunk, offset, start, start + 1, 'punct')
     start++
   }
-  const trailing: number[] = []
-  while (end > start && closing.has(chunk[end - 1])) trailing.unshift(--end)
-  if (start < end) splitCore(chunk, start, end, push)
-  for (const at of trailing) push(at, at + 1, 'punct')
+  let trailing = end
+  while (trailing > start && closing.has(chunk[trailing - 1])) trailing--
+  if (start < trailing) splitCore(chunk, offset, start, trailing, tokens)
+  for (let at = trailing; at < end; at++) pushToken(tokens, chunk, offset, at, at + 1, 'punct')
+  // The chunk's first token has the white space (and the line break) before it.
+  if (tokens.length > before) {
+    tokens[before].spaceBefore = true
+    tokens[before].lineBefore = lineBefore
+  }
+}
+
+/** Add the token `chunk[start..end)` (the chunk at `offset` in the text), with no space before it. */
+function pushToken(tokens: Token[], chunk: string, offset: number, start: number, end: number, kind: TokenKind): void {
+  tokens.push({start: offset + start, end: offset + end, text: chunk.slice(start, end), kind, spaceBefore: false, lineBefore: false})
+}
+
+/** Whether the character at `i` of `text` is a digit 0-9. */
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  return code >= 48 && code <= 57
+}
+
+/** Whether the character at `i` of `text` is a letter or a combining mark (ASCII tested without a regular expression). */
+function isLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return letterRe.test(text[i])
 }
 
 /** Split the core of a chunk (no leading/trailing punctuation) into words, numbers, codes and punctuation. */
-function splitCore(chunk: string, start: number, end: number, push: (s: number, e: number, k: TokenKind) => void): void {
+function splitCore(chunk: string, offset: number, start: number, end: number, tokens: Token[]): void {
+  const push = (s: number, e: number, kind: TokenKind) => pushToken(tokens, chunk, offset, s, e, kind)
   let letters = 0
   let digits = 0
   let others = 0
   for (let i = start; i < end; i++) {
-    const ch = chunk[i]
-    if (digitRe.test(ch)) digits++
-    else if (letterRe.test(ch)) letters++
+    if (isDigitAt(chunk, i)) digits++
+    else if (isLetterAt(chunk, i)) letters++
     else others++
   }
   if (others === 0 && digits === 0) return push(start, end, 'word')
@@ -109,7 +123,7 @@ function splitCore(chunk: string, start: number, end: number, push: (s: number, 
     let i = start
     while (i < end) {
       let j = i
-      while (j < end && letterRe.test(chunk[j])) j++
+      while (j < end && isLetterAt(chunk, j)) j++
       if (j > i) push(i, j, 'word')
       else push(i, ++j, 'punct')
       i = j

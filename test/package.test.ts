@@ -45,6 +45,7 @@ const expected: Record<string, string[]> = {
     'SignatureSchema',
     'SourceEncodingSchema',
     'SourceSchema',
+    'StampSchema',
     'TargetSchema',
     'TargetValueSchema',
     'TaskSchema',

@@ -5,7 +5,9 @@
  */
 import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
-import {open} from 'node:fs/promises'
+import {open, stat} from 'node:fs/promises'
+import {isPagedFile} from '../outputs/paged-input.js'
+import type {FileReport} from './report.js'
 
 /** The sha256 (hex) of the file at `path`, streamed. */
 export async function hashFile(path: string): Promise<string> {
@@ -54,4 +56,11 @@ export async function recordedSha256(path: string): Promise<string | undefined> 
   } finally {
     await handle.close()
   }
+}
+
+/** Whether the searchable PDF and review page `entry` asks for are there (a PDF only of an input with page images). */
+export async function extraOutputsPresent(entry: FileReport): Promise<boolean> {
+  const wanted = [entry.review, entry.pdf && (await isPagedFile(entry.path)) ? entry.pdf : undefined].filter((p): p is string => Boolean(p))
+  const found = await Promise.all(wanted.map((p) => stat(p).then(() => true, () => false)))
+  return found.every(Boolean)
 }

@@ -7,11 +7,10 @@
  * file that fails is recorded with its reason and the batch goes on; the
  * run ends with a report.
  */
-import {mkdir, stat} from 'node:fs/promises'
+import {mkdir} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {createOcrPool, type OcrPool} from '../read/index.js'
-import {isPagedFile} from '../outputs/paged-input.js'
 import {forEachLimit} from '../util/for-each-limit.js'
 import {removeStaleTemporaries, writeFileAtomic} from './atomic-write.js'
 import type {BulkEvent} from './events.js'
@@ -21,7 +20,7 @@ import {checkOutputFile, checkOutputFolder} from './output-places.js'
 import {planFiles} from './plan.js'
 import {processFile, type FileOptions} from './process-file.js'
 import {totalsOf, type BulkReport, type FileReport} from './report.js'
-import {hashFile, recordedSha256} from './resume.js'
+import {extraOutputsPresent, hashFile, recordedSha256} from './resume.js'
 import {UsageError} from './usage-error.js'
 import {ParseWorkers} from './worker-pool.js'
 
@@ -116,10 +115,8 @@ export async function bulkParse(options: BulkOptions): Promise<BulkReport> {
       const candidates = jsonlDone?.get(entry.path)
       if (!recorded && !candidates) return
       const sha256 = await hashFile(entry.path).catch(() => undefined)
-      // The outputs asked for must be there too (a PDF only of an input with page images).
-      const wanted = [entry.review, entry.pdf && (await isPagedFile(entry.path)) ? entry.pdf : undefined].filter((p): p is string => Boolean(p))
-      const extras = await Promise.all(wanted.map((p) => stat(p).then(() => true, () => false)))
-      if (sha256 && (sha256 === recorded || candidates?.has(sha256)) && extras.every(Boolean)) entry.status = 'skipped'
+      // The outputs asked for must be there too.
+      if (sha256 && (sha256 === recorded || candidates?.has(sha256)) && (await extraOutputsPresent(entry))) entry.status = 'skipped'
     })
   }
 

@@ -5,15 +5,12 @@
  * same sha256 is skipped (as `--resume` does), an input already in the
  * queue (same job id) is left alone, the rest are added.
  */
-import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import {isPagedFile} from '../outputs/paged-input.js'
 import {checkedLimits, type Limits} from '../bulk/limits.js'
 import {checkOutputFolder} from '../bulk/output-places.js'
 import {planFiles} from '../bulk/plan.js'
 import type {FileOptions} from '../bulk/process-file.js'
-import type {FileReport} from '../bulk/report.js'
-import {hashFile, recordedSha256} from '../bulk/resume.js'
+import {extraOutputsPresent, hashFile, recordedSha256} from '../bulk/resume.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {forEachLimit} from '../util/for-each-limit.js'
 import {jobIdOf, jobName, type JobData} from './job.js'
@@ -83,7 +80,7 @@ export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
       const input = path.resolve(entry.path)
       const output = entry.output!
       const sha256 = await hashFile(input).catch(() => null)
-      if (sha256 && (await recordedSha256(output)) === sha256 && (await extrasPresent(entry))) {
+      if (sha256 && (await recordedSha256(output)) === sha256 && (await extraOutputsPresent(entry))) {
         skipped++
         return
       }
@@ -118,9 +115,3 @@ export async function enqueue(options: EnqueueOptions): Promise<EnqueueResult> {
   }
 }
 
-/** Whether the searchable PDF and review page an entry asks for are there (a PDF only of an input with page images). */
-async function extrasPresent(entry: FileReport): Promise<boolean> {
-  const wanted = [entry.review, entry.pdf && (await isPagedFile(entry.path)) ? entry.pdf : undefined].filter((p): p is string => Boolean(p))
-  const found = await Promise.all(wanted.map((p) => stat(p).then(() => true, () => false)))
-  return found.every(Boolean)
-}

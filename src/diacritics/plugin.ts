@@ -46,16 +46,16 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
     const when = options.when ?? restorationFor(file, text)
     const mode = options.mode ?? restorationModeFor(file)
     if (when === 'never') return
-    const tokensOf = nodes.map((node) => tokenize(node.value))
+    const countsOf = nodes.map((node) => countWords(tokenize(node.value)))
     const counts: WordCounts = countWords([])
-    for (const tokens of tokensOf) countWords(tokens, counts)
+    for (const c of countsOf) for (const key of Object.keys(counts) as Array<keyof WordCounts>) counts[key] += c[key]
     const ocrText = looksLikeOcr(counts)
     nodes.forEach((node, i) => {
       // A paragraph continues the one before it (`QUYẾT ĐỊNH` / `Ban hành Kế hoạch…`): its first
       // words are scored after that one's last words, as in running text.
       const previous = i > 0 && node.type === 'paragraph' && nodes[i - 1].type === 'paragraph' ? nodes[i - 1].value : undefined
       if (when === 'unmarked') {
-        const c = countWords(tokensOf[i])
+        const c = countsOf[i]
         if (c.words === 0 || c.marked > 0) return
       }
       const result = restore(node.value, {mode, model: options.model, ocrText, before: previous})

@@ -23,7 +23,8 @@ export function restorationFor(file: VFile, text = String(file.value ?? '')): Re
   const route = file.data.source?.route ?? 'text'
   if (route === 'ocr' || route === 'ocr-text') return 'always'
   if (route === 'pdf-text') return 'never'
-  return textQuality(text).syllables > 0 && vietnameseLetterShare(text) < minVietnameseLetterShare ? 'always' : 'unmarked'
+  // The letter share first: it is cheap, and on text with its marks it decides alone.
+  return vietnameseLetterShare(text) < minVietnameseLetterShare && textQuality(text).syllables > 0 ? 'always' : 'unmarked'
 }
 
 /** Decide the restoration mode for a file: `marks` for pages sohoa OCR'd (route `ocr`), else `auto`. */

@@ -128,8 +128,21 @@ function load(): Gazetteer {
   return gazetteer
 }
 
+/** Entries (null: none) of the names looked up so far: a plan names the same agencies in many cells. */
+const found = new Map<string, Entry | null>()
+
 /** The gazetteer entry for a name, or undefined. */
 function lookup(text: string): Entry | undefined {
+  let entry = found.get(text)
+  if (entry === undefined) {
+    entry = search(text) ?? null
+    if (found.size >= 10_000) found.clear()
+    found.set(text, entry)
+  }
+  return entry ?? undefined
+}
+
+function search(text: string): Entry | undefined {
   const {exact, loose, keys} = load()
   const k = keysOf(text)
   if (k.exact === '') return undefined

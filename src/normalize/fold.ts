@@ -8,12 +8,21 @@
 
 const marks = /\p{M}/gu
 
+/** Folded forms of the non-ASCII characters met so far (the set is small: letters with marks). */
+const folded = new Map<string, string>()
+
 /** Fold one character: `ộ` → `o`, `đ` → `d`, anything else unchanged. */
 function foldChar(char: string): string {
   if (char === 'đ') return 'd'
   if (char === 'Đ') return 'D'
-  const base = char.normalize('NFD').replace(marks, '')
-  return base.length === 1 ? base : char
+  let value = folded.get(char)
+  if (value === undefined) {
+    const base = char.normalize('NFD').replace(marks, '')
+    value = base.length === 1 ? base : char
+    // Bounded: text in any script could bring many characters.
+    if (folded.size < 4096) folded.set(char, value)
+  }
+  return value
 }
 
 /**
@@ -21,8 +30,12 @@ function foldChar(char: string): string {
  * length of an NFC string, so match offsets carry over to the original.
  */
 export function foldChars(value: string): string {
-  let result = ''
-  for (const char of value) result += foldChar(char)
+  // ASCII (most of a folded key, all of a number) folds to itself: skip to the first other character.
+  let i = 0
+  while (i < value.length && value.charCodeAt(i) < 0x80) i++
+  if (i === value.length) return value
+  let result = value.slice(0, i)
+  for (const char of value.slice(i)) result += char.charCodeAt(0) < 0x80 ? char : foldChar(char)
   return result
 }
 

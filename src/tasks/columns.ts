@@ -40,8 +40,22 @@ export function headerYear(text: string): number | null {
   return year ? Number(year) : null
 }
 
+/** Fields of the cells and labels seen so far, by `near` then text: every row of a table is tried as a header. */
+const seen = [new Map<string, Field | null>(), new Map<string, Field | null>()]
+
 /** The field a header cell or a label names, or null; `near`: or the field of the nearest example (`nearField`). */
 export function fieldOf(text: string, near = false): Field | null {
+  const cache = seen[near ? 1 : 0]
+  let field = cache.get(text)
+  if (field === undefined) {
+    field = findField(text, near)
+    if (cache.size >= 10_000) cache.clear()
+    cache.set(text, field)
+  }
+  return field
+}
+
+function findField(text: string, near: boolean): Field | null {
   const value = foldChars(normalise(text))
   if (value === '') return null
   for (const rule of rules()) if (rule.regex.test(value)) return rule.field

@@ -49,6 +49,8 @@ export function isWordLike(token: Token): boolean {
 
 /** What the counts need to know of one word, cached by its spelling. */
 interface WordFlags {
+  /** `isWordLike`: counted at all. */
+  wordLike: boolean
   valid: boolean
   spelled: boolean
   ocrLike: boolean
@@ -76,7 +78,7 @@ function flagsOf(token: Token): WordFlags {
     spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
   }
   const ocrLike = token.kind === 'word' ? marked && !only && !valid : true
-  const flags = {valid, spelled, ocrLike, marked, vietnameseOnly: only}
+  const flags = {wordLike: isWordLike(token), valid, spelled, ocrLike, marked, vietnameseOnly: only}
   if (flagCache.size > 200_000) flagCache.clear()
   flagCache.set(token.text, flags)
   return flags
@@ -85,8 +87,9 @@ function flagsOf(token: Token): WordFlags {
 /** Add the counts of `tokens` to `counts`. */
 export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
   for (const token of tokens) {
-    if (!isWordLike(token)) continue
+    // The flags are cached by spelling (a token's kind follows from its characters).
     const flags = flagsOf(token)
+    if (!flags.wordLike) continue
     counts.words++
     if (flags.valid) counts.valid++
     if (flags.spelled) counts.spelled++

@@ -72,6 +72,12 @@ export function vietnameseLetterShare(text: string): number {
   let letters = 0
   let vietnamese = 0
   for (const ch of text) {
+    const code = ch.charCodeAt(0)
+    if (code < 0x80) {
+      // ASCII (most of any text): a letter, never a Vietnamese-only one.
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++
+      continue
+    }
     if (!/\p{L}/u.test(ch)) continue
     letters++
     if (isVietnameseOnly(ch)) vietnamese++

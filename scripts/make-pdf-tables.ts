@@ -4,7 +4,7 @@
  *
  *   npx tsx scripts/make-pdf-tables.ts            # all
  *   npx tsx scripts/make-pdf-tables.ts four       # one, by name
- *   npx tsx scripts/make-pdf-tables.ts --no-pdf   # keep the committed PDFs, rewrite the rest
+ *   npx tsx scripts/make-pdf-tables.ts --no-pdf   # keep the committed PDFs (and DOCX), rewrite the rest
  *
  * Each plan is written as a flat ODT document (a short portrait plan, then a
  * landscape appendix with the task table, as Word and LibreOffice lay them
@@ -12,7 +12,9 @@
  * (our own text). Next to `input.pdf` go `input.txt` (the same plan as text,
  * the table tab-separated, as a word processor pastes it) and `expected.json`
  * in the form of `fixtures/tables-real/` (`test/support/table-score.ts`): the
- * task checks taken from the source cells, and the source grid.
+ * task checks taken from the source cells, and the source grid. A plan marked
+ * `docx` is also saved by LibreOffice as `input.docx` (Word 2007 XML, the
+ * Word file such an office keeps beside its PDF).
  */
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync} from 'node:fs'
@@ -63,6 +65,8 @@ interface Plan {
   fullPlan?: boolean
   /** Folder under `fixtures/` (default `pdf-tables`). */
   folder?: string
+  /** Also write `input.docx` (LibreOffice's Word 2007 XML of the same document). */
+  docx?: boolean
 }
 
 const root = fileURLToPath(new URL('../', import.meta.url))
@@ -184,7 +188,8 @@ function longPlan(): Plan {
     tables: [{...table, rows}],
     tasks: years.flatMap((year, k) => base.tasks.map((t) => ({...t, id: String(Number(t.id) + 43 * k), content: t.content.replace(/2026/gu, year), timeframe: t.timeframe.replace(/2026/gu, year), outputs: t.outputs.replace(/2026/gu, year)}))),
     fullPlan: true,
-    folder: 'bench'
+    folder: 'bench',
+    docx: true
   }
 }
 
@@ -377,12 +382,12 @@ async function turnPages(bytes: Uint8Array): Promise<Uint8Array> {
 async function make(plan: Plan, withPdf: boolean): Promise<void> {
   const dir = path.join(root, 'fixtures', plan.folder ?? 'pdf-tables', plan.name)
   mkdirSync(dir, {recursive: true})
-  if (withPdf) await writePdf(plan, dir)
+  if (withPdf) await writeOffice(plan, dir)
   writeText(plan, dir)
 }
 
-/** The plan as a flat ODT document converted to `input.pdf` in `dir` by LibreOffice. */
-async function writePdf(plan: Plan, dir: string): Promise<void> {
+/** The plan as a flat ODT document converted to `input.pdf` (and `input.docx` when `plan.docx`) in `dir` by LibreOffice. */
+async function writeOffice(plan: Plan, dir: string): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-pdf-tables-'))
   try {
     const fodt = path.join(tmp, 'input.fodt')
@@ -391,6 +396,10 @@ async function writePdf(plan: Plan, dir: string): Promise<void> {
     const pdf = readFileSync(path.join(tmp, 'input.pdf'))
     if (plan.rotate) writeFileSync(path.join(dir, 'input.pdf'), await turnPages(pdf))
     else copyFileSync(path.join(tmp, 'input.pdf'), path.join(dir, 'input.pdf'))
+    if (plan.docx) {
+      execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', tmp, fodt], {stdio: 'ignore'})
+      copyFileSync(path.join(tmp, 'input.docx'), path.join(dir, 'input.docx'))
+    }
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }

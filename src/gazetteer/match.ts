@@ -53,16 +53,31 @@ export function toneKey(value: string): string {
     .normalize('NFC')
 }
 
+/** The keys of the list's names (`toneKey`, `foldKey`), made once: every look-up compares against all of them. */
+const keys = new Map<string, {tone: string; letters: string}>()
+
+function keysOf(name: string): {tone: string; letters: string} {
+  let k = keys.get(name)
+  if (!k) {
+    k = {tone: toneKey(name), letters: foldKey(name)}
+    keys.set(name, k)
+  }
+  return k
+}
+
 function best<T extends {name: string}>(pool: T[], name: string): Match<T> | undefined {
   const written = toneKey(name)
-  const exact = pool.filter((item) => toneKey(item.name) === written)
+  const exact = pool.filter((item) => keysOf(item.name).tone === written)
   if (exact.length > 0) return exact.length === 1 ? {item: exact[0], kind: 'exact'} : undefined
   const key = foldKey(name)
   if (key === '') return undefined
-  const letters = pool.filter((item) => foldKey(item.name) === key)
+  const letters = pool.filter((item) => keysOf(item.name).letters === key)
   if (letters.length > 0) return letters.length === 1 ? {item: letters[0], kind: 'letters'} : undefined
   // One edit of the letters, only for names long enough that one edit is not another name.
   if (key.length < 5) return undefined
-  const near = pool.filter((item) => distance(foldKey(item.name), key) <= 1)
+  const near = pool.filter((item) => {
+    const letters = keysOf(item.name).letters
+    return Math.abs(letters.length - key.length) <= 1 && distance(letters, key) <= 1
+  })
   return near.length === 1 ? {item: near[0], kind: 'near'} : undefined
 }

@@ -12,9 +12,11 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {discoverInputs} from '../../src/bulk/inputs.js'
 import {readNumbering} from '../../src/read/docx/numbering.js'
 import {parseXml} from '../../src/read/docx/xml.js'
+import {parse} from '../../src/parse.js'
 import {read} from '../../src/read/index.js'
 import {isLayoutTable} from '../../src/read/word/layout-table.js'
 import type {WordTable} from '../../src/read/word/model.js'
+import {scoreChecks, type TableFixture} from '../support/table-score.js'
 import {root} from './helpers.js'
 
 const folder = path.join(root, 'fixtures/word')
@@ -91,6 +93,17 @@ describe('DOCX', () => {
       expect(file.data.source?.encoding).toBe(encoding)
       expect(String(file.value).split('\n').slice(0, 7)).toEqual(plain.split('\n').slice(0, 7))
     }
+  })
+})
+
+describe('LibreOffice DOCX of the bench plan (fixtures/bench/long-plan, 172 tasks)', () => {
+  it('passes every task check of its expected.json, as its PDF does', async () => {
+    const dir = path.join(root, 'fixtures/bench/long-plan')
+    const {output} = await parse(readFileSync(path.join(dir, 'input.docx')))
+    const fixture = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as TableFixture
+    expect(output.source.route).toBe('docx')
+    expect(output.plan?.tasks).toHaveLength(172)
+    expect(scoreChecks(output, fixture.checks).failed).toEqual([])
   })
 })
 

@@ -5,8 +5,9 @@
  * then a connection that waits out a Redis restart (it reconnects for as
  * long as it takes, and commands wait for it), as a queue worker must.
  */
-import {Redis} from 'ioredis'
+import type {Redis} from 'ioredis'
 import {UsageError} from '../bulk/usage-error.js'
+import {ioredis} from './libraries.js'
 
 /** The Redis a queue command uses when none is named. */
 export const defaultRedisUrl = 'redis://127.0.0.1:6379'
@@ -67,7 +68,7 @@ export interface ConnectOptions {
  */
 export async function connectRedis(url: string, options: ConnectOptions = {}): Promise<Redis> {
   const timeoutMs = options.timeoutMs ?? 5000
-  const probe = new Redis(url, {lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs})
+  const probe = new ioredis.Redis(url, {lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs})
   let lastError: Error | undefined
   probe.on('error', (error: Error) => {
     lastError = error
@@ -85,7 +86,7 @@ export async function connectRedis(url: string, options: ConnectOptions = {}): P
     probe.disconnect()
   }
   // BullMQ needs `maxRetriesPerRequest: null`: a command waits for the connection instead of failing.
-  const connection = new Redis(url, {maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(250 * times, 2000)})
+  const connection = new ioredis.Redis(url, {maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(250 * times, 2000)})
   connection.on('error', () => {})
   return connection
 }

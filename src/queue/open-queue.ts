@@ -3,10 +3,11 @@
  * failure when Redis does not answer) and wrap the connection in a `Queue`.
  * Every queue command starts here.
  */
-import {Queue} from 'bullmq'
+import type {Queue} from 'bullmq'
 import type {Redis} from 'ioredis'
 import {connectRedis, redisUrlOf} from './connection.js'
 import type {JobData, JobResult} from './job.js'
+import {bullmq} from './libraries.js'
 
 /** The queue a command works on. */
 export interface QueueConnectionOptions {
@@ -37,7 +38,7 @@ export async function openQueue(options: QueueConnectionOptions): Promise<OpenQu
   const url = redisUrlOf(options.redis)
   const name = options.queue ?? defaultQueueName
   const connection = await connectRedis(url, {timeoutMs: options.connectTimeoutMs})
-  const queue = new Queue<JobData, JobResult>(name, {connection})
+  const queue = new bullmq.Queue<JobData, JobResult>(name, {connection})
   queue.on('error', () => {})
   return {
     queue,

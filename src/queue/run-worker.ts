@@ -11,7 +11,7 @@
  * their locks, and another worker takes them again after the stall interval.
  */
 import {hostname, availableParallelism} from 'node:os'
-import {UnrecoverableError, WaitingError, Worker, type Job} from 'bullmq'
+import type {Job} from 'bullmq'
 import {removeTemporariesOf} from '../bulk/atomic-write.js'
 import {processFile} from '../bulk/process-file.js'
 import type {FileReport} from '../bulk/report.js'
@@ -21,6 +21,7 @@ import {createOcrPool, type OcrPool} from '../read/ocr-pool.js'
 import {connectRedis, redactUrl, redisUrlOf} from './connection.js'
 import type {WorkerEvent} from './events.js'
 import {failedReasonOf, isRetryable, type JobData, type JobResult} from './job.js'
+import {bullmq} from './libraries.js'
 import {defaultQueueName, type QueueConnectionOptions} from './open-queue.js'
 import {recordJob, type WorkerRecord} from './stats.js'
 
@@ -98,7 +99,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const processJob = async (job: Job<JobData, JobResult>, token?: string): Promise<JobResult> => {
     const data = job.data
-    if (data?.version !== 1) throw new UnrecoverableError(failedReasonOf(`not a sohoa parse job (data version ${String(data?.version)})`, 'queue:bad-job'))
+    if (data?.version !== 1) throw new bullmq.UnrecoverableError(failedReasonOf(`not a sohoa parse job (data version ${String(data?.version)})`, 'queue:bad-job'))
     const startedAt = Date.now()
     const entry: FileReport = {path: data.path, output: data.output, status: 'pending', ...(data.pdf ? {pdf: data.pdf} : {}), ...(data.review ? {review: data.review} : {})}
     running++
@@ -112,7 +113,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
     if (entry.status === 'interrupted') {
       await job.moveToWait(token)
-      throw new WaitingError()
+      throw new bullmq.WaitingError()
     }
     summary.files++
     summary.pages += entry.pages ?? 0
@@ -127,14 +128,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       else summary.failed++
       emit({type: 'file', file: entry, retry, done: summary.files, failed: summary.failed, pages: summary.pages})
       const message = failedReasonOf(entry.reason ?? 'failed', rule)
-      throw retryable ? new Error(message) : new UnrecoverableError(message)
+      throw retryable ? new Error(message) : new bullmq.UnrecoverableError(message)
     }
     summary.parsed++
     emit({type: 'file', file: entry, retry: false, done: summary.files, failed: summary.failed, pages: summary.pages})
     return {status: entry.status as JobResult['status'], pages: entry.pages ?? 0, route: entry.route!, diagnostics: entry.diagnostics!, seconds: entry.seconds ?? 0}
   }
 
-  const worker = new Worker<JobData, JobResult>(queueName, processJob, {
+  const worker = new bullmq.Worker<JobData, JobResult>(queueName, processJob, {
     connection,
     concurrency,
     name,

@@ -12,35 +12,26 @@
  * The inputs are generated in a temporary folder and deleted afterwards.
  * RSS sampling reads /proc/<pid>/status (Linux); elsewhere it is skipped.
  */
-import {execFileSync, spawn} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {BulkReport} from '../../src/bulk/index.js'
 import {table} from '../table.js'
+import {cliCommand, numberOption, root} from './cli.js'
 
 /** One-line title of this benchmark. */
 export const title = 'Bulk import: text files/s, peak RSS, --resume rerun, OCR pages/s'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** How to start the CLI: node arguments before the sohoa arguments. */
 let command: string[] = []
 
 /** Run the benchmark and print its tables. */
 export async function run(args: string[]): Promise<void> {
-  const option = (name: string, fallback: number) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? Number(args[i + 1]) : fallback
-  }
+  const option = (name: string, fallback: number) => numberOption(args, name, fallback)
   const files = option('--files', 1000)
   const ocrPages = option('--ocr-pages', 12)
-  if (args.includes('--sources')) command = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
-  else {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
-    command = [path.join(root, 'dist/cli/index.js')]
-  }
+  command = cliCommand(args)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-bulk-'))
   const loadBefore = loadavg()[0]
   try {

@@ -16,10 +16,9 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
-import {execFileSync} from 'node:child_process'
 import {pathToFileURL} from 'node:url'
 import {table} from '../table.js'
+import {buildDist, root} from './cli.js'
 
 /** One-line title of this benchmark. */
 export const title = 'Word files: read, and read + parse, per document (one core)'
@@ -28,8 +27,7 @@ export const title = 'Word files: read, and read + parse, per document (one core
 export async function run(args: string[]): Promise<void> {
   const roundsArg = args.indexOf('--rounds')
   const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 20
-  const root = fileURLToPath(new URL('../../', import.meta.url))
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
+  buildDist()
   const {parse} = (await import(pathToFileURL(path.join(root, 'dist/parse.js')).href)) as typeof import('../../src/parse.js')
   const {read} = (await import(pathToFileURL(path.join(root, 'dist/read/index.js')).href)) as typeof import('../../src/read/index.js')
   const folder = path.join(root, 'fixtures/word')

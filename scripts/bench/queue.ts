@@ -18,43 +18,34 @@
  * as many OCR workers; `sohoa parse` and the single worker run one file
  * and one OCR worker per core.
  */
-import {execFileSync, spawn} from 'node:child_process'
+import {spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import type {BulkReport} from '../../src/bulk/index.js'
 import {Worker} from 'bullmq'
 import {openQueue} from '../../src/queue/open-queue.js'
 import {statusOf} from '../../src/queue/status.js'
 import {startRedis} from '../../test/support/redis-server.js'
 import {table} from '../table.js'
+import {cliCommand, numberOption, root} from './cli.js'
 import {makeDecisions, makeScans} from './bulk.js'
 
 /** One-line title of this benchmark. */
 export const title = 'Queue: N workers over text and scans vs sohoa parse --out, Redis memory per job'
-
-const root = fileURLToPath(new URL('../../', import.meta.url))
 
 /** How to start the CLI: node arguments before the sohoa arguments. */
 let command: string[] = []
 
 /** Run the benchmark and print its tables. */
 export async function run(args: string[]): Promise<void> {
-  const option = (name: string, fallback: number) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? Number(args[i + 1]) : fallback
-  }
+  const option = (name: string, fallback: number) => numberOption(args, name, fallback)
   const files = option('--files', 200)
   const ocrPages = option('--ocr-pages', 20)
   const cores = availableParallelism()
   const workerCount = option('--workers', 4)
   const perWorker = option('--worker-concurrency', 1)
-  if (args.includes('--sources')) command = ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
-  else {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
-    command = [path.join(root, 'dist/cli/index.js')]
-  }
+  command = cliCommand(args)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-queue-'))
   const loadBefore = loadavg()[0]
   const redisDir = path.join(tmp, 'redis')

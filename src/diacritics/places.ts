@@ -29,6 +29,13 @@ const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'p
 /** The letters (marks stripped) of the last syllable of each unit word: a word before a name must have them. */
 const unitEndings = new Set(unitWords.map((w) => stripMarks(w[w.length - 1])))
 
+/** Whether a word starts with a capital (ASCII tested by char code). */
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return text[0] !== text[0].toLowerCase()
+}
+
 /** A place name as syllables. */
 interface Entry {
   /** Lowercase canonical syllables. */
@@ -80,7 +87,7 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   }
   const unitWordsBefore = (i: number): string[][] =>
     unitWords.filter((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
-  const capitalised = (t: Token) => t.kind === 'word' && t.text[0] !== t.text[0].toLowerCase()
+  const capitalised = (t: Token) => t.kind === 'word' && startsUpper(t.text)
   const matches = (at: number): Entry[] => {
     const first = tokens[at]
     if (!capitalised(first)) return []
@@ -100,11 +107,17 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     }
     return out
   }
+  // Letters of the tokens' slots, by slot (slots are shared by tokens of the same text).
+  const letters = new Map<PlaceSlot, {text: string; letters: string[]}>()
   /** Letters (marks stripped, lowercase) of a token and of every candidate of its slot. */
   const lettersAt = (i: number): string[] => {
-    const own = stripMarks(tokens[i].text.toLowerCase())
+    const text = tokens[i].text
+    const known = letters.get(slots[i])
+    if (known !== undefined && known.text === text) return known.letters
+    const own = stripMarks(text.toLowerCase())
     const out = [own]
     for (const w of slots[i].words ?? []) if (w !== null && !out.includes(stripMarks(w))) out.push(stripMarks(w))
+    letters.set(slots[i], {text, letters: out})
     return out
   }
   for (let i = 1; i < tokens.length; i++) {

@@ -6,7 +6,6 @@
  * loses little.
  */
 import type {LanguageModel} from './language-model.js'
-import {StepCache} from './step-cache.js'
 
 /** One position of the lattice: the ids it may take and their log10 channel scores (≤ 0). */
 export interface Slot {
@@ -48,16 +47,12 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   // Current beam: the contexts of each hypothesis in the model (h each: see LanguageModel), how
   // many of those may be known, and scores.
   let contexts = new Int32Array(beam * h).fill(-1)
-  // The state of each hypothesis (see LanguageModel.stepAll): the key of its steps in the cache.
-  let states = new Int32Array(beam)
-  let spareStates = new Int32Array(beam)
   let known = new Int32Array(beam)
   let spare = new Int32Array(beam * h)
   let spareKnown = new Int32Array(beam)
   const scores = new Float64Array(beam)
   contexts[0] = 0 // the boundary class: the text starts here
   known[0] = 1
-  states[0] = 0 * 4 + 1
   let size = 1
   let maxK = 1
   for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
@@ -74,7 +69,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const tableStamp = new Int32Array(tableSize)
   const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
-  const cache = cacheOf(model)
+  // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
+  const orders = new Map<ArrayLike<number>, Int32Array>()
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
 
@@ -83,7 +79,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
-    const list = cache.listOf(ids)
+    const ascending = ascendingOf(slot, orders)
     const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
@@ -99,16 +95,10 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       const base = b * h
       const length = known[b]
       const score = scores[b]
-      let at = cache.find(states[b], list.number)
-      if (at < 0) {
-        model.stepAll(contexts, base, length, ids, list.ascending, stepScores, stepStates)
-        at = cache.store(states[b], list.number, k, stepScores, stepStates)
-      }
-      const cachedScores = cache.scores
-      const cachedStates = cache.states
+      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates)
       for (let c = 0; c < k; c++) {
-        let s = score + cachedScores[at + c]
-        const state = cachedStates[at + c]
+        let s = score + stepScores[c]
+        const state = stepStates[c]
         if (channel !== null) s += weight * channel[c]
         if (s < bestNew - threshold) continue
         if (s > bestNew) bestNew = s
@@ -161,7 +151,6 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       // The kept state's contexts: its parent's, each one word on.
       model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
       spareKnown[y] = Math.min(h, known[parent] + 1)
-      spareStates[y] = nextStates[x]
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]
       parentAt[i * beam + y] = parent
@@ -172,9 +161,6 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const swapKnown = known
     known = spareKnown
     spareKnown = swapKnown
-    const swapStates = states
-    states = spareStates
-    spareStates = swapStates
     size = kept
   }
 
@@ -187,13 +173,15 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
-const caches = new WeakMap<LanguageModel, StepCache>()
-
-/** The step cache of `model` (one per model, kept across texts). */
-function cacheOf(model: LanguageModel): StepCache {
-  let cache = caches.get(model)
-  if (cache === undefined) caches.set(model, (cache = new StepCache()))
-  return cache
+/** Indices of `slot.ids` by ascending id (remembered in `orders` by the ids array). */
+function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>): Int32Array {
+  let order = orders.get(slot.ids)
+  if (order === undefined) {
+    const ids = slot.ids
+    order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+    orders.set(ids, order)
+  }
+  return order
 }
 
 /** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */

@@ -71,6 +71,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const top = new Int32Array(beam)
   // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
   const orders = new Map<ArrayLike<number>, Int32Array>()
+  // The order of candidates already in ascending order (as the model numbers a stripped word's candidates).
+  const identity = Int32Array.from({length: maxK}, (_, c) => c)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
 
@@ -79,7 +81,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
-    const ascending = ascendingOf(slot, orders)
+    const ascending = ascendingOf(slot, orders, identity)
     const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
@@ -173,11 +175,14 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
-/** Indices of `slot.ids` by ascending id (remembered in `orders` by the ids array). */
-function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>): Int32Array {
-  let order = orders.get(slot.ids)
+/** Indices of `slot.ids` by ascending id: `identity` when they are in order already, else remembered in `orders` by the ids array. */
+function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>, identity: Int32Array): Int32Array {
+  const ids = slot.ids
+  let sorted = true
+  for (let c = 1; c < ids.length && sorted; c++) sorted = ids[c] >= ids[c - 1]
+  if (sorted) return identity
+  let order = orders.get(ids)
   if (order === undefined) {
-    const ids = slot.ids
     order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
     orders.set(ids, order)
   }

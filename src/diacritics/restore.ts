@@ -15,7 +15,7 @@ import {applyCase, canonical, decompose, isValidSyllable} from '../vietnamese/or
 import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {favourPlaces} from './places.js'
-import {countWords} from '../vietnamese/quality.js'
+import {countText, countWords} from '../vietnamese/quality.js'
 import {tokenize, type Token} from '../vietnamese/tokenize.js'
 
 /** Options of `restore`. */
@@ -85,9 +85,7 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   const blocks = splitBlocks(text)
   let ocrText = options.ocrText
   if (mode === 'auto' && ocrText === undefined) {
-    const counts = countWords([])
-    for (const block of blocks) countWords(tokenize(block), counts)
-    ocrText = looksLikeOcr(counts)
+    ocrText = looksLikeOcr(countText(text))
   }
   const parts: string[] = []
   let length = 0

@@ -92,17 +92,29 @@ export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words:
   return counts
 }
 
-/** Add the counts of one token to `counts` (nothing when it is not word-like). */
-export function countToken(token: Token, counts: WordCounts): void {
+/** Add the counts of one token (`times` times, default once) to `counts` (nothing when it is not word-like). */
+export function countToken(token: Token, counts: WordCounts, times = 1): void {
   const flags = flagsOf(token)
   if (flags.wordLike) {
-    counts.words++
-    if (flags.valid) counts.valid++
-    if (flags.spelled) counts.spelled++
-    if (flags.ocrLike) counts.ocrLike++
-    if (flags.marked) counts.marked++
-    if (flags.vietnameseOnly) counts.vietnameseOnly++
+    counts.words += times
+    if (flags.valid) counts.valid += times
+    if (flags.spelled) counts.spelled += times
+    if (flags.ocrLike) counts.ocrLike += times
+    if (flags.marked) counts.marked += times
+    if (flags.vietnameseOnly) counts.vietnameseOnly += times
   }
+}
+
+/**
+ * `countWords(tokenize(text))`, faster on long text: each distinct run of non-space characters
+ * (a token's counts depend on its run only) is tokenized and counted once, times its occurrences.
+ */
+export function countText(text: string, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
+  const runs = new Map<string, number>()
+  const chunkRe = /\S+/g
+  for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) runs.set(match[0], (runs.get(match[0]) ?? 0) + 1)
+  for (const [run, times] of runs) for (const token of tokenize(run)) countToken(token, counts, times)
+  return counts
 }
 
 /** Word statistics of `text`. */

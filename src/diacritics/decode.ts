@@ -150,8 +150,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     for (let y = 0; y < kept; y++) {
       const x = top[y]
       const parent = nextParent[x]
-      // The kept state's contexts: its parent's, each one word on.
-      model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
+      // The kept state's contexts: its parent's, each one word on (the state gives the deepest).
+      model.extendToState(contexts, parent * h, ids[nextCandidate[x]], nextStates[x], spare, y * h)
       spareKnown[y] = Math.min(h, known[parent] + 1)
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]

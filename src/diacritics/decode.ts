@@ -30,6 +30,9 @@ export interface DecodeOptions {
   threshold?: number
 }
 
+/** The back-pointers of the last decode, reused by the next (every entry read is written first). */
+let backPointers = new Int32Array(0)
+
 /** Find the best path through `slots`; the text start stands before slot 0. */
 export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptions = {}): Decoded {
   const beam = Math.max(1, options.beam ?? 8)
@@ -42,8 +45,9 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
 
   // Back-pointers: for position i, kept hypothesis y came from candidate `candidateAt[i*beam+y]`
   // of hypothesis `parentAt[i*beam+y]` of position i-1.
-  const candidateAt = new Int32Array(n * beam)
-  const parentAt = new Int32Array(n * beam)
+  if (backPointers.length < 2 * n * beam) backPointers = new Int32Array(Math.max(2 * n * beam, 2 * backPointers.length))
+  const candidateAt = backPointers.subarray(0, n * beam)
+  const parentAt = backPointers.subarray(n * beam, 2 * n * beam)
   // Current beam: the contexts of each hypothesis in the model (h each: see LanguageModel), how
   // many of those may be known, and scores.
   let contexts = new Int32Array(beam * h).fill(-1)

@@ -150,12 +150,16 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
       // A token can be the first syllable of a name only if it, or a candidate of its slot, has its letters.
-      for (const entry of lettersAt(i).flatMap((l) => knownEntries.get(l) ?? [])) {
-        const n = entry.syllables.length
-        if (i + n > tokens.length) continue
-        let ok = true
-        for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
-        if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+      for (const l of lettersAt(i)) {
+        const entries = knownEntries.get(l)
+        if (entries === undefined) continue
+        for (const entry of entries) {
+          const n = entry.syllables.length
+          if (i + n > tokens.length) continue
+          let ok = true
+          for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
+          if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+        }
       }
     }
   }

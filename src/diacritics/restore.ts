@@ -149,6 +149,9 @@ function restoreBlock(
   const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
   const slots: Lattice[] = new Array(tokens.length)
+  // The slots of the current mode (modes come in runs of lines).
+  let lastMode: LineMode | undefined
+  let seen: Map<string, Lattice> | undefined
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     const m = modes[i]
@@ -157,12 +160,15 @@ function restoreBlock(
       slots[i] = fixed(tokenClass(token, lookup))
       continue
     }
-    let seen = cache.get(m)
-    if (seen === undefined) cache.set(m, (seen = new Map()))
-    let slot = seen.get(token.text)
+    if (m !== lastMode) {
+      lastMode = m
+      seen = cache.get(m)
+      if (seen === undefined) cache.set(m, (seen = new Map()))
+    }
+    let slot = seen!.get(token.text)
     if (slot === undefined) {
       slot = buildSlot(restorer, token, m, lookup)
-      seen.set(token.text, slot)
+      seen!.set(token.text, slot)
     }
     slots[i] = slot
   }
@@ -320,13 +326,18 @@ function upperLineFlags(tokens: Token[]): boolean[] {
   let start = 0
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i].lineBefore) {
-      let words = 0
       let upper = 0
       for (let j = start; j < i; j++) {
         const t = tokens[j]
-        if (t.kind !== 'word' || t.text.length < 2 || decompose(t.text) === null) continue
-        words++
-        if (!startsLowerAscii(t.text) && t.text === t.text.toUpperCase()) upper++
+        if (t.kind === 'word' && t.text.length >= 2 && !startsLowerAscii(t.text) && t.text === t.text.toUpperCase() && decompose(t.text) !== null) upper++
+      }
+      // Words in capitals are counted first: without any, the line is not in capitals whatever its other words.
+      let words = 0
+      if (upper > 0) {
+        for (let j = start; j < i; j++) {
+          const t = tokens[j]
+          if (t.kind === 'word' && t.text.length >= 2 && decompose(t.text) !== null) words++
+        }
       }
       out.fill(words > 0 && upper * 2 > words, start, i)
       start = i

@@ -6,7 +6,7 @@
  */
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {isAcronym, tokenize, type Token} from './tokenize.js'
+import {forEachRun, isAcronym, tokenize, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -111,8 +111,10 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
  */
 export function countText(text: string, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
   const runs = new Map<string, number>()
-  const chunkRe = /\S+/g
-  for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) runs.set(match[0], (runs.get(match[0]) ?? 0) + 1)
+  forEachRun(text, (start, end) => {
+    const run = text.slice(start, end)
+    runs.set(run, (runs.get(run) ?? 0) + 1)
+  })
   for (const [run, times] of runs) for (const token of tokenize(run)) countToken(token, counts, times)
   return counts
 }

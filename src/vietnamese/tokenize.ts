@@ -42,19 +42,43 @@ export function isAcronym(word: string): boolean {
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()
 }
 
+/** Whether a UTF-16 unit is white space as a regular expression's `\s` knows it (white space and line terminators). */
+export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
+/**
+ * Call `each(start, end)` for every run of non-space characters of `text` (the matches of
+ * `/\S+/g`, found without building match objects).
+ */
+export function forEachRun(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++
+    if (i >= n) return
+    let j = i + 1
+    while (j < n && !isSpaceCode(text.charCodeAt(j))) j++
+    each(i, j)
+    i = j
+  }
+}
+
 /** Split `text` into tokens; white space separates tokens and is not one. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const chunkRe = /\S+/g
   let previousEnd = 0
   // The first line break at or after previousEnd (-1: none).
   let nextBreak = text.indexOf('\n')
-  for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) {
+  forEachRun(text, (start, end) => {
     if (nextBreak !== -1 && nextBreak < previousEnd) nextBreak = text.indexOf('\n', previousEnd)
-    const lineBefore = nextBreak !== -1 && nextBreak < match.index
-    previousEnd = match.index + match[0].length
-    splitChunk(match[0], match.index, tokens, lineBefore)
-  }
+    const lineBefore = nextBreak !== -1 && nextBreak < start
+    previousEnd = end
+    splitChunk(text.slice(start, end), start, tokens, lineBefore)
+  })
   return tokens
 }
 

@@ -15,7 +15,7 @@ import {applyCase, canonical, decompose, isValidSyllable} from '../vietnamese/or
 import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {favourPlaces} from './places.js'
-import {countText, countWords} from '../vietnamese/quality.js'
+import {countWords, type WordCounts} from '../vietnamese/quality.js'
 import {tokenize, type Token} from '../vietnamese/tokenize.js'
 
 /** Options of `restore`. */
@@ -83,17 +83,38 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   const slots: SlotCache = new Map()
   if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options, options.before, slots)
   const blocks = splitBlocks(text)
-  let ocrText = options.ocrText
-  if (mode === 'auto' && ocrText === undefined) {
-    ocrText = looksLikeOcr(countText(text))
+  if (mode !== 'auto' || options.ocrText !== undefined) return restoreBlocks(blocks, restorer, mode, options.ocrText, options, slots)
+  // Whether the whole text reads as OCR output is known only at its end. When its first block does
+  // not, the whole text is restored as text that does not (the usual case), its words counted on
+  // the way, and restored again if it does after all; else the words are counted first.
+  if (!looksLikeOcr(countWords(tokenize(blocks[0])))) {
+    const counts = countWords([])
+    const result = restoreBlocks(blocks, restorer, mode, false, options, slots, counts)
+    if (!looksLikeOcr(counts)) return result
+    return restoreBlocks(blocks, restorer, mode, true, options, slots)
   }
+  const counts = countWords([])
+  for (const block of blocks) countWords(tokenize(block), counts)
+  return restoreBlocks(blocks, restorer, mode, looksLikeOcr(counts), options, slots)
+}
+
+/** Restore `blocks` one after the other (each after the end of the one before); `counts` gathers their words' counts. */
+function restoreBlocks(
+  blocks: string[],
+  restorer: Restorer,
+  mode: RestoreMode,
+  ocrText: boolean | undefined,
+  options: RestoreOptions,
+  slots: SlotCache,
+  counts?: WordCounts
+): RestoreResult {
   const parts: string[] = []
   let length = 0
   // The end of the restored text so far: each block is scored after it, as the whole text would be.
   let tail = ''
   const tokens: RestoredToken[] = []
   for (const block of blocks) {
-    const result = restoreBlock(block, restorer, mode, ocrText, options, parts.length === 0 ? options.before : tail, slots)
+    const result = restoreBlock(block, restorer, mode, ocrText, options, parts.length === 0 ? options.before : tail, slots, counts)
     for (const t of result.tokens) tokens.push({...t, start: t.start + length, end: t.end + length})
     parts.push(result.text)
     length += result.text.length
@@ -141,9 +162,11 @@ function restoreBlock(
   ocrText: boolean | undefined,
   options: RestoreOptions,
   before: string | undefined,
-  cache: SlotCache
+  cache: SlotCache,
+  counts?: WordCounts
 ): RestoreResult {
   const tokens = tokenize(text)
+  if (counts !== undefined) countWords(tokens, counts)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
   const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null

@@ -6,7 +6,7 @@
  */
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {forEachRun, isAcronym, tokenize, type Token} from './tokenize.js'
+import {isAcronym, tokenize, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -105,19 +105,6 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
   }
 }
 
-/**
- * `countWords(tokenize(text))`, faster on long text: each distinct run of non-space characters
- * (a token's counts depend on its run only) is tokenized and counted once, times its occurrences.
- */
-export function countText(text: string, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
-  const runs = new Map<string, number>()
-  forEachRun(text, (start, end) => {
-    const run = text.slice(start, end)
-    runs.set(run, (runs.get(run) ?? 0) + 1)
-  })
-  for (const [run, times] of runs) for (const token of tokenize(run)) countToken(token, counts, times)
-  return counts
-}
 
 /** Word statistics of `text`. */
 export function textQuality(text: string): TextQuality {

@@ -1,6 +1,5 @@
 import {describe, expect, it} from 'vitest'
 import {forEachRun, isSpaceCode, tokenize} from '../../src/vietnamese/tokenize.js'
-import {countText, countWords} from '../../src/vietnamese/quality.js'
 
 describe('tokenize', () => {
   it('should split words, numbers, codes and punctuation with offsets', () => {
@@ -36,10 +35,5 @@ describe('runs of non-space characters', () => {
     forEachRun(text, (start, end) => runs.push(text.slice(start, end)))
     expect(runs).toEqual(text.match(/\S+/g))
     expect(runs).toContain('Xã')
-  })
-
-  it('should count a text as its tokens count (countText = countWords of tokenize)', () => {
-    const text = 'Cai cach hanh chinh\nc}}é x4 hién UBND 76/NQ-CP\nCải cách hành chính cải cách\n' + 'cai cach '.repeat(5)
-    expect(countText(text)).toEqual(countWords(tokenize(text)))
   })
 })

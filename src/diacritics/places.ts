@@ -29,6 +29,15 @@ const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'p
 /** The letters (marks stripped) of the last syllable of each unit word: a word before a name must have them. */
 const unitEndings = new Set(unitWords.map((w) => stripMarks(w[w.length - 1])))
 
+/**
+ * Letters of the tokens' slots (see `favourPlaces`), by slot: slots are shared by the tokens of one
+ * text and mode, across the blocks of a long text, and the entry goes with its slot.
+ */
+const slotLetters = new WeakMap<PlaceSlot, {text: string; letters: string[]}>()
+
+/** The favoured copies of a slot (see the end of `favourPlaces`), by the favoured words and their bonuses. */
+const favouredCopies = new WeakMap<PlaceSlot, Map<string, PlaceSlot>>()
+
 /** Whether a word starts with a capital (ASCII tested by char code). */
 function startsUpper(text: string): boolean {
   const code = text.charCodeAt(0)
@@ -107,17 +116,15 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     }
     return out
   }
-  // Letters of the tokens' slots, by slot (slots are shared by tokens of the same text).
-  const letters = new Map<PlaceSlot, {text: string; letters: string[]}>()
   /** Letters (marks stripped, lowercase) of a token and of every candidate of its slot. */
   const lettersAt = (i: number): string[] => {
     const text = tokens[i].text
-    const known = letters.get(slots[i])
+    const known = slotLetters.get(slots[i])
     if (known !== undefined && known.text === text) return known.letters
     const own = stripMarks(text.toLowerCase())
     const out = [own]
     for (const w of slots[i].words ?? []) if (w !== null && !out.includes(stripMarks(w))) out.push(stripMarks(w))
-    letters.set(slots[i], {text, letters: out})
+    slotLetters.set(slots[i], {text, letters: out})
     return out
   }
   for (let i = 1; i < tokens.length; i++) {
@@ -175,6 +182,16 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   for (const [i, favoured] of bonuses) {
     const slot = slots[i]
     if (slot.words === null) continue
+    // The same slot favoured alike (a name met again) gets the same copy.
+    let key = ''
+    for (const [word, bonus] of favoured) key += `${word}\u0000${bonus}\u0000`
+    let copies = favouredCopies.get(slot)
+    if (copies === undefined) favouredCopies.set(slot, (copies = new Map()))
+    const copy = copies.get(key)
+    if (copy !== undefined) {
+      slots[i] = copy as S
+      continue
+    }
     const ids = Array.from(slot.ids)
     const words = [...slot.words]
     const scores = slot.scores ? Array.from(slot.scores) : new Array<number>(ids.length).fill(0)
@@ -191,5 +208,6 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
       scores[c] += bonus
     }
     slots[i] = {...slot, ids, words, scores}
+    copies.set(key, slots[i])
   }
 }

@@ -331,10 +331,11 @@ function fixed(id: number): Lattice {
   return {ids: [id], scores: null, words: null, ocr: false}
 }
 
-/** Whether a word starts with a lowercase ASCII letter (so is not in capitals). */
-function startsLowerAscii(text: string): boolean {
-  const code = text.charCodeAt(0)
-  return code >= 97 && code <= 122
+/** Whether a word may be in capitals: neither of its first two characters is a lowercase ASCII letter (told without building strings). */
+function mayBeCapitals(text: string): boolean {
+  const a = text.charCodeAt(0)
+  const b = text.charCodeAt(1)
+  return !(a >= 97 && a <= 122) && !(b >= 97 && b <= 122)
 }
 
 /** Whether a token starts as a Roman numeral may (I V X L C), before the full test. */
@@ -352,7 +353,7 @@ function upperLineFlags(tokens: Token[]): boolean[] {
       let upper = 0
       for (let j = start; j < i; j++) {
         const t = tokens[j]
-        if (t.kind === 'word' && t.text.length >= 2 && !startsLowerAscii(t.text) && t.text === t.text.toUpperCase() && decompose(t.text) !== null) upper++
+        if (t.kind === 'word' && t.text.length >= 2 && mayBeCapitals(t.text) && t.text === t.text.toUpperCase() && decompose(t.text) !== null) upper++
       }
       // Words in capitals are counted first: without any, the line is not in capitals whatever its other words.
       let words = 0

@@ -32,10 +32,12 @@ export interface Token {
 
 const letterRe = /[\p{L}\p{M}]/u
 const digitRe = /[0-9]/
-/** Punctuation that opens a token (peeled off the front of a chunk). */
-const opening = new Set([...'([{"\'“‘«*_<'])
-/** Punctuation that closes a token (peeled off the back of a chunk). */
-const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
+/** Punctuation that opens a token (peeled off the front of a chunk), by UTF-16 unit. */
+const opening = new Set([...'([{"\'“‘«*_<'].map((c) => c.charCodeAt(0)))
+/** Punctuation that closes a token (peeled off the back of a chunk), by UTF-16 unit. */
+const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'].map((c) => c.charCodeAt(0)))
+/** Per UTF-16 unit above ASCII: 1 a letter or combining mark (`letterRe`), 2 not, 0 not yet known. */
+const letterUnits = new Uint8Array(0x10000)
 
 /** Whether a non-syllable word reads as an acronym (`UBND`, `HĐND`, `PCI`). */
 export function isAcronym(word: string): boolean {
@@ -86,12 +88,12 @@ function splitChunk(chunk: string, offset: number, tokens: Token[], lineBefore: 
   const before = tokens.length
   let start = 0
   let end = chunk.length
-  while (start < end && opening.has(chunk[start])) {
+  while (start < end && opening.has(chunk.charCodeAt(start))) {
     pushToken(tokens, chunk, offset, start, start + 1, 'punct')
     start++
   }
   let trailing = end
-  while (trailing > start && closing.has(chunk[trailing - 1])) trailing--
+  while (trailing > start && closing.has(chunk.charCodeAt(trailing - 1))) trailing--
   if (start < trailing) splitCore(chunk, offset, start, trailing, tokens)
   for (let at = trailing; at < end; at++) pushToken(tokens, chunk, offset, at, at + 1, 'punct')
   // The chunk's first token has the white space (and the line break) before it.
@@ -116,7 +118,9 @@ function isDigitAt(text: string, i: number): boolean {
 function isLetterAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i)
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-  return letterRe.test(text[i])
+  let known = letterUnits[code]
+  if (known === 0) letterUnits[code] = known = letterRe.test(text[i]) ? 1 : 2
+  return known === 1
 }
 
 /** Split the core of a chunk (no leading/trailing punctuation) into words, numbers, codes and punctuation. */

@@ -205,10 +205,24 @@ export class Channel {
       const rows = rowsAt[depth]
       const bounds = boundsAt[depth]
       const order = orderAt[depth]
+      // The parent's live cells (the rest is -Infinity): a child's cell j reads cells j - maxReading..j.
+      let first = m + 1
+      let last = -1
+      for (let j = 0; j <= m; j++) {
+        if (parent[parentAt + j] !== -Infinity) {
+          if (first > m) first = j
+          last = j
+        }
+      }
+      const end = Math.min(m, last + maxReading)
       for (let c = 0; c < count; c++) {
         const letter = trie.letter[trie.children[from + c]]
         let bound = -Infinity
         for (let j = 0; j <= m; j++) {
+          if (j < first || j > end) {
+            rows[c * w + j] = -Infinity
+            continue
+          }
           let v = -Infinity
           for (let l = 0; l <= maxReading && l <= j; l++) {
             const s = parent[parentAt + j - l] + emissions[(j * width + l) * letterCount + letter]

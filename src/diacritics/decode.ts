@@ -30,6 +30,9 @@ export interface DecodeOptions {
   threshold?: number
 }
 
+/** The back-pointers of the last decode, reused by the next (every entry read is written first). */
+let backPointers = new Int32Array(0)
+
 /** Find the best path through `slots`; the text start stands before slot 0. */
 export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptions = {}): Decoded {
   const beam = Math.max(1, options.beam ?? 8)
@@ -42,8 +45,9 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
 
   // Back-pointers: for position i, kept hypothesis y came from candidate `candidateAt[i*beam+y]`
   // of hypothesis `parentAt[i*beam+y]` of position i-1.
-  const candidateAt = new Int32Array(n * beam)
-  const parentAt = new Int32Array(n * beam)
+  if (backPointers.length < 2 * n * beam) backPointers = new Int32Array(Math.max(2 * n * beam, 2 * backPointers.length))
+  const candidateAt = backPointers.subarray(0, n * beam)
+  const parentAt = backPointers.subarray(n * beam, 2 * n * beam)
   // Current beam: the contexts of each hypothesis in the model (h each: see LanguageModel), how
   // many of those may be known, and scores.
   let contexts = new Int32Array(beam * h).fill(-1)
@@ -71,6 +75,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const top = new Int32Array(beam)
   // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
   const orders = new Map<ArrayLike<number>, Int32Array>()
+  // The order of candidates already in ascending order (as the model numbers a stripped word's candidates).
+  const identity = Int32Array.from({length: maxK}, (_, c) => c)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
 
@@ -79,7 +85,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     const ids = slot.ids
     const k = ids.length
     const channel = slot.scores
-    const ascending = ascendingOf(slot, orders)
+    const ascending = ascendingOf(slot, orders, identity)
     const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
@@ -148,8 +154,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     for (let y = 0; y < kept; y++) {
       const x = top[y]
       const parent = nextParent[x]
-      // The kept state's contexts: its parent's, each one word on.
-      model.extendContexts(contexts, parent * h, known[parent], ids[nextCandidate[x]], spare, y * h)
+      // The kept state's contexts: its parent's, each one word on (the state gives the deepest).
+      model.extendToState(contexts, parent * h, ids[nextCandidate[x]], nextStates[x], spare, y * h)
       spareKnown[y] = Math.min(h, known[parent] + 1)
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]
@@ -173,11 +179,14 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
-/** Indices of `slot.ids` by ascending id (remembered in `orders` by the ids array). */
-function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>): Int32Array {
-  let order = orders.get(slot.ids)
+/** Indices of `slot.ids` by ascending id: `identity` when they are in order already, else remembered in `orders` by the ids array. */
+function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>, identity: Int32Array): Int32Array {
+  const ids = slot.ids
+  let sorted = true
+  for (let c = 1; c < ids.length && sorted; c++) sorted = ids[c] >= ids[c - 1]
+  if (sorted) return identity
+  let order = orders.get(ids)
   if (order === undefined) {
-    const ids = slot.ids
     order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
     orders.set(ids, order)
   }

@@ -196,6 +196,25 @@ export class LanguageModel {
     }
   }
 
+  /**
+   * `extendContexts` when the state of the new history is known (`stepAll`'s `statesOut` for
+   * `word`): its deepest context is given and the deeper ones are unknown, so only the shorter ones
+   * are searched.
+   */
+  extendToState(from: Int32Array, fromAt: number, word: number, state: number, to: Int32Array, toAt: number): void {
+    const h = this.order - 1
+    const deepest = state & 3
+    to[toAt] = word
+    for (let l = 1; l < h; l++) {
+      if (l + 1 > deepest) to[toAt + l] = -1
+      else if (l + 1 === deepest) to[toAt + l] = state >> 2
+      else {
+        const node = from[fromAt + l - 1]
+        to[toAt + l] = node < 0 ? -1 : this.child(l, node, word)
+      }
+    }
+  }
+
   /** Index of the n-gram `ids[from..to)` in the arrays of its order (for one id: the id), or -1. */
   find(ids: ArrayLike<number>, from: number, to: number): number {
     let node = ids[from]

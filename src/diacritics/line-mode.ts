@@ -2,7 +2,7 @@
  * Decide, per line, what kind of damage a text has: none (leave it alone),
  * stripped marks, or OCR damage from an engine without Vietnamese.
  */
-import {countWords, type WordCounts} from '../vietnamese/quality.js'
+import {countToken, type WordCounts} from '../vietnamese/quality.js'
 import type {Token} from '../vietnamese/tokenize.js'
 
 /** What to do with a line: the last, `marks`, is never chosen per line, only asked for (text from a Vietnamese OCR model). */
@@ -20,15 +20,27 @@ export function looksLikeOcr(counts: WordCounts): boolean {
   return counts.words >= 30 && counts.words - counts.spelled > 0.15 * counts.words
 }
 
-/** Tokens of a line that decide its mode: not lone letters (a lone `b` is a list marker). */
-function deciding(tokens: Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== 'word' || t.text.length >= 2)
+/**
+ * Counts of `tokens[from..to)`; with `deciding`, only of the tokens that decide a line's mode: not
+ * lone letters (a lone `b` is a list marker).
+ */
+function countLine(tokens: Token[], from: number, to: number, deciding: boolean): WordCounts {
+  const counts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]
+    if (deciding && t.kind === 'word' && t.text.length < 2) continue
+    countToken(t, counts)
+  }
+  return counts
 }
 
-/** Mode of one line in `auto`, given the line's tokens and whether the whole text reads as OCR output. */
-export function lineMode(tokens: Token[], textIsOcr: boolean): LineMode {
-  const c = countWords(textIsOcr ? tokens : deciding(tokens))
-  if (c.words === 0) return textIsOcr && countWords(tokens).words > 0 ? 'ocr' : 'keep'
+/**
+ * Mode of one line in `auto`, given the line's tokens (`tokens[from..to)`, default all) and
+ * whether the whole text reads as OCR output.
+ */
+export function lineMode(tokens: Token[], textIsOcr: boolean, from = 0, to = tokens.length): LineMode {
+  const c = countLine(tokens, from, to, !textIsOcr)
+  if (c.words === 0) return textIsOcr && countLine(tokens, from, to, false).words > 0 ? 'ocr' : 'keep'
   // Real Vietnamese marks most syllables; a line with marks on a good share is left as it is.
   if (c.vietnameseOnly > 0 && c.marked >= 0.3 * c.words) return 'keep'
   if (textIsOcr) return 'ocr'

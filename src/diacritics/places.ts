@@ -29,6 +29,22 @@ const unitWords: string[][] = [['xã'], ['phường'], ['tỉnh'], ['thành', 'p
 /** The letters (marks stripped) of the last syllable of each unit word: a word before a name must have them. */
 const unitEndings = new Set(unitWords.map((w) => stripMarks(w[w.length - 1])))
 
+/**
+ * Letters of the tokens' slots (see `favourPlaces`), by slot: slots are shared by the tokens of one
+ * text and mode, across the blocks of a long text, and the entry goes with its slot.
+ */
+const slotLetters = new WeakMap<PlaceSlot, {text: string; letters: string[]}>()
+
+/** The favoured copies of a slot (see the end of `favourPlaces`), by the favoured words and their bonuses. */
+const favouredCopies = new WeakMap<PlaceSlot, Map<string, PlaceSlot>>()
+
+/** Whether a word starts with a capital (ASCII tested by char code). */
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return text[0] !== text[0].toLowerCase()
+}
+
 /** A place name as syllables. */
 interface Entry {
   /** Lowercase canonical syllables. */
@@ -80,7 +96,7 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   }
   const unitWordsBefore = (i: number): string[][] =>
     unitWords.filter((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
-  const capitalised = (t: Token) => t.kind === 'word' && t.text[0] !== t.text[0].toLowerCase()
+  const capitalised = (t: Token) => t.kind === 'word' && startsUpper(t.text)
   const matches = (at: number): Entry[] => {
     const first = tokens[at]
     if (!capitalised(first)) return []
@@ -102,9 +118,13 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   }
   /** Letters (marks stripped, lowercase) of a token and of every candidate of its slot. */
   const lettersAt = (i: number): string[] => {
-    const own = stripMarks(tokens[i].text.toLowerCase())
+    const text = tokens[i].text
+    const known = slotLetters.get(slots[i])
+    if (known !== undefined && known.text === text) return known.letters
+    const own = stripMarks(text.toLowerCase())
     const out = [own]
     for (const w of slots[i].words ?? []) if (w !== null && !out.includes(stripMarks(w))) out.push(stripMarks(w))
+    slotLetters.set(slots[i], {text, letters: out})
     return out
   }
   for (let i = 1; i < tokens.length; i++) {
@@ -137,12 +157,16 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
       // A token can be the first syllable of a name only if it, or a candidate of its slot, has its letters.
-      for (const entry of lettersAt(i).flatMap((l) => knownEntries.get(l) ?? [])) {
-        const n = entry.syllables.length
-        if (i + n > tokens.length) continue
-        let ok = true
-        for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
-        if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+      for (const l of lettersAt(i)) {
+        const entries = knownEntries.get(l)
+        if (entries === undefined) continue
+        for (const entry of entries) {
+          const n = entry.syllables.length
+          if (i + n > tokens.length) continue
+          let ok = true
+          for (let j = 0; j < n && ok; j++) ok = capitalised(tokens[i + j]) && may(i + j, entry.syllables[j])
+          if (ok) found.push({at: i, entry, bonus: placeBonus.known})
+        }
       }
     }
   }
@@ -158,6 +182,16 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   for (const [i, favoured] of bonuses) {
     const slot = slots[i]
     if (slot.words === null) continue
+    // The same slot favoured alike (a name met again) gets the same copy.
+    let key = ''
+    for (const [word, bonus] of favoured) key += `${word}\u0000${bonus}\u0000`
+    let copies = favouredCopies.get(slot)
+    if (copies === undefined) favouredCopies.set(slot, (copies = new Map()))
+    const copy = copies.get(key)
+    if (copy !== undefined) {
+      slots[i] = copy as S
+      continue
+    }
     const ids = Array.from(slot.ids)
     const words = [...slot.words]
     const scores = slot.scores ? Array.from(slot.scores) : new Array<number>(ids.length).fill(0)
@@ -174,5 +208,6 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
       scores[c] += bonus
     }
     slots[i] = {...slot, ids, words, scores}
+    copies.set(key, slots[i])
   }
 }

@@ -15,7 +15,7 @@ import {applyCase, canonical, decompose, isValidSyllable} from '../vietnamese/or
 import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {favourPlaces} from './places.js'
-import {countWords} from '../vietnamese/quality.js'
+import {countWords, type WordCounts} from '../vietnamese/quality.js'
 import {tokenize, type Token} from '../vietnamese/tokenize.js'
 
 /** Options of `restore`. */
@@ -80,23 +80,47 @@ const blockSize = 1 << 17
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
   const restorer = options.restorer ?? loadModel(options.model)
   const mode = options.mode ?? 'auto'
-  if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options, options.before)
+  const slots: SlotCache = new Map()
+  if (text.length <= blockSize) return restoreBlock(text, restorer, mode, options.ocrText, options, options.before, slots)
   const blocks = splitBlocks(text)
-  let ocrText = options.ocrText
-  if (mode === 'auto' && ocrText === undefined) {
+  if (mode !== 'auto' || options.ocrText !== undefined) return restoreBlocks(blocks, restorer, mode, options.ocrText, options, slots)
+  // Whether the whole text reads as OCR output is known only at its end. When its first block does
+  // not, the whole text is restored as text that does not (the usual case), its words counted on
+  // the way, and restored again if it does after all; else the words are counted first.
+  if (!looksLikeOcr(countWords(tokenize(blocks[0])))) {
     const counts = countWords([])
-    for (const block of blocks) countWords(tokenize(block), counts)
-    ocrText = looksLikeOcr(counts)
+    const result = restoreBlocks(blocks, restorer, mode, false, options, slots, counts)
+    if (!looksLikeOcr(counts)) return result
+    return restoreBlocks(blocks, restorer, mode, true, options, slots)
   }
-  let out = ''
+  const counts = countWords([])
+  for (const block of blocks) countWords(tokenize(block), counts)
+  return restoreBlocks(blocks, restorer, mode, looksLikeOcr(counts), options, slots)
+}
+
+/** Restore `blocks` one after the other (each after the end of the one before); `counts` gathers their words' counts. */
+function restoreBlocks(
+  blocks: string[],
+  restorer: Restorer,
+  mode: RestoreMode,
+  ocrText: boolean | undefined,
+  options: RestoreOptions,
+  slots: SlotCache,
+  counts?: WordCounts
+): RestoreResult {
+  const parts: string[] = []
+  let length = 0
+  // The end of the restored text so far: each block is scored after it, as the whole text would be.
+  let tail = ''
   const tokens: RestoredToken[] = []
   for (const block of blocks) {
-    // Each block is scored after the end of the one before, as the whole text would be.
-    const result = restoreBlock(block, restorer, mode, ocrText, options, out === '' ? options.before : out.slice(-historyChars))
-    for (const t of result.tokens) tokens.push({...t, start: t.start + out.length, end: t.end + out.length})
-    out += result.text
+    const result = restoreBlock(block, restorer, mode, ocrText, options, parts.length === 0 ? options.before : tail, slots, counts)
+    for (const t of result.tokens) tokens.push({...t, start: t.start + length, end: t.end + length})
+    parts.push(result.text)
+    length += result.text.length
+    tail = (result.text.length >= historyChars ? result.text : tail + result.text).slice(-historyChars)
   }
-  return {text: out, tokens}
+  return {text: parts.join(''), tokens}
 }
 
 /** Cut `text` after line breaks into blocks of about `blockSize`. */
@@ -128,36 +152,46 @@ function historySlots(before: string | undefined, count: number, lookup: (key: s
   return tokens.slice(Math.max(0, tokens.length - count)).map((token) => fixed(tokenClass(token, lookup)))
 }
 
+/** Lattice slots of the tokens seen, per mode, by their text (a text repeats its words): kept across the blocks of a text. */
+type SlotCache = Map<LineMode, Map<string, Lattice>>
+
 function restoreBlock(
   text: string,
   restorer: Restorer,
   mode: RestoreMode,
   ocrText: boolean | undefined,
   options: RestoreOptions,
-  before: string | undefined
+  before: string | undefined,
+  cache: SlotCache,
+  counts?: WordCounts
 ): RestoreResult {
   const tokens = tokenize(text)
+  if (counts !== undefined) countWords(tokens, counts)
   const modes = tokenModes(tokens, mode, ocrText)
   const upperLines = upperLineFlags(tokens)
   const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
-  // Slots of the tokens seen, per mode, by their text (a text repeats its words).
-  const cache = new Map<LineMode, Map<string, Lattice>>()
   const slots: Lattice[] = new Array(tokens.length)
+  // The slots of the current mode (modes come in runs of lines).
+  let lastMode: LineMode | undefined
+  let seen: Map<string, Lattice> | undefined
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]
     const m = modes[i]
-    if (m !== 'keep' && romanNumeral.test(token.text) && (isMarker(tokens[i + 1]) || isNumberCell(text, token, tokens[i + 1], i === 0 || token.lineBefore))) {
+    if (m !== 'keep' && mayBeRoman(token.text) && romanNumeral.test(token.text) && (isMarker(tokens[i + 1]) || isNumberCell(text, token, tokens[i + 1], i === 0 || token.lineBefore))) {
       // `II.`, `IV)`, a table row's `VI<tab>`, a cell or line that is just `VI`: section numbers, never syllables.
       slots[i] = fixed(tokenClass(token, lookup))
       continue
     }
-    let seen = cache.get(m)
-    if (seen === undefined) cache.set(m, (seen = new Map()))
-    let slot = seen.get(token.text)
+    if (m !== lastMode) {
+      lastMode = m
+      seen = cache.get(m)
+      if (seen === undefined) cache.set(m, (seen = new Map()))
+    }
+    let slot = seen!.get(token.text)
     if (slot === undefined) {
       slot = buildSlot(restorer, token, m, lookup)
-      seen.set(token.text, slot)
+      seen!.set(token.text, slot)
     }
     slots[i] = slot
   }
@@ -238,8 +272,7 @@ function tokenModes(tokens: Token[], mode: RestoreMode, ocrText: boolean | undef
   let start = 0
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i].lineBefore) {
-      const line = tokens.slice(start, i)
-      out.fill(lineMode(line, textIsOcr), start, i)
+      out.fill(lineMode(tokens, textIsOcr, start, i), start, i)
       start = i
     }
   }
@@ -298,19 +331,37 @@ function fixed(id: number): Lattice {
   return {ids: [id], scores: null, words: null, ocr: false}
 }
 
+/** Whether a word may be in capitals: neither of its first two characters is a lowercase ASCII letter (told without building strings). */
+function mayBeCapitals(text: string): boolean {
+  const a = text.charCodeAt(0)
+  const b = text.charCodeAt(1)
+  return !(a >= 97 && a <= 122) && !(b >= 97 && b <= 122)
+}
+
+/** Whether a token starts as a Roman numeral may (I V X L C), before the full test. */
+function mayBeRoman(text: string): boolean {
+  const code = text.charCodeAt(0)
+  return code === 73 || code === 86 || code === 88 || code === 76 || code === 67
+}
+
 /** For each token, whether its line is written in capitals (a heading): judged on words spelt like syllables. */
 function upperLineFlags(tokens: Token[]): boolean[] {
   const out = new Array<boolean>(tokens.length).fill(false)
   let start = 0
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i].lineBefore) {
-      let words = 0
       let upper = 0
       for (let j = start; j < i; j++) {
         const t = tokens[j]
-        if (t.kind !== 'word' || t.text.length < 2 || decompose(t.text) === null) continue
-        words++
-        if (t.text === t.text.toUpperCase()) upper++
+        if (t.kind === 'word' && t.text.length >= 2 && mayBeCapitals(t.text) && t.text === t.text.toUpperCase() && decompose(t.text) !== null) upper++
+      }
+      // Words in capitals are counted first: without any, the line is not in capitals whatever its other words.
+      let words = 0
+      if (upper > 0) {
+        for (let j = start; j < i; j++) {
+          const t = tokens[j]
+          if (t.kind === 'word' && t.text.length >= 2 && decompose(t.text) !== null) words++
+        }
       }
       out.fill(words > 0 && upper * 2 > words, start, i)
       start = i

@@ -119,8 +119,20 @@ export function compose(s: Syllable): string {
   return base.slice(0, at) + withTone(base[at], s.tone) + base.slice(at + 1)
 }
 
+/** Whether `text` is an ASCII capital followed by ASCII lowercase letters (`Dieu`): title case, told without building strings. */
+function isAsciiTitle(text: string): boolean {
+  const first = text.charCodeAt(0)
+  if (!(first >= 65 && first <= 90)) return false
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 97 || code > 122) return false
+  }
+  return true
+}
+
 /** Copy the case of `model` onto `word` character by character (same length), or title/upper case. */
 export function applyCase(word: string, model: string): string {
+  if (isAsciiTitle(model) && word !== '') return word[0].toUpperCase() + word.slice(1)
   if (model.toLowerCase() === model) return word
   const chars = [...model]
   const out = [...word]

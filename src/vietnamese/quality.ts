@@ -47,9 +47,11 @@ export function isWordLike(token: Token): boolean {
   return token.kind === 'code' && !token.text.includes('/') && token.text.length <= 5 && /[0-9]/.test(token.text) && /^[^0-9]*[0-9][^0-9]*$/u.test(token.text)
 }
 
-/** What the counts need to know of one word, cached by its spelling. */
+/** What the counts need to know of one token, cached by its spelling. */
 interface WordFlags {
-  /** `isWordLike`: counted at all. */
+  /** The token's kind (a spelling has one kind; kept to check it). */
+  kind: Token['kind']
+  /** `isWordLike`. */
   wordLike: boolean
   valid: boolean
   spelled: boolean
@@ -63,7 +65,7 @@ let strippedKeys: Set<string> | null = null
 
 function flagsOf(token: Token): WordFlags {
   const cached = flagCache.get(token.text)
-  if (cached) return cached
+  if (cached !== undefined && cached.kind === token.kind) return cached
   let marked = false
   let only = false
   for (const ch of token.text) {
@@ -78,7 +80,7 @@ function flagsOf(token: Token): WordFlags {
     spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
   }
   const ocrLike = token.kind === 'word' ? marked && !only && !valid : true
-  const flags = {wordLike: isWordLike(token), valid, spelled, ocrLike, marked, vietnameseOnly: only}
+  const flags = {kind: token.kind, wordLike: isWordLike(token), valid, spelled, ocrLike, marked, vietnameseOnly: only}
   if (flagCache.size > 200_000) flagCache.clear()
   flagCache.set(token.text, flags)
   return flags
@@ -86,19 +88,23 @@ function flagsOf(token: Token): WordFlags {
 
 /** Add the counts of `tokens` to `counts`. */
 export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
-  for (const token of tokens) {
-    // The flags are cached by spelling (a token's kind follows from its characters).
-    const flags = flagsOf(token)
-    if (!flags.wordLike) continue
-    counts.words++
-    if (flags.valid) counts.valid++
-    if (flags.spelled) counts.spelled++
-    if (flags.ocrLike) counts.ocrLike++
-    if (flags.marked) counts.marked++
-    if (flags.vietnameseOnly) counts.vietnameseOnly++
-  }
+  for (const token of tokens) countToken(token, counts)
   return counts
 }
+
+/** Add the counts of one token (`times` times, default once) to `counts` (nothing when it is not word-like). */
+export function countToken(token: Token, counts: WordCounts, times = 1): void {
+  const flags = flagsOf(token)
+  if (flags.wordLike) {
+    counts.words += times
+    if (flags.valid) counts.valid += times
+    if (flags.spelled) counts.spelled += times
+    if (flags.ocrLike) counts.ocrLike += times
+    if (flags.marked) counts.marked += times
+    if (flags.vietnameseOnly) counts.vietnameseOnly += times
+  }
+}
+
 
 /** Word statistics of `text`. */
 export function textQuality(text: string): TextQuality {

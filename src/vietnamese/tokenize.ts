@@ -32,29 +32,55 @@ export interface Token {
 
 const letterRe = /[\p{L}\p{M}]/u
 const digitRe = /[0-9]/
-/** Punctuation that opens a token (peeled off the front of a chunk). */
-const opening = new Set([...'([{"\'“‘«*_<'])
-/** Punctuation that closes a token (peeled off the back of a chunk). */
-const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'])
+/** Punctuation that opens a token (peeled off the front of a chunk), by UTF-16 unit. */
+const opening = new Set([...'([{"\'“‘«*_<'].map((c) => c.charCodeAt(0)))
+/** Punctuation that closes a token (peeled off the back of a chunk), by UTF-16 unit. */
+const closing = new Set([...'.,;:!?)]}"\'”’»*…_>%'].map((c) => c.charCodeAt(0)))
+/** Per UTF-16 unit above ASCII: 1 a letter or combining mark (`letterRe`), 2 not, 0 not yet known. */
+const letterUnits = new Uint8Array(0x10000)
 
 /** Whether a non-syllable word reads as an acronym (`UBND`, `HĐND`, `PCI`). */
 export function isAcronym(word: string): boolean {
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase()
 }
 
+/** Whether a UTF-16 unit is white space as a regular expression's `\s` knows it (white space and line terminators). */
+export function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
+/**
+ * Call `each(start, end)` for every run of non-space characters of `text` (the matches of
+ * `/\S+/g`, found without building match objects).
+ */
+export function forEachRun(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++
+    if (i >= n) return
+    let j = i + 1
+    while (j < n && !isSpaceCode(text.charCodeAt(j))) j++
+    each(i, j)
+    i = j
+  }
+}
+
 /** Split `text` into tokens; white space separates tokens and is not one. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const chunkRe = /\S+/g
   let previousEnd = 0
   // The first line break at or after previousEnd (-1: none).
   let nextBreak = text.indexOf('\n')
-  for (let match = chunkRe.exec(text); match !== null; match = chunkRe.exec(text)) {
+  forEachRun(text, (start, end) => {
     if (nextBreak !== -1 && nextBreak < previousEnd) nextBreak = text.indexOf('\n', previousEnd)
-    const lineBefore = nextBreak !== -1 && nextBreak < match.index
-    previousEnd = match.index + match[0].length
-    splitChunk(match[0], match.index, tokens, lineBefore)
-  }
+    const lineBefore = nextBreak !== -1 && nextBreak < start
+    previousEnd = end
+    splitChunk(text.slice(start, end), start, tokens, lineBefore)
+  })
   return tokens
 }
 
@@ -62,12 +88,12 @@ function splitChunk(chunk: string, offset: number, tokens: Token[], lineBefore: 
   const before = tokens.length
   let start = 0
   let end = chunk.length
-  while (start < end && opening.has(chunk[start])) {
+  while (start < end && opening.has(chunk.charCodeAt(start))) {
     pushToken(tokens, chunk, offset, start, start + 1, 'punct')
     start++
   }
   let trailing = end
-  while (trailing > start && closing.has(chunk[trailing - 1])) trailing--
+  while (trailing > start && closing.has(chunk.charCodeAt(trailing - 1))) trailing--
   if (start < trailing) splitCore(chunk, offset, start, trailing, tokens)
   for (let at = trailing; at < end; at++) pushToken(tokens, chunk, offset, at, at + 1, 'punct')
   // The chunk's first token has the white space (and the line break) before it.
@@ -92,7 +118,9 @@ function isDigitAt(text: string, i: number): boolean {
 function isLetterAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i)
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
-  return letterRe.test(text[i])
+  let known = letterUnits[code]
+  if (known === 0) letterUnits[code] = known = letterRe.test(text[i]) ? 1 : 2
+  return known === 1
 }
 
 /** Split the core of a chunk (no leading/trailing punctuation) into words, numbers, codes and punctuation. */

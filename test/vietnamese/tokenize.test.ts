@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {tokenize} from '../../src/vietnamese/tokenize.js'
+import {forEachRun, isSpaceCode, tokenize} from '../../src/vietnamese/tokenize.js'
 
 describe('tokenize', () => {
   it('should split words, numbers, codes and punctuation with offsets', () => {
@@ -19,5 +19,21 @@ describe('tokenize', () => {
     expect(tokens[3].kind).toBe('code')
     expect(tokens[4].lineBefore).toBe(true)
     expect(tokens[3].lineBefore).toBe(false)
+  })
+})
+
+describe('runs of non-space characters', () => {
+  it('should know white space as /\\s/ does, for every UTF-16 unit', () => {
+    const differ: number[] = []
+    for (let code = 0; code < 0x10000; code++) if (isSpaceCode(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code)
+    expect(differ).toEqual([])
+  })
+
+  it('should find the runs /\\S+/g finds', () => {
+    const text = ' Xã\u00a0Nguyên Giáp,\tngày 5/7\u2003(2025)\r\n\n  «Điều 1»\u3000x\ufeffy '
+    const runs: string[] = []
+    forEachRun(text, (start, end) => runs.push(text.slice(start, end)))
+    expect(runs).toEqual(text.match(/\S+/g))
+    expect(runs).toContain('Xã')
   })
 })

@@ -54,7 +54,7 @@ export function register(program: Command): void {
         const done = performance.now()
         process.stdout.write(options.json ? JSON.stringify(result) + '\n' : result.text)
         if (options.stats) {
-          const syllables = (text.match(/\p{L}+/gu) ?? []).length
+          const syllables = countLetterRuns(text)
           const cpu = process.cpuUsage()
           const stats = {
             syllables,
@@ -80,3 +80,28 @@ function readInput(file: string): Buffer {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10
+
+/** Whether each UTF-16 unit below the surrogates is a letter (\p{L}): 1 yes, 2 no, 0 not yet known. */
+const letterUnits = new Uint8Array(0xd800)
+
+/** Number of runs of letters in `text`: `text.match(/\p{L}+/gu).length` without building the matches (the --stats word count). */
+function countLetterRuns(text: string): number {
+  let runs = 0
+  let inRun = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    let letter: boolean
+    if (code < 128) letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+    else if (code < 0xd800) {
+      if (letterUnits[code] === 0) letterUnits[code] = /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 2
+      letter = letterUnits[code] === 1
+    } else {
+      const point = text.codePointAt(i)!
+      letter = /\p{L}/u.test(String.fromCodePoint(point))
+      if (point > 0xffff) i++
+    }
+    if (letter && !inRun) runs++
+    inRun = letter
+  }
+  return runs
+}

@@ -6,6 +6,7 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {foldKey} from '../normalize/fold.js'
+import {memoize} from '../util/memoize.js'
 import {allProvinces, allUnits, type Province, type Unit} from './units.js'
 
 /** How a name matched: `exact` (as written, tone placement aside), `letters` (marks differ), `near` (one edit of the letters). */
@@ -53,17 +54,8 @@ export function toneKey(value: string): string {
     .normalize('NFC')
 }
 
-/** The keys of the list's names (`toneKey`, `foldKey`), made once: every look-up compares against all of them. */
-const keys = new Map<string, {tone: string; letters: string}>()
-
-function keysOf(name: string): {tone: string; letters: string} {
-  let k = keys.get(name)
-  if (!k) {
-    k = {tone: toneKey(name), letters: foldKey(name)}
-    keys.set(name, k)
-  }
-  return k
-}
+/** The keys of the list's names (`toneKey`, `foldKey`), made once: every look-up compares against all of them (3,355 names). */
+const keysOf = memoize((name: string) => ({tone: toneKey(name), letters: foldKey(name)}), 10_000)
 
 function best<T extends {name: string}>(pool: T[], name: string): Match<T> | undefined {
   const written = toneKey(name)

@@ -10,6 +10,7 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {loadGrammar} from '../util/grammar.js'
+import {memoize} from '../util/memoize.js'
 import {collapseWhitespace, foldKey, foldWords} from './fold.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
 
@@ -128,19 +129,8 @@ function load(): Gazetteer {
   return gazetteer
 }
 
-/** Entries (null: none) of the names looked up so far: a plan names the same agencies in many cells. */
-const found = new Map<string, Entry | null>()
-
-/** The gazetteer entry for a name, or undefined. */
-function lookup(text: string): Entry | undefined {
-  let entry = found.get(text)
-  if (entry === undefined) {
-    entry = search(text) ?? null
-    if (found.size >= 10_000) found.clear()
-    found.set(text, entry)
-  }
-  return entry ?? undefined
-}
+/** The gazetteer entry for a name, or undefined; remembered, as a plan names the same agencies in many cells. */
+const lookup = memoize(search, 10_000)
 
 function search(text: string): Entry | undefined {
   const {exact, loose, keys} = load()

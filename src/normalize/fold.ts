@@ -5,25 +5,17 @@
  * offsets found in the folded text point into the original; `foldKey` goes
  * further (lower case, punctuation to spaces) for dictionary look-ups.
  */
+import {memoize} from '../util/memoize.js'
 
 const marks = /\p{M}/gu
 
-/** Folded forms of the non-ASCII characters met so far (the set is small: letters with marks). */
-const folded = new Map<string, string>()
-
-/** Fold one character: `ộ` → `o`, `đ` → `d`, anything else unchanged. */
-function foldChar(char: string): string {
+/** Fold one character: `ộ` → `o`, `đ` → `d`, anything else unchanged; remembered (the characters met are few: letters with marks). */
+const foldChar = memoize((char: string): string => {
   if (char === 'đ') return 'd'
   if (char === 'Đ') return 'D'
-  let value = folded.get(char)
-  if (value === undefined) {
-    const base = char.normalize('NFD').replace(marks, '')
-    value = base.length === 1 ? base : char
-    // Bounded: text in any script could bring many characters.
-    if (folded.size < 4096) folded.set(char, value)
-  }
-  return value
-}
+  const base = char.normalize('NFD').replace(marks, '')
+  return base.length === 1 ? base : char
+}, 4096)
 
 /**
  * Remove diacritics (and `đ` → `d`) character by character, keeping the

@@ -6,6 +6,7 @@ import {distance} from 'fastest-levenshtein'
 import {collapseWhitespace, foldChars, foldPattern} from '../normalize/fold.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
 import {loadGrammar} from '../util/grammar.js'
+import {memoize} from '../util/memoize.js'
 import type {ColumnField} from '../util/grammar-schemas.js'
 
 /** A task field a column or label can hold (`start`/`end`: a time frame split over two columns). */
@@ -40,19 +41,12 @@ export function headerYear(text: string): number | null {
   return year ? Number(year) : null
 }
 
-/** Fields of the cells and labels seen so far, by `near` then text: every row of a table is tried as a header. */
-const seen = [new Map<string, Field | null>(), new Map<string, Field | null>()]
+/** `findField` of the cells and labels seen so far, without and with `near`: every row of a table is tried as a header. */
+const fields = [memoize((text: string) => findField(text, false), 10_000), memoize((text: string) => findField(text, true), 10_000)]
 
 /** The field a header cell or a label names, or null; `near`: or the field of the nearest example (`nearField`). */
 export function fieldOf(text: string, near = false): Field | null {
-  const cache = seen[near ? 1 : 0]
-  let field = cache.get(text)
-  if (field === undefined) {
-    field = findField(text, near)
-    if (cache.size >= 10_000) cache.clear()
-    cache.set(text, field)
-  }
-  return field
+  return fields[near ? 1 : 0](text)
 }
 
 function findField(text: string, near: boolean): Field | null {

@@ -7,6 +7,7 @@
  * (`data/encodings/*.json`, with examples that run as tests).
  */
 import {readFileSync} from 'node:fs'
+import {memoize} from '../../util/memoize.js'
 
 /** A legacy encoding we convert from. */
 export type LegacyEncoding = 'tcvn3' | 'vni'
@@ -74,8 +75,11 @@ function tableOf(encoding: LegacyEncoding): LegacyTable {
 
 /** The legacy encoding a font's text is in (from its name), and whether it draws capitals only. */
 export function legacyFont(font: string | undefined): {encoding: LegacyEncoding; capitals: boolean} | undefined {
-  if (!font) return undefined
-  if (fontCache.has(font)) return fontCache.get(font)
+  return font ? fontOf(font) : undefined
+}
+
+/** `legacyFont` of a named font, remembered (a document names few fonts, on every run). */
+const fontOf = memoize((font: string): {encoding: LegacyEncoding; capitals: boolean} | undefined => {
   const name = font.replace(/^[A-Z]{6}\+/u, '').trim()
   let found: {encoding: LegacyEncoding; capitals: boolean} | undefined
   for (const encoding of legacyEncodings) {
@@ -85,12 +89,8 @@ export function legacyFont(font: string | undefined): {encoding: LegacyEncoding;
       break
     }
   }
-  if (fontCache.size > 1000) fontCache.clear()
-  fontCache.set(font, found)
   return found
-}
-
-const fontCache = new Map<string, {encoding: LegacyEncoding; capitals: boolean} | undefined>()
+}, 1000)
 
 /** Symbol-font characters (U+F000–U+F0FF, as Word stores the text of a symbol-charset font) as the byte's Windows-1252 character. */
 function unSymbol(text: string): string {

@@ -2,7 +2,7 @@
  * Decide, per line, what kind of damage a text has: none (leave it alone),
  * stripped marks, or OCR damage from an engine without Vietnamese.
  */
-import {countToken, type WordCounts} from '../vietnamese/quality.js'
+import {countToken, noWords, type WordCounts} from '../vietnamese/quality.js'
 import type {Token} from '../vietnamese/tokenize.js'
 
 /** What to do with a line: the last, `marks`, is never chosen per line, only asked for (text from a Vietnamese OCR model). */
@@ -25,7 +25,7 @@ export function looksLikeOcr(counts: WordCounts): boolean {
  * lone letters (a lone `b` is a list marker).
  */
 function countLine(tokens: Token[], from: number, to: number, deciding: boolean): WordCounts {
-  const counts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}
+  const counts = noWords()
   for (let i = from; i < to; i++) {
     const t = tokens[i]
     if (deciding && t.kind === 'word' && t.text.length < 2) continue

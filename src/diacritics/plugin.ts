@@ -15,7 +15,7 @@ import {textNodes} from '../tree/walk.js'
 import {checkLanguage} from './language.js'
 import {looksLikeOcr} from './line-mode.js'
 import {restorationFor, restorationModeFor, type Restoration} from './policy.js'
-import {countWords, type WordCounts} from '../vietnamese/quality.js'
+import {addCounts, countWords, noWords} from '../vietnamese/quality.js'
 import {restore, type RestoreMode} from './restore.js'
 import {tokenize} from '../vietnamese/tokenize.js'
 
@@ -47,9 +47,7 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
     const mode = options.mode ?? restorationModeFor(file)
     if (when === 'never') return
     const countsOf = nodes.map((node) => countWords(tokenize(node.value)))
-    const counts: WordCounts = countWords([])
-    for (const c of countsOf) for (const key of Object.keys(counts) as Array<keyof WordCounts>) counts[key] += c[key]
-    const ocrText = looksLikeOcr(counts)
+    const ocrText = looksLikeOcr(countsOf.reduce(addCounts, noWords()))
     nodes.forEach((node, i) => {
       // A paragraph continues the one before it (`QUYẾT ĐỊNH` / `Ban hành Kế hoạch…`): its first
       // words are scored after that one's last words, as in running text.

@@ -15,7 +15,7 @@ import {applyCase, canonical, decompose, isValidSyllable} from '../vietnamese/or
 import {marksOf, marksScore} from './marks-channel.js'
 import {ocrCandidates} from './ocr-candidates.js'
 import {favourPlaces} from './places.js'
-import {countWords, type WordCounts} from '../vietnamese/quality.js'
+import {countWords, noWords, type WordCounts} from '../vietnamese/quality.js'
 import {tokenize, type Token} from '../vietnamese/tokenize.js'
 
 /** Options of `restore`. */
@@ -88,12 +88,12 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   // not, the whole text is restored as text that does not (the usual case), its words counted on
   // the way, and restored again if it does after all; else the words are counted first.
   if (!looksLikeOcr(countWords(tokenize(blocks[0])))) {
-    const counts = countWords([])
+    const counts = noWords()
     const result = restoreBlocks(blocks, restorer, mode, false, options, slots, counts)
     if (!looksLikeOcr(counts)) return result
     return restoreBlocks(blocks, restorer, mode, true, options, slots)
   }
-  const counts = countWords([])
+  const counts = noWords()
   for (const block of blocks) countWords(tokenize(block), counts)
   return restoreBlocks(blocks, restorer, mode, looksLikeOcr(counts), options, slots)
 }

@@ -86,8 +86,19 @@ function flagsOf(token: Token): WordFlags {
   return flags
 }
 
+/** Counts of no words at all, to add to. */
+export function noWords(): WordCounts {
+  return {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}
+}
+
+/** Add the counts `more` to `counts`; returns `counts`. */
+export function addCounts(counts: WordCounts, more: WordCounts): WordCounts {
+  for (const key of Object.keys(counts) as Array<keyof WordCounts>) counts[key] += more[key]
+  return counts
+}
+
 /** Add the counts of `tokens` to `counts`. */
-export function countWords(tokens: Iterable<Token>, counts: WordCounts = {words: 0, valid: 0, spelled: 0, ocrLike: 0, marked: 0, vietnameseOnly: 0}): WordCounts {
+export function countWords(tokens: Iterable<Token>, counts: WordCounts = noWords()): WordCounts {
   for (const token of tokens) countToken(token, counts)
   return counts
 }
@@ -104,7 +115,6 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
     if (flags.vietnameseOnly) counts.vietnameseOnly += times
   }
 }
-
 
 /** Word statistics of `text`. */
 export function textQuality(text: string): TextQuality {

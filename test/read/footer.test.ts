@@ -3,14 +3,13 @@
  * where it starts, the gutter between recipients and signature, and a real
  * OCR of a foot whose signature lines stand level with the recipients.
  */
-import {createCanvas} from '@napi-rs/canvas'
 import {afterAll, describe, expect, it} from 'vitest'
-import {FONT_FAMILY, registerFonts} from '../../src/fixture/fonts.js'
-import {greyFromRgba} from '../../src/read/image/grey-image.js'
+import {FONT_FAMILY} from '../../src/fixture/fonts.js'
 import {createOcrPool} from '../../src/read/index.js'
 import {ocrPage} from '../../src/read/ocr-page.js'
 import {findGutter, footTop, recipientsHeading} from '../../src/read/reread-footer.js'
 import type {OcrWord} from '../../src/read/ocr-pool.js'
+import {drawPage, grey} from './pages.js'
 
 const pool = createOcrPool({workers: 1})
 afterAll(() => pool.terminate())
@@ -39,25 +38,21 @@ describe('foot of the page', () => {
   })
 
   it('reads recipients and signature apart when their lines stand level', async () => {
-    registerFonts()
-    const canvas = createCanvas(2480, 1200)
-    const context = canvas.getContext('2d')
-    context.fillStyle = '#fff'
-    context.fillRect(0, 0, canvas.width, canvas.height)
-    context.fillStyle = '#000'
-    context.font = `44px "${FONT_FAMILY}"`
-    context.fillText('Yêu cầu các sở, ban, ngành thực hiện nghiêm túc Chỉ thị này./.', 200, 150)
-    context.font = `bold italic 40px "${FONT_FAMILY}"`
-    context.fillText('Nơi nhận:', 200, 420)
-    context.font = `34px "${FONT_FAMILY}"`
-    const items = ['- Như trên;', '- Thường trực Tỉnh ủy;', '- CT, PCT UBND tỉnh;', '- Sở Nội vụ;', '- Lưu: VT, NC.']
-    items.forEach((text, i) => context.fillText(text, 200, 470 + i * 48))
-    context.font = `bold 44px "${FONT_FAMILY}"`
-    context.fillText('KT. CHỦ TỊCH', 1550, 420)
-    context.fillText('PHÓ CHỦ TỊCH', 1545, 470)
-    context.fillText('Trần Hoàng Tuấn', 1500, 662)
-    const {data} = context.getImageData(0, 0, canvas.width, canvas.height)
-    const page = await ocrPage(greyFromRgba(data, canvas.width, canvas.height), pool)
+    const canvas = drawPage(2480, 1200, 0, (context) => {
+      context.fillStyle = '#000'
+      context.font = `44px "${FONT_FAMILY}"`
+      context.fillText('Yêu cầu các sở, ban, ngành thực hiện nghiêm túc Chỉ thị này./.', 200, 150)
+      context.font = `bold italic 40px "${FONT_FAMILY}"`
+      context.fillText('Nơi nhận:', 200, 420)
+      context.font = `34px "${FONT_FAMILY}"`
+      const items = ['- Như trên;', '- Thường trực Tỉnh ủy;', '- CT, PCT UBND tỉnh;', '- Sở Nội vụ;', '- Lưu: VT, NC.']
+      items.forEach((text, i) => context.fillText(text, 200, 470 + i * 48))
+      context.font = `bold 44px "${FONT_FAMILY}"`
+      context.fillText('KT. CHỦ TỊCH', 1550, 420)
+      context.fillText('PHÓ CHỦ TỊCH', 1545, 470)
+      context.fillText('Trần Hoàng Tuấn', 1500, 662)
+    })
+    const page = await ocrPage(grey(canvas), pool)
     const texts = page.lines.map((l) => l.words.map((w) => w.text).join(' '))
     const left = (t: string) => /Như|Tỉnh ủy|PCT|Nội vụ|Lưu/u.test(t)
     const right = (t: string) => /CHỦ|Tuấn|Trần/u.test(t)

@@ -3,14 +3,15 @@
  * the marks are cut out, read by the shipped pen-digit model, and put in the
  * place of what OCR made of them; unsure → `⟨?⟩`; print is left to OCR.
  */
-import {createCanvas, type SKRSContext2D} from '@napi-rs/canvas'
+import type {SKRSContext2D} from '@napi-rs/canvas'
 import {afterAll, describe, expect, it} from 'vitest'
-import {FONT_FAMILY, registerFonts} from '../../src/fixture/fonts.js'
+import {FONT_FAMILY} from '../../src/fixture/fonts.js'
 import {digitImage} from '../../src/read/handwriting/digit-image.js'
 import {regionMarks} from '../../src/read/handwriting/marks.js'
-import {greyFromRgba, type GreyImage} from '../../src/read/image/grey-image.js'
+import type {GreyImage} from '../../src/read/image/grey-image.js'
 import {createOcrPool} from '../../src/read/index.js'
 import {ocrPage} from '../../src/read/ocr-page.js'
+import {drawPage, grey} from './pages.js'
 
 const pool = createOcrPool({workers: 1})
 afterAll(() => pool.terminate())
@@ -48,24 +49,21 @@ function pen(context: SKRSContext2D, digits: string, x: number, baseline: number
 
 /** A header strip: `Số: … /QĐ-UBND` and `Hà Nội, ngày … tháng 01 năm 2025`, with `fill(context)` writing into the gaps. */
 function header(fill: (context: SKRSContext2D) => void): GreyImage {
-  registerFonts()
-  const canvas = createCanvas(2400, 700)
-  const context = canvas.getContext('2d')
-  context.fillStyle = '#fff'
-  context.fillRect(0, 0, canvas.width, canvas.height)
-  context.fillStyle = '#000'
-  context.font = `54px "${FONT_FAMILY}"`
-  context.fillText('ỦY BAN NHÂN DÂN', 120, 120)
-  context.fillText('Số:', 180, 300)
-  context.fillText('/QĐ-UBND', 420, 300)
-  context.font = `italic 54px "${FONT_FAMILY}"`
-  context.fillText('Hà Nội, ngày', 1200, 300)
-  context.fillText('tháng 01 năm 2025', 1700, 300)
-  context.font = `54px "${FONT_FAMILY}"`
-  context.fillText('Căn cứ Luật Tổ chức chính quyền địa phương;', 180, 560)
-  fill(context)
-  const {data} = context.getImageData(0, 0, canvas.width, canvas.height)
-  return greyFromRgba(data, canvas.width, canvas.height)
+  const canvas = drawPage(2400, 700, 0, (context) => {
+    context.fillStyle = '#000'
+    context.strokeStyle = '#000'
+    context.font = `54px "${FONT_FAMILY}"`
+    context.fillText('ỦY BAN NHÂN DÂN', 120, 120)
+    context.fillText('Số:', 180, 300)
+    context.fillText('/QĐ-UBND', 420, 300)
+    context.font = `italic 54px "${FONT_FAMILY}"`
+    context.fillText('Hà Nội, ngày', 1200, 300)
+    context.fillText('tháng 01 năm 2025', 1700, 300)
+    context.font = `54px "${FONT_FAMILY}"`
+    context.fillText('Căn cứ Luật Tổ chức chính quyền địa phương;', 180, 560)
+    fill(context)
+  })
+  return grey(canvas)
 }
 
 describe('pen marks', () => {

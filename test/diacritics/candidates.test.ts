@@ -33,4 +33,19 @@ describe('OCR candidates', () => {
     expect(channel!.score('xã', 'x4')).toBeLessThan(channel!.score('xã', 'xa'))
     expect(words('ubnd')).not.toContain('ubnd')
   })
+
+  it('should give the answer of an exhaustive search of the vocabulary, scores and order included', () => {
+    const {channel, model} = loadModel()
+    const vocabulary = [...model.syllables()]
+    for (const read of ['x4', 'd6i', 'hién', 'nguyén', 'thuc', 'tw', '1a', 'c}}é', 'qd']) {
+      // Every syllable scored on its own: those within 5 of the best and above -7, the 30 best by score plus unigram.
+      const scored = vocabulary.map(([word, id]) => ({id, word, score: channel!.score(word, read)}))
+      const best = Math.max(...scored.filter((c) => c.score >= -7).map((c) => c.score))
+      const expected = scored
+        .filter((c) => c.score >= Math.max(-7, best - 5))
+        .sort((a, b) => b.score + model.unigram(b.id) - (a.score + model.unigram(a.id)) || (a.word < b.word ? -1 : 1))
+        .slice(0, 30)
+      expect(channel!.candidates(read)).toEqual(expected)
+    }
+  })
 })

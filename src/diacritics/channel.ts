@@ -123,6 +123,10 @@ function indexReadings(table: ChannelTable, letters: string[]): ReadingIndex {
   return {unseen, known}
 }
 
+/** Cells of -Infinity before cell 0 of a row of the search, so that a cell reads the maxReading cells before it without a test. */
+const pad = 3
+if (maxReading !== pad) throw new Error('the search reads readings of 0 to 3 characters')
+
 /** Slack on the search's bounds, so that rounding in sums taken in another order never prunes a tie. */
 const slack = 1e-9
 
@@ -271,8 +275,10 @@ export class Channel {
     const childStart = trie.childStart
     const children = trie.children
     const bestUnigram = trie.bestUnigram
-    const root = new Float64Array(w).fill(-Infinity)
-    root[0] = 0
+    // Rows of alignment scores: `pad` cells of -Infinity, then cells 0..m.
+    const rw = w + pad
+    const root = new Float64Array(rw).fill(-Infinity)
+    root[pad] = 0
     const expand = (node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number, sorted: boolean): number =>
       expandNode(search, node, parent, parentAt, depth, cutoff, sorted)
 
@@ -288,9 +294,9 @@ export class Channel {
         const c = order[x]
         if (bounds[c] < Math.max(floor, best) - slack) break
         const child = children[from + c]
-        const score = rows[c * w + m]
+        const score = rows[c * rw + pad + m]
         if (trie.wordId[child] >= 0 && score > best && score >= floor) best = score
-        findBest(child, rows, c * w, depth + 1)
+        findBest(child, rows, c * rw, depth + 1)
       }
     }
     findBest(0, root, 0, 0)
@@ -316,7 +322,7 @@ export class Channel {
         const child = children[from + c]
         if (bounds[c] + bestUnigram[child] + slack < worst) continue
         const id = trie.wordId[child]
-        const score = rows[c * w + m]
+        const score = rows[c * rw + pad + m]
         if (id >= 0 && score >= lowest) {
           const value = score + model.unigram(id)
           if (found.length < limit || value > worst || (value === worst && trie.word[child] < trie.word[found[found.length - 1]])) {
@@ -333,7 +339,7 @@ export class Channel {
             if (found.length === limit) worst = values[limit - 1]
           }
         }
-        if (childStart[child + 1] > childStart[child]) collect(child, rows, c * w, depth + 1)
+        if (childStart[child + 1] > childStart[child]) collect(child, rows, c * rw, depth + 1)
       }
     }
     collect(0, root, 0, 0)
@@ -385,7 +391,7 @@ function expandNode(search: Search, node: number, parent: Float64Array, parentAt
   const count = search.childStart[node + 1] - from
   if (search.rowsAt.length <= depth) {
     const size = search.letters
-    search.rowsAt.push(new Float64Array(size * search.capacity))
+    search.rowsAt.push(new Float64Array(size * (search.capacity + pad)))
     search.boundsAt.push(new Float64Array(size))
     search.orderAt.push(new Int32Array(size))
   }
@@ -396,8 +402,9 @@ function expandNode(search: Search, node: number, parent: Float64Array, parentAt
   let first = m + 1
   let last = -1
   let top = -Infinity
+  const parentCells = parentAt + pad
   for (let j = 0; j <= m; j++) {
-    const v = parent[parentAt + j]
+    const v = parent[parentCells + j]
     if (v !== -Infinity) {
       if (first > m) first = j
       last = j
@@ -417,24 +424,29 @@ function expandNode(search: Search, node: number, parent: Float64Array, parentAt
       continue
     }
     const base = letter * stride
-    const at = c * w
+    const at = c * (w + pad)
     let bound = -Infinity
-    for (let j = 0; j < first; j++) rows[at + j] = -Infinity
+    for (let j = 0; j < pad + first; j++) rows[at + j] = -Infinity
+    const cells = at + pad
     for (let j = first; j <= end; j++) {
-      let v = -Infinity
+      // The best of the four readings (0–3 characters) ending at j; before cell 0 the pad and the
+      // emissions of readings longer than j are -Infinity.
       const e = base + j * width
-      const top = j < maxReading ? j : maxReading
-      for (let l = 0; l <= top; l++) {
-        const s = parent[parentAt + j - l] + emissions[e + l]
-        if (s > v) v = s
-      }
+      const p = parentCells + j
+      let v = parent[p] + emissions[e]
+      let s = parent[p - 1] + emissions[e + 1]
+      if (s > v) v = s
+      s = parent[p - 2] + emissions[e + 2]
+      if (s > v) v = s
+      s = parent[p - 3] + emissions[e + 3]
+      if (s > v) v = s
       // A cell that cannot lead to an answer is dropped.
       const b = v + rest[j]
       if (b < cutoff) v = -Infinity
       else if (b > bound) bound = b
-      rows[at + j] = v
+      rows[cells + j] = v
     }
-    for (let j = end + 1; j <= m; j++) rows[at + j] = -Infinity
+    for (let j = end + 1; j <= m; j++) rows[cells + j] = -Infinity
     bounds[c] = bound
     if (bound < cutoff) continue
     if (!sorted) {

@@ -45,47 +45,57 @@ interface Trie {
 }
 
 function buildTrie(model: LanguageModel): Trie {
-  const letter = ['']
-  const children: number[][] = [[]]
+  const entries = [...model.syllables()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  // In sorted order a word shares its path with the word before up to their common prefix, and
+  // every node after it is new: nodes are numbered in depth-first order, children after parents.
+  const letter: string[] = ['']
+  const parentOf: number[] = [-1]
   const ends: number[] = [-1]
   const words: string[] = ['']
-  // Child of each node by letter, while building.
-  const childByLetter: Array<Map<string, number>> = [new Map()]
-  const entries = [...model.syllables()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  /** The nodes and letters of the path of the word before. */
+  const path: number[] = [0]
+  const pathLetters: string[] = []
   for (const [word, id] of entries) {
-    let node = 0
-    for (const ch of word) {
-      let next = childByLetter[node].get(ch)
-      if (next === undefined) {
-        next = letter.length
-        letter.push(ch)
-        children.push([])
-        childByLetter.push(new Map())
-        ends.push(-1)
-        words.push('')
-        children[node].push(next)
-        childByLetter[node].set(ch, next)
-      }
+    const chars = [...word]
+    let depth = 0
+    while (depth < chars.length && depth < pathLetters.length && chars[depth] === pathLetters[depth]) depth++
+    path.length = depth + 1
+    pathLetters.length = depth
+    let node = path[depth]
+    for (let i = depth; i < chars.length; i++) {
+      const next = letter.length
+      letter.push(chars[i])
+      parentOf.push(node)
+      ends.push(-1)
+      words.push('')
+      path.push(next)
+      pathLetters.push(chars[i])
       node = next
     }
     ends[node] = id
     words[node] = word
   }
+  const nodes = letter.length
   const letters = [...new Set(letter.slice(1))].sort()
   const letterIndex = new Map(letters.map((l, i) => [l, i]))
-  const childStart = new Int32Array(children.length + 1)
-  for (let i = 0; i < children.length; i++) childStart[i + 1] = childStart[i] + children[i].length
-  // Children always come after their parent: fill the subtree maxima from the last node back.
-  const bestUnigram = new Float64Array(children.length).fill(-Infinity)
-  for (let node = children.length - 1; node >= 0; node--) {
+  // Children of each node, in the order they were made.
+  const childStart = new Int32Array(nodes + 1)
+  for (let node = 1; node < nodes; node++) childStart[parentOf[node] + 1]++
+  for (let node = 0; node < nodes; node++) childStart[node + 1] += childStart[node]
+  const children = new Int32Array(nodes - 1)
+  const filled = childStart.slice(0, nodes)
+  for (let node = 1; node < nodes; node++) children[filled[parentOf[node]]++] = node
+  // Children come after their parent: fill the subtree maxima from the last node back.
+  const bestUnigram = new Float64Array(nodes).fill(-Infinity)
+  for (let node = nodes - 1; node >= 0; node--) {
     if (ends[node] >= 0) bestUnigram[node] = Math.max(bestUnigram[node], model.unigram(ends[node]))
-    for (const child of children[node]) bestUnigram[node] = Math.max(bestUnigram[node], bestUnigram[child])
+    if (node > 0) bestUnigram[parentOf[node]] = Math.max(bestUnigram[parentOf[node]], bestUnigram[node])
   }
   return {
     letters,
     letter: Int32Array.from(letter, (l, i) => (i === 0 ? -1 : letterIndex.get(l)!)),
     childStart,
-    children: Int32Array.from(children.flat()),
+    children,
     wordId: Int32Array.from(ends),
     word: words,
     bestUnigram

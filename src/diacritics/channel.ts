@@ -4,6 +4,7 @@
  * vocabulary (as a letter trie) for the syllables most likely to have been
  * read as a given token.
  */
+import type {CandidateTable} from './candidate-table.js'
 import type {ChannelTable} from './channel-table.js'
 import type {LanguageModel} from './language-model.js'
 import {maxReading as maxReadingExport, readingLogProb} from './learn-channel.js'
@@ -154,7 +155,18 @@ export class Channel {
   /** The table by reading (`indexReadings`), built on first use. */
   private readingIndex: ReadingIndex | null = null
 
-  constructor(table: ChannelTable, model: LanguageModel) {
+  /** Answers searched ahead of time (`candidate-table.ts`), read on first use; null: none. */
+  private ahead: CandidateTable | null | undefined
+
+  /**
+   * The channel of `table` over the vocabulary of `model`; `precomputed`, when given, reads the
+   * answers searched ahead of time for this model and table (called once, on the first search).
+   */
+  constructor(
+    table: ChannelTable,
+    model: LanguageModel,
+    private readonly precomputed: () => CandidateTable | null = () => null
+  ) {
     this.table = table
     this.model = model
   }
@@ -239,9 +251,16 @@ export class Channel {
    * vocabulary trie, one row of alignment scores per node, the most promising child first, pruned
    * by bounds that never drop an answer: the first finds the best channel score (what the
    * characters still to read can score at best bounds a subtree), the second the answers (a
-   * subtree is left once `limit` answers beat its bound plus the best unigram below it).
+   * subtree is left once `limit` answers beat its bound plus the best unigram below it). Without
+   * options, the answer of a token searched ahead of time (`candidate-table.ts`) is taken as stored.
    */
-  candidates(read: string, options: SearchOptions = {}): ChannelCandidate[] {
+  candidates(read: string, options?: SearchOptions): ChannelCandidate[] {
+    if (options === undefined) {
+      // With the default options the answer may have been searched ahead of time.
+      const known = (this.ahead === undefined ? (this.ahead = this.precomputed()) : this.ahead)?.get(read)
+      if (known !== undefined) return known
+      options = {}
+    }
     const floor = options.floor ?? -7
     const window = options.window ?? 5
     const limit = options.limit ?? 30

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {loadModel} from '../../src/diacritics/load-model.js'
+import {candidateTablePath, readCandidateTable, tableTokens} from '../../src/diacritics/candidate-table.js'
+import {Channel} from '../../src/diacritics/channel.js'
+import {defaultModelPath, loadModel} from '../../src/diacritics/load-model.js'
 
 describe('stripped candidates', () => {
   it('should offer every vocabulary syllable with the same letters, most frequent first', () => {
@@ -48,4 +50,22 @@ describe('OCR candidates', () => {
       expect(channel!.candidates(read)).toEqual(expected)
     }
   })
+
+  it('should answer from the table searched ahead of time exactly as the live search, and ignore a table of another model', () => {
+    const {model, channel} = loadModel()
+    const table = channel!.table
+    const ahead = readCandidateTable(candidateTablePath(defaultModelPath), model, table)
+    expect(ahead).not.toBeNull()
+    const live = new Channel(table, model)
+    const tokens = tableTokens(model, table)
+    expect(tokens).toContain('hién')
+    expect(tokens).toContain('nguoi')
+    for (const token of tokens.filter((_, i) => i % 40 === 0)) expect(ahead!.get(token)).toEqual(live.candidates(token))
+    expect(tokens).toContain('x4')
+    expect(ahead!.get('parol')).toBeUndefined()
+    // Another channel table (or vocabulary, or unigrams) gives another fingerprint: the file is not used.
+    expect(readCandidateTable(candidateTablePath(defaultModelPath), model, {...table, identity: table.identity - 1})).toBeNull()
+    expect(readCandidateTable('/nonexistent/model.ocr.bin', model, table)).toBeNull()
+  })
 })
+

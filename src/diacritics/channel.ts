@@ -4,6 +4,7 @@
  * vocabulary (as a letter trie) for the syllables most likely to have been
  * read as a given token.
  */
+import type {CandidateTable} from './candidate-table.js'
 import type {ChannelTable} from './channel-table.js'
 import type {LanguageModel} from './language-model.js'
 import {maxReading as maxReadingExport, readingLogProb} from './learn-channel.js'
@@ -45,52 +46,97 @@ interface Trie {
 }
 
 function buildTrie(model: LanguageModel): Trie {
-  const letter = ['']
-  const children: number[][] = [[]]
+  const entries = [...model.syllables()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  // In sorted order a word shares its path with the word before up to their common prefix, and
+  // every node after it is new: nodes are numbered in depth-first order, children after parents.
+  const letter: string[] = ['']
+  const parentOf: number[] = [-1]
   const ends: number[] = [-1]
   const words: string[] = ['']
-  // Child of each node by letter, while building.
-  const childByLetter: Array<Map<string, number>> = [new Map()]
-  const entries = [...model.syllables()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  /** The nodes and letters of the path of the word before. */
+  const path: number[] = [0]
+  const pathLetters: string[] = []
   for (const [word, id] of entries) {
-    let node = 0
-    for (const ch of word) {
-      let next = childByLetter[node].get(ch)
-      if (next === undefined) {
-        next = letter.length
-        letter.push(ch)
-        children.push([])
-        childByLetter.push(new Map())
-        ends.push(-1)
-        words.push('')
-        children[node].push(next)
-        childByLetter[node].set(ch, next)
-      }
+    const chars = [...word]
+    let depth = 0
+    while (depth < chars.length && depth < pathLetters.length && chars[depth] === pathLetters[depth]) depth++
+    path.length = depth + 1
+    pathLetters.length = depth
+    let node = path[depth]
+    for (let i = depth; i < chars.length; i++) {
+      const next = letter.length
+      letter.push(chars[i])
+      parentOf.push(node)
+      ends.push(-1)
+      words.push('')
+      path.push(next)
+      pathLetters.push(chars[i])
       node = next
     }
     ends[node] = id
     words[node] = word
   }
+  const nodes = letter.length
   const letters = [...new Set(letter.slice(1))].sort()
   const letterIndex = new Map(letters.map((l, i) => [l, i]))
-  const childStart = new Int32Array(children.length + 1)
-  for (let i = 0; i < children.length; i++) childStart[i + 1] = childStart[i] + children[i].length
-  // Children always come after their parent: fill the subtree maxima from the last node back.
-  const bestUnigram = new Float64Array(children.length).fill(-Infinity)
-  for (let node = children.length - 1; node >= 0; node--) {
+  // Children of each node, in the order they were made.
+  const childStart = new Int32Array(nodes + 1)
+  for (let node = 1; node < nodes; node++) childStart[parentOf[node] + 1]++
+  for (let node = 0; node < nodes; node++) childStart[node + 1] += childStart[node]
+  const children = new Int32Array(nodes - 1)
+  const filled = childStart.slice(0, nodes)
+  for (let node = 1; node < nodes; node++) children[filled[parentOf[node]]++] = node
+  // Children come after their parent: fill the subtree maxima from the last node back.
+  const bestUnigram = new Float64Array(nodes).fill(-Infinity)
+  for (let node = nodes - 1; node >= 0; node--) {
     if (ends[node] >= 0) bestUnigram[node] = Math.max(bestUnigram[node], model.unigram(ends[node]))
-    for (const child of children[node]) bestUnigram[node] = Math.max(bestUnigram[node], bestUnigram[child])
+    if (node > 0) bestUnigram[parentOf[node]] = Math.max(bestUnigram[parentOf[node]], bestUnigram[node])
   }
   return {
     letters,
     letter: Int32Array.from(letter, (l, i) => (i === 0 ? -1 : letterIndex.get(l)!)),
     childStart,
-    children: Int32Array.from(children.flat()),
+    children,
     wordId: Int32Array.from(ends),
     word: words,
     bestUnigram
   }
 }
+
+/** The channel table by reading, for the letters of the trie: rows of `readingLogProb` without a call per letter. */
+interface ReadingIndex {
+  /** By reading length 0..maxReading: what `readingLogProb` gives each letter for a reading its table lacks. */
+  unseen: Float64Array[]
+  /** Per reading: the letters (indices) whose log10 P differs from that, with it. */
+  known: Map<string, Array<[number, number]>>
+}
+
+/** Index `table` by reading for `letters`; every row it gives equals `readingLogProb` letter by letter. */
+function indexReadings(table: ChannelTable, letters: string[]): ReadingIndex {
+  const unseen = Array.from({length: maxReading + 1}, (_, length) =>
+    Float64Array.from(letters, (letter) => (table.emissions[letter] === undefined ? -3 + table.unseenByLength[length] : table.unseen[letter] + table.unseenByLength[length]))
+  )
+  const known = new Map<string, Array<[number, number]>>()
+  const add = (reading: string, letter: number, value: number) => {
+    let list = known.get(reading)
+    if (list === undefined) known.set(reading, (list = []))
+    list.push([letter, value])
+  }
+  letters.forEach((letter, i) => {
+    const readings = table.emissions[letter]
+    if (readings === undefined) {
+      // A letter the table lacks is read as itself half the time.
+      if (letter.length <= maxReading) add(letter, i, Math.log10(0.5))
+      return
+    }
+    for (const [reading, value] of Object.entries(readings)) if (reading.length <= maxReading) add(reading, i, value)
+  })
+  return {unseen, known}
+}
+
+/** Cells of -Infinity before cell 0 of a row of the search, so that a cell reads the maxReading cells before it without a test. */
+const pad = 3
+if (maxReading !== pad) throw new Error('the search reads readings of 0 to 3 characters')
 
 /** Slack on the search's bounds, so that rounding in sums taken in another order never prunes a tie. */
 const slack = 1e-9
@@ -104,8 +150,23 @@ export class Channel {
   private readonly readingRows = new Map<string, Float64Array>()
   /** Per reading: the best of its row (no letter produces the reading more likely). */
   private readonly bestReadings = new Map<string, number>()
+  /** The buffers of the search (`scratch`). */
+  private search: Search | null = null
+  /** The table by reading (`indexReadings`), built on first use. */
+  private readingIndex: ReadingIndex | null = null
 
-  constructor(table: ChannelTable, model: LanguageModel) {
+  /** Answers searched ahead of time (`candidate-table.ts`), read on first use; null: none. */
+  private ahead: CandidateTable | null | undefined
+
+  /**
+   * The channel of `table` over the vocabulary of `model`; `precomputed`, when given, reads the
+   * answers searched ahead of time for this model and table (called once, on the first search).
+   */
+  constructor(
+    table: ChannelTable,
+    model: LanguageModel,
+    private readonly precomputed: () => CandidateTable | null = () => null
+  ) {
     this.table = table
     this.model = model
   }
@@ -115,17 +176,46 @@ export class Channel {
     return (this.trieCache ??= buildTrie(this.model))
   }
 
+  /** The buffers of a search for a token of `m` characters (one set per channel, grown as needed). */
+  private scratch(m: number): Search {
+    const letters = this.trie.letters.length
+    if (this.search === null || this.search.capacity < m + 1) {
+      const capacity = Math.max(m + 1, 12)
+      this.search = {
+        m,
+        capacity,
+        letters,
+        emissions: new Float64Array(letters * capacity * (maxReading + 1)),
+        rest: new Float64Array(capacity),
+        letterBest: new Float64Array(letters),
+        letterOf: this.trie.letter,
+        childStart: this.trie.childStart,
+        children: this.trie.children,
+        bestUnigram: this.trie.bestUnigram,
+        rowsAt: [],
+        boundsAt: [],
+        orderAt: []
+      }
+    }
+    this.search.m = m
+    return this.search
+  }
+
   /** log10 P(`reading` | letter) for every letter of the trie (remembered). */
   private readingRow(reading: string): Float64Array {
     let row = this.readingRows.get(reading)
     if (row === undefined) {
       const letters = this.trie.letters
-      row = new Float64Array(letters.length)
-      let best = -Infinity
-      for (let i = 0; i < letters.length; i++) {
-        row[i] = readingLogProb(this.table, letters[i], reading)
-        if (row[i] > best) best = row[i]
+      const index = (this.readingIndex ??= indexReadings(this.table, letters))
+      if (reading.length <= maxReading) {
+        // The letter's share of unseen readings of this length, unless the table knows the reading.
+        row = index.unseen[reading.length].slice()
+        for (const [letter, value] of index.known.get(reading) ?? []) row[letter] = value
+      } else {
+        row = Float64Array.from(letters, (letter) => readingLogProb(this.table, letter, reading))
       }
+      let best = -Infinity
+      for (let i = 0; i < row.length; i++) if (row[i] > best) best = row[i]
       if (this.readingRows.size >= 100_000) this.readingRows.clear()
       this.readingRows.set(reading, row)
       this.bestReadings.set(reading, best)
@@ -157,12 +247,20 @@ export class Channel {
   /**
    * The syllables most likely read as `read` (lowercase), best first: those whose channel score is
    * at least `floor` and within `window` of the best, the `limit` best by channel score plus
-   * unigram. A depth-first search of the vocabulary trie, one row of alignment scores per node,
-   * the most promising child first, pruned by bounds that never drop an answer: what the
-   * characters still to read can score at best, and the best unigram below a node once `limit`
-   * sure answers beat it.
+   * unigram (ties in code unit order of their spelling). Two depth-first searches of the
+   * vocabulary trie, one row of alignment scores per node, the most promising child first, pruned
+   * by bounds that never drop an answer: the first finds the best channel score (what the
+   * characters still to read can score at best bounds a subtree), the second the answers (a
+   * subtree is left once `limit` answers beat its bound plus the best unigram below it). Without
+   * options, the answer of a token searched ahead of time (`candidate-table.ts`) is taken as stored.
    */
-  candidates(read: string, options: SearchOptions = {}): ChannelCandidate[] {
+  candidates(read: string, options?: SearchOptions): ChannelCandidate[] {
+    if (options === undefined) {
+      // With the default options the answer may have been searched ahead of time.
+      const known = (this.ahead === undefined ? (this.ahead = this.precomputed()) : this.ahead)?.get(read)
+      if (known !== undefined) return known
+      options = {}
+    }
     const floor = options.floor ?? -7
     const window = options.window ?? 5
     const limit = options.limit ?? 30
@@ -173,233 +271,224 @@ export class Channel {
     const w = m + 1
     const width = maxReading + 1
     const letterCount = trie.letters.length
-    // Emission scores: emissions[(j * width + l) * letterCount + letter] for chars[j-l..j) (l ≤ j).
-    const emissions = new Float64Array(w * width * letterCount).fill(-Infinity)
+    const search = this.scratch(m)
+    // Emission scores, letter by letter: emissions[(letter * w + j) * width + l] for chars[j-l..j) (l ≤ j).
+    const emissions = search.emissions
+    emissions.fill(-Infinity, 0, letterCount * w * width)
     // rest[j]: the most any letters can score reading chars[j..m) (readings of no character only lower a score).
-    const rest = new Float64Array(w).fill(-Infinity)
+    const rest = search.rest
+    rest.fill(-Infinity, 0, w)
     rest[m] = 0
-    for (let j = 0; j <= m; j++) {
-      for (let l = 0; l <= maxReading && l <= j; l++) emissions.set(this.readingRow(chars.slice(j - l, j).join('')), (j * width + l) * letterCount)
-    }
     for (let j = m - 1; j >= 0; j--) {
       for (let l = 1; l <= maxReading && j + l <= m; l++) {
-        const s = this.bestReadings.get(chars.slice(j, j + l).join(''))! + rest[j + l]
+        const reading = chars.slice(j, j + l).join('')
+        this.readingRow(reading)
+        const s = this.bestReadings.get(reading)! + rest[j + l]
         if (s > rest[j]) rest[j] = s
       }
     }
-    // Per depth: the rows of the children of the node being visited, their bounds and their order.
-    const rowsAt: Float64Array[] = []
-    const boundsAt: Float64Array[] = []
-    const orderAt: Int32Array[] = []
-    const root = new Float64Array(w).fill(-Infinity)
-    root[0] = 0
-    /** Compute the rows and bounds of the children of `node` at `depth`, cells below `cutoff` dropped; returns how many. */
-    const expand = (node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number): number => {
-      const from = trie.childStart[node]
-      const count = trie.childStart[node + 1] - from
-      if (rowsAt.length <= depth) {
-        rowsAt.push(new Float64Array(letterCount * w))
-        boundsAt.push(new Float64Array(letterCount))
-        orderAt.push(new Int32Array(letterCount))
-      }
-      const rows = rowsAt[depth]
-      const bounds = boundsAt[depth]
-      const order = orderAt[depth]
-      // The parent's live cells (the rest is -Infinity): a child's cell j reads cells j - maxReading..j.
-      let first = m + 1
-      let last = -1
-      for (let j = 0; j <= m; j++) {
-        if (parent[parentAt + j] !== -Infinity) {
-          if (first > m) first = j
-          last = j
+    // letterBest[letter]: the most a cell of that letter can add to its parent's best cell, rest included.
+    const letterBest = search.letterBest
+    letterBest.fill(-Infinity, 0, letterCount)
+    for (let j = 0; j <= m; j++) {
+      for (let l = 0; l <= maxReading && l <= j; l++) {
+        const row = this.readingRow(l === 0 ? '' : chars.slice(j - l, j).join(''))
+        for (let x = 0, at = j * width + l; x < letterCount; x++, at += w * width) {
+          emissions[at] = row[x]
+          const b = row[x] + rest[j]
+          if (b > letterBest[x]) letterBest[x] = b
         }
       }
-      const end = Math.min(m, last + maxReading)
-      for (let c = 0; c < count; c++) {
-        const letter = trie.letter[trie.children[from + c]]
-        let bound = -Infinity
-        for (let j = 0; j <= m; j++) {
-          if (j < first || j > end) {
-            rows[c * w + j] = -Infinity
-            continue
-          }
-          let v = -Infinity
-          for (let l = 0; l <= maxReading && l <= j; l++) {
-            const s = parent[parentAt + j - l] + emissions[(j * width + l) * letterCount + letter]
-            if (s > v) v = s
-          }
-          // A cell that cannot lead to an answer is dropped.
-          if (v + rest[j] < cutoff) v = -Infinity
-          rows[c * w + j] = v
-          if (v + rest[j] > bound) bound = v + rest[j]
-        }
-        bounds[c] = bound
-        // Most promising first.
-        let at = c
-        while (at > 0 && bounds[order[at - 1]] < bound) {
-          order[at] = order[at - 1]
-          at--
-        }
-        order[at] = c
-      }
-      return count
     }
+    const {rowsAt, boundsAt, orderAt} = search
+    const childStart = trie.childStart
+    const children = trie.children
+    const bestUnigram = trie.bestUnigram
+    // Rows of alignment scores: `pad` cells of -Infinity, then cells 0..m.
+    const rw = w + pad
+    const root = new Float64Array(rw).fill(-Infinity)
+    root[pad] = 0
+    const expand = (node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number, sorted: boolean): number =>
+      expandNode(search, node, parent, parentAt, depth, cutoff, sorted)
 
     // First the best score of any syllable (branch and bound), so that the window is known from the start.
     let best = -Infinity
     const findBest = (node: number, parent: Float64Array, parentAt: number, depth: number): void => {
-      const count = expand(node, parent, parentAt, depth, Math.max(floor, best) - slack)
-      const from = trie.childStart[node]
+      const count = expand(node, parent, parentAt, depth, Math.max(floor, best) - slack, true)
+      const from = childStart[node]
       const rows = rowsAt[depth]
       const bounds = boundsAt[depth]
       const order = orderAt[depth]
       for (let x = 0; x < count; x++) {
         const c = order[x]
         if (bounds[c] < Math.max(floor, best) - slack) break
-        const child = trie.children[from + c]
-        const score = rows[c * w + m]
+        const child = children[from + c]
+        const score = rows[c * rw + pad + m]
         if (trie.wordId[child] >= 0 && score > best && score >= floor) best = score
-        findBest(child, rows, c * w, depth + 1)
+        findBest(child, rows, c * rw, depth + 1)
       }
     }
     findBest(0, root, 0, 0)
-    if (best === -Infinity) return []
+    if (best === -Infinity || limit <= 0) return []
 
-    // Then the `limit` best syllables (by score + unigram) within the window, best first (A*): a
-    // subtree's priority is the most any syllable in it can reach (its bound plus its best
-    // unigram), a syllable's its own value; the first `limit` syllables taken are the answer.
+    // Then the `limit` best syllables (by score + unigram) within the window: the best found so far
+    // are kept in order; a subtree whose bound plus best unigram falls below the last of `limit`
+    // of them holds no answer (at a tie it is searched: it may hold a syllable spelt before).
     const lowest = Math.max(floor, best - window)
     const cutoff = lowest - slack
-    const queue = new SearchQueue((node) => trie.word[node])
-    const pool = new RowPool(w)
-    queue.push(0, -1, pool.add(root, 0), Infinity)
-    const out: ChannelCandidate[] = []
-    while (queue.size > 0 && out.length < limit) {
-      const {node, word, row} = queue.pop()
-      if (word >= 0) {
-        out.push({id: trie.wordId[word], word: trie.word[word], score: pool.rows[row + m]})
-        continue
-      }
-      const count = expand(node, pool.rows, row, 0, cutoff)
-      const from = trie.childStart[node]
-      const rows = rowsAt[0]
-      const bounds = boundsAt[0]
-      for (let c = 0; c < count; c++) {
-        if (bounds[c] < cutoff) continue
-        const child = trie.children[from + c]
-        const at = pool.add(rows, c * w)
+    const found: number[] = []
+    const values: number[] = []
+    const scores: number[] = []
+    let worst = -Infinity
+    const collect = (node: number, parent: Float64Array, parentAt: number, depth: number): void => {
+      const count = expand(node, parent, parentAt, depth, cutoff, false)
+      const from = childStart[node]
+      const rows = rowsAt[depth]
+      const bounds = boundsAt[depth]
+      const order = orderAt[depth]
+      for (let x = 0; x < count; x++) {
+        const c = order[x]
+        const child = children[from + c]
+        if (bounds[c] + bestUnigram[child] + slack < worst) continue
         const id = trie.wordId[child]
-        const score = rows[c * w + m]
-        if (id >= 0 && score >= lowest) queue.push(child, child, at, score + model.unigram(id))
-        if (trie.childStart[child + 1] > trie.childStart[child]) queue.push(child, -1, at, bounds[c] + trie.bestUnigram[child] + slack)
+        const score = rows[c * rw + pad + m]
+        if (id >= 0 && score >= lowest) {
+          const value = score + model.unigram(id)
+          if (found.length < limit || value > worst || (value === worst && trie.word[child] < trie.word[found[found.length - 1]])) {
+            let at = found.length < limit ? found.length : limit - 1
+            while (at > 0 && (values[at - 1] < value || (values[at - 1] === value && trie.word[found[at - 1]] > trie.word[child]))) {
+              found[at] = found[at - 1]
+              values[at] = values[at - 1]
+              scores[at] = scores[at - 1]
+              at--
+            }
+            found[at] = child
+            values[at] = value
+            scores[at] = score
+            if (found.length === limit) worst = values[limit - 1]
+          }
+        }
+        if (childStart[child + 1] > childStart[child]) collect(child, rows, c * rw, depth + 1)
       }
     }
-    return out
+    collect(0, root, 0, 0)
+    return found.map((node, i) => ({id: trie.wordId[node], word: trie.word[node], score: scores[i]}))
   }
 }
 
-/** Rows of alignment scores of the nodes waiting in the search queue, in one growing array. */
-class RowPool {
-  rows: Float64Array
-  private used = 0
-
-  constructor(private readonly width: number) {
-    this.rows = new Float64Array(width * 256)
-  }
-
-  /** Store a copy of `source[at..at+width)`; returns where it is. */
-  add(source: Float64Array, at: number): number {
-    if (this.used + this.width > this.rows.length) {
-      const grown = new Float64Array(this.rows.length * 2)
-      grown.set(this.rows)
-      this.rows = grown
-    }
-    const out = this.used
-    this.rows.set(source.subarray(at, at + this.width), out)
-    this.used += this.width
-    return out
-  }
+/** The state of one search of `Channel.candidates`. */
+interface Search {
+  /** Characters of the token. */
+  m: number
+  /** Cells a row of the buffers holds (at least m + 1). */
+  capacity: number
+  /** Distinct letters of the vocabulary (the most children a node has). */
+  letters: number
+  /** Emission scores, letter by letter: emissions[(letter * (m + 1) + j) * (maxReading + 1) + l] for chars[j-l..j). */
+  emissions: Float64Array
+  /** rest[j]: the most any letters can score reading chars[j..m). */
+  rest: Float64Array
+  /** Per letter: the most a cell of the letter adds to the best cell of its parent (rest included). */
+  letterBest: Float64Array
+  letterOf: Int32Array
+  childStart: Int32Array
+  children: Int32Array
+  bestUnigram: Float64Array
+  /** Per depth: the rows of the children of the node being visited, their bounds, and the list of those that can still lead to an answer. */
+  rowsAt: Float64Array[]
+  boundsAt: Float64Array[]
+  orderAt: Int32Array[]
 }
 
 /**
- * The queue of the A* search: subtrees (`word` = -1) and syllables (`word` = their node), highest
- * priority first; at equal priority subtrees first (they may hold a syllable that ties), and
- * syllables in code point order of their spelling (the answer's order for ties).
+ * Compute the rows and bounds of the children of `node` at `depth` of a search, cells below
+ * `cutoff` dropped (a child whose letter cannot reach it from the parent's best cell is not
+ * computed); list those whose bound reaches `cutoff` in `orderAt[depth]` (`sorted`: highest bound
+ * first, else in trie order); returns how many are listed.
  */
-class SearchQueue {
-  size = 0
-  private nodes: Int32Array = new Int32Array(256)
-  private words: Int32Array = new Int32Array(256)
-  private rows: Int32Array = new Int32Array(256)
-  private priorities: Float64Array = new Float64Array(256)
-  private spellings: string[] = []
-
-  constructor(private readonly spellingOf: (node: number) => string = () => '') {}
-
-  push(node: number, word: number, row: number, priority: number): void {
-    if (this.size === this.nodes.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2)
-        b.set(a)
-        return b
-      }
-      this.nodes = grow(this.nodes)
-      this.words = grow(this.words)
-      this.rows = grow(this.rows)
-      this.priorities = grow(this.priorities)
+function expandNode(search: Search, node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number, sorted: boolean): number {
+  const m = search.m
+  const w = m + 1
+  const width = maxReading + 1
+  const stride = w * width
+  const emissions = search.emissions
+  const rest = search.rest
+  const letterOf = search.letterOf
+  const children = search.children
+  const bestUnigram = search.bestUnigram
+  const from = search.childStart[node]
+  const count = search.childStart[node + 1] - from
+  if (search.rowsAt.length <= depth) {
+    const size = search.letters
+    search.rowsAt.push(new Float64Array(size * (search.capacity + pad)))
+    search.boundsAt.push(new Float64Array(size))
+    search.orderAt.push(new Int32Array(size))
+  }
+  const rows = search.rowsAt[depth]
+  const bounds = search.boundsAt[depth]
+  const order = search.orderAt[depth]
+  // The parent's live cells (the rest is -Infinity): a child's cell j reads cells j - maxReading..j.
+  let first = m + 1
+  let last = -1
+  let top = -Infinity
+  const parentCells = parentAt + pad
+  for (let j = 0; j <= m; j++) {
+    const v = parent[parentCells + j]
+    if (v !== -Infinity) {
+      if (first > m) first = j
+      last = j
+      if (v > top) top = v
     }
-    let i = this.size++
-    while (i > 0) {
-      const up = (i - 1) >> 1
-      if (!this.before(word, priority, this.words[up], this.priorities[up], node, this.nodes[up])) break
-      this.move(up, i)
-      i = up
+  }
+  const letterBest = search.letterBest
+  // A child whose letter cannot reach the cutoff from the parent's best cell is not computed.
+  const hopeless = cutoff - top - slack
+  const end = Math.min(m, last + maxReading)
+  let ordered = 0
+  for (let c = 0; c < count; c++) {
+    const child = children[from + c]
+    const letter = letterOf[child]
+    if (letterBest[letter] < hopeless) {
+      bounds[c] = -Infinity
+      continue
     }
-    this.nodes[i] = node
-    this.words[i] = word
-    this.rows[i] = row
-    this.priorities[i] = priority
-  }
-
-  pop(): {node: number; word: number; row: number} {
-    const out = {node: this.nodes[0], word: this.words[0], row: this.rows[0]}
-    const last = --this.size
-    if (last > 0) {
-      const node = this.nodes[last]
-      const word = this.words[last]
-      const row = this.rows[last]
-      const priority = this.priorities[last]
-      let i = 0
-      for (;;) {
-        let child = 2 * i + 1
-        if (child >= last) break
-        if (child + 1 < last && this.before(this.words[child + 1], this.priorities[child + 1], this.words[child], this.priorities[child], this.nodes[child + 1], this.nodes[child])) child++
-        if (!this.before(this.words[child], this.priorities[child], word, priority, this.nodes[child], node)) break
-        this.move(child, i)
-        i = child
-      }
-      this.nodes[i] = node
-      this.words[i] = word
-      this.rows[i] = row
-      this.priorities[i] = priority
+    const base = letter * stride
+    const at = c * (w + pad)
+    let bound = -Infinity
+    for (let j = 0; j < pad + first; j++) rows[at + j] = -Infinity
+    const cells = at + pad
+    for (let j = first; j <= end; j++) {
+      // The best of the four readings (0–3 characters) ending at j; before cell 0 the pad and the
+      // emissions of readings longer than j are -Infinity.
+      const e = base + j * width
+      const p = parentCells + j
+      let v = parent[p] + emissions[e]
+      let s = parent[p - 1] + emissions[e + 1]
+      if (s > v) v = s
+      s = parent[p - 2] + emissions[e + 2]
+      if (s > v) v = s
+      s = parent[p - 3] + emissions[e + 3]
+      if (s > v) v = s
+      // A cell that cannot lead to an answer is dropped.
+      const b = v + rest[j]
+      if (b < cutoff) v = -Infinity
+      else if (b > bound) bound = b
+      rows[cells + j] = v
     }
-    return out
+    for (let j = end + 1; j <= m; j++) rows[cells + j] = -Infinity
+    bounds[c] = bound
+    if (bound < cutoff) continue
+    if (!sorted) {
+      order[ordered++] = c
+      continue
+    }
+    // Most promising first.
+    let x = ordered++
+    while (x > 0 && bounds[order[x - 1]] < bound) {
+      order[x] = order[x - 1]
+      x--
+    }
+    order[x] = c
   }
-
-  private move(from: number, to: number): void {
-    this.nodes[to] = this.nodes[from]
-    this.words[to] = this.words[from]
-    this.rows[to] = this.rows[from]
-    this.priorities[to] = this.priorities[from]
-  }
-
-  /** Whether entry a comes out before entry b. */
-  private before(wordA: number, priorityA: number, wordB: number, priorityB: number, nodeA: number, nodeB: number): boolean {
-    if (priorityA !== priorityB) return priorityA > priorityB
-    if ((wordA < 0) !== (wordB < 0)) return wordA < 0
-    if (wordA < 0) return nodeA < nodeB
-    const a = this.spellingOf(wordA)
-    const b = this.spellingOf(wordB)
-    return a < b
-  }
+  return ordered
 }

@@ -6,7 +6,7 @@
  * know, the way the training corpus writes it (the model's `codes` counts).
  * A part that stays ambiguous (`HD`: Hướng dẫn or Hợp đồng) is left as it is.
  */
-import {loadGrammar} from '../util/grammar.js'
+import {loadGrammarUnchecked} from '../util/grammar-file.js'
 import {isValidSyllable} from '../vietnamese/orthography.js'
 
 /** How the training corpus writes code parts: by the part with every Đ as D, the count of each spelling. */
@@ -23,13 +23,13 @@ let typeCodes: Set<string> | undefined
 
 /** Whether `part` is a code part the grammars accept. */
 export function isKnownPart(part: string): boolean {
-  typeCodes ??= new Set(Object.keys(loadGrammar('document-types').data.names))
-  return typeCodes.has(part) || loadGrammar('document-codes').rule('part').regex.test(part)
+  typeCodes ??= new Set(Object.keys(loadGrammarUnchecked('document-types').data.names))
+  return typeCodes.has(part) || loadGrammarUnchecked('document-codes').rule('part').regex.test(part)
 }
 
 /** Whether a token is a document number (`3470/QD-UBND`), by the grammar. */
 export function isDocumentNumber(token: string): boolean {
-  return loadGrammar('document-codes').rule('number').regex.test(token)
+  return loadGrammarUnchecked('document-codes').rule('number').regex.test(token)
 }
 
 /** The part with every Đ written D. */

@@ -4,6 +4,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import {candidateTablePath, readCandidateTable} from './candidate-table.js'
 import {StrippedIndex} from './candidates.js'
 import {Channel, type ChannelCandidate} from './channel.js'
 import {LanguageModel} from './language-model.js'
@@ -42,7 +43,9 @@ export function loadModel(path: string = defaultModelPath): Restorer {
     throw new Error(`${path}: cannot read the diacritics model (${error instanceof Error ? error.message : String(error)})`)
   }
   const model = new LanguageModel(readModel(bytes, path))
-  const channel = model.header.channel ? new Channel(model.header.channel, model) : null
+  const table = model.header.channel
+  // The answers searched ahead of time beside the model file (`x.ocr.bin`), read on the first OCR search.
+  const channel = table ? new Channel(table, model, () => readCandidateTable(candidateTablePath(path), model, table)) : null
   const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), channel, marks: model.header.marks ?? null, ocrCache: new Map(), loadMs: 0}
   restorer.loadMs = performance.now() - started
   cache.set(path, restorer)

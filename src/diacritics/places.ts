@@ -105,9 +105,9 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     if (list === undefined && slots[at].words === null) return []
     const candidates = list ?? []
     const out: Entry[] = []
-    // OCR slots: the first syllable may be any candidate's letters.
-    const extra = slots[at].words?.flatMap((w) => (w !== null && index!.has(stripMarks(w)) && stripMarks(w) !== stripMarks(first.text.toLowerCase()) ? index!.get(stripMarks(w))! : [])) ?? []
-    for (const entry of [...candidates, ...extra]) {
+    // OCR slots: the first syllable may be any candidate's letters (each letters once: the token's own first).
+    const extra = slots[at].words === null ? [] : lettersAt(at).slice(1).flatMap((l) => index!.get(l) ?? [])
+    for (const entry of candidates.length === 0 ? extra : extra.length === 0 ? candidates : [...candidates, ...extra]) {
       const n = entry.syllables.length
       if (at + n > tokens.length) continue
       let ok = true

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {countCodeParts, restoreCode, restorePart, trimCodeCounts, type CodeCounts} from '../../src/diacritics/codes.js'
+import {loadGrammarUnchecked} from '../../src/util/grammar-file.js'
+import {loadGrammar} from '../../src/util/grammar.js'
 
 describe('document codes', () => {
   it('should restore the Đ of type and issuer codes the grammar knows', () => {
@@ -34,4 +36,14 @@ describe('document codes', () => {
     expect(restorePart('QD', {QD: {QD: 50, QĐ: 100}})).toBe('QD')
     expect(restorePart('QD', {QD: {QD: 2, QĐ: 4000}})).toBe('QĐ')
   })
+
+  it('should read its grammars without zod as the checked load reads them (sohoa restore starts without zod)', () => {
+    for (const name of ['document-types', 'document-codes'] as const) {
+      const checked = loadGrammar(name)
+      const unchecked = loadGrammarUnchecked(name)
+      expect(unchecked.data).toEqual(checked.data)
+      expect(unchecked.rules.map((r) => [r.id, r.regex.source, r.regex.flags])).toEqual(checked.rules.map((r) => [r.id, r.regex.source, r.regex.flags]))
+    }
+  })
 })
+

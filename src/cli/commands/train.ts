@@ -2,13 +2,15 @@
  * `sohoa train CORPUS_DIR… --out MODEL`: build a diacritics model from corpus folders (every `.txt`
  * below them; about 10% of the documents held out by name) and single text files, with the OCR
  * channel from the shipped confusion counts plus any real OCR pairs given, and the marks channel
- * from the shipped marks counts.
+ * from the shipped marks counts; beside the model, the OCR candidates of its commonest tokens searched
+ * ahead of time (`x.bin` → `x.ocr.bin`, src/diacritics/candidate-table.ts).
  */
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {InvalidArgumentError, type Command} from 'commander'
 import {UsageError} from '../../bulk/usage-error.js'
 import {fileSystemError} from '../../read/read-error.js'
+import {candidateTableOf, candidateTablePath} from '../../diacritics/candidate-table.js'
 import {buildChannel, defaultConfusionsPath, defaultPairsWeight, readCounts, readPairs} from '../../diacritics/channel-sources.js'
 import type {ChannelCounts, ChannelPair} from '../../diacritics/learn-channel.js'
 import {defaultMarksPath, marksTableFromCounts, readMarksCounts} from '../../diacritics/marks-channel.js'
@@ -76,7 +78,7 @@ export function register(program: Command): void {
     .command('train')
     .description('train a diacritics model from corpus folders and text files')
     .argument('<corpus...>', 'folders of .txt files (about 10% held out by name) or single .txt files')
-    .requiredOption('-o, --out <model>', 'model file to write')
+    .requiredOption('-o, --out <model>', 'model file to write (and beside it, x.bin → x.ocr.bin, the OCR candidates of its commonest tokens searched ahead of time)')
     .option('--weights <list>', 'count weight of each corpus argument, in order, comma-separated integers 1–255 (domain weighting; default 1 each)')
     .option('--titles <file>', 'TSV with `file` and `title` columns naming documents of the corpus folders (near-duplicates by title; repeatable)', collect, [])
     .option('--order <n>', 'highest n-gram order, 2 to 5', ngramOrder, 4)
@@ -112,5 +114,11 @@ export function register(program: Command): void {
       const result = trainModel({inputs: corpus, weights, titles, extraVocabulary, order, minCounts, channel, marks, log})
       writeFileSync(options.out, result.bytes)
       log(`wrote ${options.out}: ${(result.bytes.length / 1e6).toFixed(2)} MB, ${result.trained.length} files trained on, ${result.heldOut.length} held out`)
+      // The OCR candidates of the commonest tokens, searched ahead of time (src/diacritics/candidate-table.ts).
+      const table = candidateTableOf(result.bytes, options.out)
+      if (table) {
+        writeFileSync(candidateTablePath(options.out), table)
+        log(`wrote ${candidateTablePath(options.out)}: ${(table.length / 1e6).toFixed(2)} MB of OCR candidates searched ahead of time`)
+      }
     })
 }

@@ -3,6 +3,9 @@
  * non-validating parser that expands no entity but the five predefined
  * ones). A DOCTYPE is refused outright: OOXML has none, and a DTD is how
  * entity-expansion bombs ("billion laughs") and external entities come in.
+ * A fast path (`xml-scan.ts`, four times faster) reads the plain XML that
+ * Word and LibreOffice write into the same tree, and hands anything else,
+ * every malformed part included, to saxes, which accepts or refuses it.
  *
  * Only what the reader needs is kept: a filter says, per element name,
  * whether to keep it, to drop it with everything inside (deleted text,
@@ -11,6 +14,7 @@
  * usual prefixes (`w:`, `mc:` …) whatever prefixes the file declares.
  */
 import {SaxesParser} from 'saxes'
+import {canonical, scanXml} from './xml-scan.js'
 
 /** An element: its name (`w:p`), attributes by name (`w:val`), children in order. */
 export interface XmlElement {
@@ -63,6 +67,13 @@ const prefixes: Record<string, string> = {
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElement {
   const decoded = decodeXml(bytes)
   const text = options.strip ? decoded.replace(options.strip, '') : decoded
+  // The fast path reads what OOXML writers write; anything else (every malformed file too) is parsed by saxes.
+  const fast = scanXml(text, {filter: options.filter ?? keepAll, textIn: options.textIn, maxElements: options.maxElements}, prefixMap)
+  return fast ?? parseWithSaxes(text, options)
+}
+
+/** The saxes path of `parseXml` (decoded text in; the fast path is checked against it). */
+export function parseWithSaxes(text: string, options: ParseXmlOptions): XmlElement {
   try {
     return parseText(text, options, false)
   } catch (error) {
@@ -72,8 +83,10 @@ export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElemen
   }
 }
 
+const keepAll = (): XmlAction => 'keep'
+
 function parseText(text: string, options: ParseXmlOptions, position: boolean): XmlElement {
-  const filter = options.filter ?? (() => 'keep' as const)
+  const filter = options.filter ?? keepAll
   const textIn = options.textIn
   const parser = new SaxesParser({xmlns: false, position})
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
@@ -146,7 +159,7 @@ function decodeXml(bytes: Uint8Array): string {
 }
 
 /** Prefix → usual prefix, from the namespace declarations of the root element. */
-function prefixMap(attributes: Record<string, string>): Map<string, string> {
+export function prefixMap(attributes: Record<string, string>): Map<string, string> {
   const map = new Map<string, string>()
   for (const [key, value] of Object.entries(attributes)) {
     if (!key.startsWith('xmlns:')) continue
@@ -154,14 +167,6 @@ function prefixMap(attributes: Record<string, string>): Map<string, string> {
     if (usual && usual !== key.slice(6)) map.set(key.slice(6), usual)
   }
   return map
-}
-
-function canonical(name: string, rename: Map<string, string>): string {
-  if (rename.size === 0) return name
-  const colon = name.indexOf(':')
-  if (colon < 0) return name
-  const usual = rename.get(name.slice(0, colon))
-  return usual ? `${usual}:${name.slice(colon + 1)}` : name
 }
 
 /** The child elements of `element` named `name`. */

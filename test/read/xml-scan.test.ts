@@ -11,13 +11,13 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {documentFilter, documentNoise, documentText} from '../../src/read/docx/document.js'
 import {scanXml} from '../../src/read/docx/xml-scan.js'
-import {parseWithSaxes, prefixMap, XmlError, type ParseXmlOptions} from '../../src/read/docx/xml.js'
+import {parseWithSaxes, parseXmlFast, prefixMap, XmlError, type ParseXmlOptions} from '../../src/read/docx/xml.js'
 import {openZip} from '../../src/read/docx/zip.js'
 import {root} from './helpers.js'
 
 const limits = {maxPartBytes: 1 << 28, maxEntries: 1000, maxRatio: 1000}
 
-/** Every XML part of the Word fixtures and of the bench plan, decoded (and stripped as the reader strips `document.xml`). */
+/** Every XML part of the Word fixtures and of the bench plan, decoded (`document.xml` with the reader's options). */
 async function fixtureParts(): Promise<Array<{name: string; text: string; options: ParseXmlOptions}>> {
   const files = [
     ...readdirSync(path.join(root, 'fixtures/word')).map((name) => path.join(root, 'fixtures/word', name, 'input.docx')),
@@ -35,22 +35,29 @@ async function fixtureParts(): Promise<Array<{name: string; text: string; option
     const zip = await openZip(new Uint8Array(readFileSync(file)), limits)
     for (const name of [...zip.names].filter((n) => /\.(xml|rels)$/.test(n)).sort()) {
       const document = name === 'word/document.xml'
-      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, maxElements: 2_000_000} : {maxElements: 2_000_000}
-      const text = new TextDecoder().decode((await zip.read(name))!)
-      parts.push({name: `${path.relative(root, file)}:${name}`, text: document ? text.replace(documentNoise, '') : text, options})
+      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, maxElements: 2_000_000, strip: documentNoise} : {maxElements: 2_000_000}
+      parts.push({name: `${path.relative(root, file)}:${name}`, text: new TextDecoder().decode((await zip.read(name))!), options})
     }
     zip.close()
   }
   return parts
 }
 
-function fast(text: string, options: ParseXmlOptions) {
-  return scanXml(text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, maxElements: options.maxElements}, prefixMap)
+/** The fast path on `text` as UTF-8 bytes (scanned as bytes), or on bytes as they are. */
+function fast(text: string | Uint8Array, options: ParseXmlOptions) {
+  return parseXmlFast(typeof text === 'string' ? Buffer.from(text) : text, options)
 }
 
-function slow(text: string, options: ParseXmlOptions) {
+/** The fast path on decoded text. */
+function fastText(text: string, options: ParseXmlOptions) {
+  return scanXml(options.strip ? text.replace(options.strip, '') : text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, maxElements: options.maxElements}, prefixMap)
+}
+
+/** The saxes path on `text` (bytes decoded as `parseXml` decodes them). */
+function slow(text: string | Uint8Array, options: ParseXmlOptions) {
+  const decoded = typeof text === 'string' ? text : new TextDecoder().decode(text)
   try {
-    return parseWithSaxes(text, options)
+    return parseWithSaxes(options.strip ? decoded.replace(options.strip, '') : decoded, options)
   } catch (error) {
     if (error instanceof XmlError) return 'refused'
     throw error
@@ -62,9 +69,11 @@ describe('XML fast path', () => {
     const parts = await fixtureParts()
     expect(parts.length).toBeGreaterThan(50)
     for (const part of parts) {
-      const tree = fast(part.text, part.options)
-      expect(tree, part.name).toBeDefined()
-      expect(JSON.stringify(tree), part.name).toBe(JSON.stringify(slow(part.text, part.options)))
+      const reference = JSON.stringify(slow(part.text, part.options))
+      for (const tree of [fast(part.text, part.options), fastText(part.text, part.options)]) {
+        expect(tree, part.name).toBeDefined()
+        expect(JSON.stringify(tree), part.name).toBe(reference)
+      }
     }
   })
 
@@ -74,6 +83,8 @@ describe('XML fast path', () => {
     let seed = 1
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const counts = {read: 0, refused: 0, handedOver: 0}
+    // Bytes that are no UTF-8 (a lone lead byte, a stray continuation, 0xFF), inserted as bytes.
+    const badBytes = [[0xc3], [0x80], [0xff], [0xe1, 0xba]]
     for (let i = 0; i < 2000; i++) {
       const part = parts[Math.floor(random() * parts.length)]
       let text = part.text
@@ -87,8 +98,17 @@ describe('XML fast path', () => {
           text = text.slice(0, at) + text.slice(from, from + 20) + text.slice(at)
         }
       }
-      const tree = fast(text, part.options)
-      const reference = slow(text, part.options)
+      // The decoded path on the text itself.
+      const onText = fastText(text, part.options)
+      if (onText !== undefined) expect(JSON.stringify(onText), `${part.name} #${i} (text)`).toBe(JSON.stringify(slow(text, part.options)))
+      // The byte path on its UTF-8 (lone surrogates become U+FFFD), maybe with bytes that are no UTF-8.
+      let input = Buffer.from(text)
+      if (random() < 0.1) {
+        const at = Math.floor(random() * input.length)
+        input = Buffer.concat([input.subarray(0, at), Buffer.from(badBytes[Math.floor(random() * badBytes.length)]), input.subarray(at)])
+      }
+      const tree = fast(input, part.options)
+      const reference = slow(input, part.options)
       if (tree === undefined) {
         if (reference === 'refused') counts.refused++
         else counts.handedOver++
@@ -104,8 +124,15 @@ describe('XML fast path', () => {
   })
 
   it('expands references and normalizes line ends as XML says', () => {
-    const tree = fast('<a b="x&amp;&#10;y\tz\r\nw"><t>1&lt;2\r\n3\r4 &#x1EA0;</t></a>', {maxElements: 10})
-    expect(tree).toEqual({name: 'a', attributes: {b: 'x&\ny z w'}, children: [{name: 't', attributes: {}, children: ['1<2\n3\n4 Ạ']}]})
+    const tree = fast('<a b="x&amp;&#10;y\tz\r\nw ố"><t>1&lt;2\r\n3\r4 &#x1EA0; ố</t></a>', {maxElements: 10})
+    expect(tree).toEqual({name: 'a', attributes: {b: 'x&\ny z w ố'}, children: [{name: 't', attributes: {}, children: ['1<2\n3\n4 Ạ ố']}]})
+  })
+
+  it('reads UTF-16 and UTF-8 with a byte-order mark', () => {
+    const xml = '<a b="ố"><t>Ủy ban</t></a>'
+    const expected = {name: 'a', attributes: {b: 'ố'}, children: [{name: 't', attributes: {}, children: ['Ủy ban']}]}
+    expect(fast(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)]), {maxElements: 10})).toEqual(expected)
+    expect(fast(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]), {maxElements: 10})).toEqual(expected)
   })
 
   it('hands to saxes what it does not read: a DTD, CDATA, other instructions, names outside ASCII, too many elements', () => {
@@ -122,6 +149,7 @@ describe('XML fast path', () => {
       'x<a/>'
     ]) {
       expect(fast(text, {maxElements: 20}), text).toBeUndefined()
+      expect(fastText(text, {maxElements: 20}), text).toBeUndefined()
     }
   })
 })

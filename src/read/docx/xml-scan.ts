@@ -41,6 +41,10 @@ const declarationPattern = new RegExp(
 /** Characters XML 1.0 forbids, and surrogates (checked further when present: only lone ones are forbidden). */
 const forbiddenOrSurrogate = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/
 const forbidden = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+/** The same in valid UTF-8 read byte by byte (no surrogates there; U+FFFE and U+FFFF as their three bytes). */
+const forbiddenBytes = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]/
+/** A byte of a UTF-8 sequence (read as Latin-1). */
+const highByte = /[\x80-\xFF]/
 /** A character reference. */
 const characterReference = /&#(x[0-9A-Fa-f]+|[0-9]+);/g
 /** An `&` that does not start a predefined entity or a character reference. */
@@ -53,19 +57,21 @@ const notSpace = /[^ \t\r\n]/
 const giveUp = Symbol('give up')
 
 /**
- * Parse `text` (a decoded XML part) into the tree `parseXml` returns, or
+ * Parse `text` (a decoded XML part; with `utf8`, the bytes of valid UTF-8
+ * read as Latin-1, one character a byte: the markup is ASCII, and only text
+ * and attribute values are decoded) into the tree `parseXml` returns, or
  * undefined when it holds anything outside the fast path (including every
  * malformed or refused document): the caller then parses it with saxes.
  */
-export function scanXml(text: string, options: ScanOptions, rename: (attributes: Record<string, string>) => Map<string, string>): XmlElement | undefined {
-  if (forbiddenOrSurrogate.test(text) && forbidden.test(text)) return undefined
+export function scanXml(text: string, options: ScanOptions, rename: (attributes: Record<string, string>) => Map<string, string>, utf8 = false): XmlElement | undefined {
+  if (utf8 ? forbiddenBytes.test(text) : forbiddenOrSurrogate.test(text) && forbidden.test(text)) return undefined
   if (badAmpersand.test(text) || text.includes(']]>')) return undefined
   // Character references anywhere (even in dropped elements) must name characters XML allows.
   if (text.includes('&#')) {
     for (const [, ref] of text.matchAll(characterReference)) if (!isChar(ref[0] === 'x' ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10))) return undefined
   }
   try {
-    return scan(text, options, rename)
+    return scan(text, options, rename, utf8)
   } catch (error) {
     if (error === giveUp) return undefined
     throw error
@@ -75,7 +81,7 @@ export function scanXml(text: string, options: ScanOptions, rename: (attributes:
 /** The attributes of elements that have none (read-only, like every tree's attributes). */
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>
 
-function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>): XmlElement {
+function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: boolean): XmlElement {
   const {filter, textIn, maxElements} = options
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
   // Open elements, innermost last: the name as written, the kept element that receives children (null inside a skipped one), whether text is kept.
@@ -105,7 +111,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
         if (notSpace.test(text.slice(at, end))) throw giveUp
       } else if (keepsText[depth]) {
         const target = targets[depth]
-        if (target) target.children.push(textValue(text.slice(at, end)))
+        if (target) target.children.push(textValue(text.slice(at, end), utf8))
       }
     }
     if (lt < 0) break
@@ -173,7 +179,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
         if (d === quote) break
         // `<` is refused in a value; NaN: the text ended.
         if (d === 0x3c || d !== d) throw giveUp
-        if (d === 0x26 || d === 0x09 || d === 0x0a || d === 0x0d) expand = true
+        if (d === 0x26 || d === 0x09 || d === 0x0a || d === 0x0d || (utf8 && d >= 0x80)) expand = true
       }
       // A duplicate attribute is refused.
       for (let a = 0; a < attributeCount * 4; a += 4) {
@@ -190,7 +196,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
     at = j
     const depth = raw.length
     const top = targets[depth]
-    if (rename === undefined) rename = prefixMap(attributesOf(text, spans, special, attributeCount, undefined))
+    if (rename === undefined) rename = prefixMap(attributesOf(text, spans, special, attributeCount, undefined, utf8))
     const name = rename.size === 0 ? tagName : canonical(tagName, rename)
     let target: XmlElement | null = null
     let keepText = false
@@ -198,7 +204,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       const action = filter(name, top.name)
       if (action === 'keep') {
         if (++count > maxElements) throw giveUp
-        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, special, attributeCount, rename), children: []}
+        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, special, attributeCount, rename, utf8), children: []}
         top.children.push(target)
         keepText = textIn ? textIn.has(name) : true
       } else if (action === 'unwrap') target = top
@@ -254,7 +260,7 @@ function nameEnd(text: string, i: number): number {
 }
 
 /** The attributes of the tag just read (renamed to the usual prefixes when `rename` has any). */
-function attributesOf(text: string, spans: number[], special: boolean[], count: number, rename: Map<string, string> | undefined): Record<string, string> {
+function attributesOf(text: string, spans: number[], special: boolean[], count: number, rename: Map<string, string> | undefined, utf8: boolean): Record<string, string> {
   const attributes: Record<string, string> = {}
   for (let a = 0; a < count * 4; a += 4) {
     let key = nameOf(text, spans[a], spans[a + 1])
@@ -262,19 +268,26 @@ function attributesOf(text: string, spans: number[], special: boolean[], count: 
     if (key === '__proto__') throw giveUp
     if (rename !== undefined && rename.size > 0) key = canonical(key, rename)
     const value = text.slice(spans[a + 2], spans[a + 3])
-    attributes[key] = special[a >> 2] ? attributeValue(value) : value
+    attributes[key] = special[a >> 2] ? attributeValue(value, utf8) : value
   }
   return attributes
 }
 
-function attributeValue(value: string): string {
+function attributeValue(raw: string, utf8: boolean): string {
+  const value = utf8 && highByte.test(raw) ? fromUtf8(raw) : raw
   if (value.includes('&')) return expand(value.replace(/\r\n|[\t\n\r]/g, ' '))
   return /[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value
 }
 
-function textValue(value: string): string {
+function textValue(raw: string, utf8: boolean): string {
+  const value = utf8 && highByte.test(raw) ? fromUtf8(raw) : raw
   const lines = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
   return lines.includes('&') ? expand(lines) : lines
+}
+
+/** The text of UTF-8 bytes read as Latin-1. */
+function fromUtf8(bytes: string): string {
+  return Buffer.from(bytes, 'latin1').toString('utf8')
 }
 
 /** Expand references (the predefined five, character references to characters XML allows). */

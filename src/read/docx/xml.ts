@@ -13,6 +13,7 @@
  * inside the elements that hold text (`w:t`). Element names use the
  * usual prefixes (`w:`, `mc:` …) whatever prefixes the file declares.
  */
+import {Buffer, isUtf8} from 'node:buffer'
 import {SaxesParser} from 'saxes'
 import {canonical, scanXml} from './xml-scan.js'
 
@@ -45,7 +46,7 @@ export interface ParseXmlOptions {
   textIn?: ReadonlySet<string>
   /** More kept elements than this fail (bounded memory on hostile input). */
   maxElements: number
-  /** Attributes to strip before parsing (Word's revision ids on every paragraph and run), for speed. */
+  /** Attributes to strip before parsing (Word's revision ids on every paragraph and run), for speed; ASCII only (it may run on UTF-8 bytes read as Latin-1). */
   strip?: RegExp
 }
 
@@ -65,11 +66,29 @@ const prefixes: Record<string, string> = {
 
 /** Parse `bytes` (UTF-8 or UTF-16 XML) into a tree; throws an `XmlError` (saying on which line). */
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElement {
-  const decoded = decodeXml(bytes)
-  const text = options.strip ? decoded.replace(options.strip, '') : decoded
   // The fast path reads what OOXML writers write; anything else (every malformed file too) is parsed by saxes.
-  const fast = scanXml(text, {filter: options.filter ?? keepAll, textIn: options.textIn, maxElements: options.maxElements}, prefixMap)
-  return fast ?? parseWithSaxes(text, options)
+  return parseXmlFast(bytes, options) ?? parseWithSaxes(strip(decodeXml(bytes), options), options)
+}
+
+/**
+ * The fast path of `parseXml` alone (`xml-scan.ts`): the tree, or undefined
+ * for saxes to decide. Valid UTF-8 (most parts) is scanned as its bytes,
+ * read as Latin-1 (no decoding of the markup); other text once decoded.
+ */
+export function parseXmlFast(bytes: Uint8Array, options: ParseXmlOptions): XmlElement | undefined {
+  const scanOptions = {filter: options.filter ?? keepAll, textIn: options.textIn, maxElements: options.maxElements}
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (!utf16 && isUtf8(bytes)) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('latin1')
+    return scanXml(strip(latin1, options), scanOptions, prefixMap, true)
+  }
+  return scanXml(strip(decodeXml(bytes), options), scanOptions, prefixMap)
+}
+
+/** `text` without what `options.strip` matches. */
+function strip(text: string, options: ParseXmlOptions): string {
+  return options.strip ? text.replace(options.strip, '') : text
 }
 
 /** The saxes path of `parseXml` (decoded text in; the fast path is checked against it). */

@@ -2,6 +2,7 @@
  * Text helpers for task fields: join wrapped lines, strip emphasis.
  */
 import {collapseWhitespace} from '../normalize/fold.js'
+import {endsWithWordHyphen} from '../normalize/word-hyphen.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /**
@@ -17,7 +18,7 @@ export function joinLines(text: string): string {
   let result = ''
   for (const line of lines) {
     if (result === '') result = line
-    else if (/\S-$/u.test(result)) result += line
+    else if (endsWithWordHyphen(result)) result += line
     else result += ` ${line}`
   }
   return collapseWhitespace(result)

@@ -9,7 +9,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {documentFilter, documentNoise, documentText} from '../../src/read/docx/document.js'
+import {documentAttributes, documentFilter, documentNoise, documentText} from '../../src/read/docx/document.js'
 import {scanXml} from '../../src/read/docx/xml-scan.js'
 import {parseWithSaxes, parseXmlFast, prefixMap, XmlError, type ParseXmlOptions} from '../../src/read/docx/xml.js'
 import {openZip} from '../../src/read/docx/zip.js'
@@ -35,7 +35,7 @@ async function fixtureParts(): Promise<Array<{name: string; text: string; option
     const zip = await openZip(new Uint8Array(readFileSync(file)), limits)
     for (const name of [...zip.names].filter((n) => /\.(xml|rels)$/.test(n)).sort()) {
       const document = name === 'word/document.xml'
-      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, maxElements: 2_000_000, strip: documentNoise} : {maxElements: 2_000_000}
+      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, attributes: documentAttributes, maxElements: 2_000_000, strip: documentNoise} : {maxElements: 2_000_000}
       parts.push({name: `${path.relative(root, file)}:${name}`, text: new TextDecoder().decode((await zip.read(name))!), options})
     }
     zip.close()
@@ -50,7 +50,7 @@ function fast(text: string | Uint8Array, options: ParseXmlOptions) {
 
 /** The fast path on decoded text. */
 function fastText(text: string, options: ParseXmlOptions) {
-  return scanXml(options.strip ? text.replace(options.strip, '') : text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, maxElements: options.maxElements}, prefixMap)
+  return scanXml(options.strip ? text.replace(options.strip, '') : text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, attributes: options.attributes, maxElements: options.maxElements}, prefixMap)
 }
 
 /** The saxes path on `text` (bytes decoded as `parseXml` decodes them). */
@@ -126,6 +126,14 @@ describe('XML fast path', () => {
   it('expands references and normalizes line ends as XML says', () => {
     const tree = fast('<a b="x&amp;&#10;y\tz\r\nw ố"><t>1&lt;2\r\n3\r4 &#x1EA0; ố</t></a>', {maxElements: 10})
     expect(tree).toEqual({name: 'a', attributes: {b: 'x&\ny z w ố'}, children: [{name: 't', attributes: {}, children: ['1<2\n3\n4 Ạ ố']}]})
+  })
+
+  it('keeps only the attributes asked for, on both paths', () => {
+    const xml = '<w:p xmlns:w="x" w:rsidR="1" w:val="a"><w:r w:val="b" w:rsidRPr="2"/><w:t/></w:p>'
+    const options = {maxElements: 10, attributes: new Set(['w:val'])}
+    const expected = {name: 'w:p', attributes: {'w:val': 'a'}, children: [{name: 'w:r', attributes: {'w:val': 'b'}, children: []}, {name: 'w:t', attributes: {}, children: []}]}
+    expect(fast(xml, options)).toEqual(expected)
+    expect(slow(xml, options)).toEqual(expected)
   })
 
   it('reads UTF-16 and UTF-8 with a byte-order mark', () => {

@@ -22,6 +22,7 @@ import type {XmlAction, XmlElement, XmlNode} from './xml.js'
 export interface ScanOptions {
   filter: (name: string, parent: string) => XmlAction
   textIn: ReadonlySet<string> | undefined
+  attributes: ReadonlySet<string> | undefined
   maxElements: number
 }
 
@@ -78,19 +79,26 @@ export function scanXml(text: string, options: ScanOptions, rename: (attributes:
   }
 }
 
-/** The attributes of elements that have none (read-only, like every tree's attributes). */
+/** The attributes of elements that have none, and their children until they get one (read-only, like every tree). */
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>
+const noChildren: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
+
+/** Add `node` to the children of `parent`. */
+function append(parent: XmlElement, node: XmlNode): void {
+  if (parent.children === noChildren) parent.children = [node]
+  else parent.children.push(node)
+}
 
 function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: boolean): XmlElement {
   const {filter, textIn, maxElements} = options
+  const kept = options.attributes
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
   // Open elements, innermost last: the name as written, the kept element that receives children (null inside a skipped one), whether text is kept.
   const raw: string[] = []
   const targets: Array<XmlElement | null> = [root]
   const keepsText: boolean[] = [false]
-  // The attributes of the tag being read: offsets of name start and end, value start and end; whether the value needs expanding.
+  // The attributes of the tag being read: offsets of name start and end, value start and end.
   const spans: number[] = []
-  const special: boolean[] = []
   let rename: Map<string, string> | undefined
   let count = 0
   let closedRoot = false
@@ -111,7 +119,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
         if (notSpace.test(text.slice(at, end))) throw giveUp
       } else if (keepsText[depth]) {
         const target = targets[depth]
-        if (target) target.children.push(textValue(text.slice(at, end), utf8))
+        if (target) append(target, textValue(text.slice(at, end), utf8))
       }
     }
     if (lt < 0) break
@@ -173,13 +181,11 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       const quote = text.charCodeAt(j)
       if (quote !== 0x22 && quote !== 0x27) throw giveUp
       let k = j + 1
-      let expand = false
       for (;; k++) {
         const d = text.charCodeAt(k)
         if (d === quote) break
         // `<` is refused in a value; NaN: the text ended.
         if (d === 0x3c || d !== d) throw giveUp
-        if (d === 0x26 || d === 0x09 || d === 0x0a || d === 0x0d || (utf8 && d >= 0x80)) expand = true
       }
       // A duplicate attribute is refused.
       for (let a = 0; a < attributeCount * 4; a += 4) {
@@ -190,13 +196,12 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       spans[a + 1] = keyEnd
       spans[a + 2] = j + 1
       spans[a + 3] = k
-      special[a >> 2] = expand
       j = k + 1
     }
     at = j
     const depth = raw.length
     const top = targets[depth]
-    if (rename === undefined) rename = prefixMap(attributesOf(text, spans, special, attributeCount, undefined, utf8))
+    if (rename === undefined) rename = prefixMap(attributesOf(text, spans, attributeCount, undefined, undefined, utf8))
     const name = rename.size === 0 ? tagName : canonical(tagName, rename)
     let target: XmlElement | null = null
     let keepText = false
@@ -204,8 +209,8 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       const action = filter(name, top.name)
       if (action === 'keep') {
         if (++count > maxElements) throw giveUp
-        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, special, attributeCount, rename, utf8), children: []}
-        top.children.push(target)
+        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: noChildren}
+        append(top, target)
         keepText = textIn ? textIn.has(name) : true
       } else if (action === 'unwrap') target = top
     }
@@ -259,18 +264,27 @@ function nameEnd(text: string, i: number): number {
   return i
 }
 
-/** The attributes of the tag just read (renamed to the usual prefixes when `rename` has any). */
-function attributesOf(text: string, spans: number[], special: boolean[], count: number, rename: Map<string, string> | undefined, utf8: boolean): Record<string, string> {
-  const attributes: Record<string, string> = {}
+/** The attributes of the tag just read (renamed to the usual prefixes when `rename` has any; only those in `kept`, when given). */
+function attributesOf(
+  text: string,
+  spans: number[],
+  count: number,
+  rename: Map<string, string> | undefined,
+  kept: ReadonlySet<string> | undefined,
+  utf8: boolean
+): Record<string, string> {
+  let attributes: Record<string, string> | undefined
   for (let a = 0; a < count * 4; a += 4) {
     let key = nameOf(text, spans[a], spans[a + 1])
     // A key the object cannot hold as its own property goes to saxes.
     if (key === '__proto__') throw giveUp
     if (rename !== undefined && rename.size > 0) key = canonical(key, rename)
+    if (kept !== undefined && !kept.has(key)) continue
+    attributes ??= {}
     const value = text.slice(spans[a + 2], spans[a + 3])
-    attributes[key] = special[a >> 2] ? attributeValue(value, utf8) : value
+    attributes[key] = attributeValue(value, utf8)
   }
-  return attributes
+  return attributes ?? noAttributes
 }
 
 function attributeValue(raw: string, utf8: boolean): string {

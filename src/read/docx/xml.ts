@@ -44,6 +44,8 @@ export interface ParseXmlOptions {
   filter?: (name: string, parent: string) => XmlAction
   /** Elements whose text is kept (default: all). */
   textIn?: ReadonlySet<string>
+  /** Attributes kept, by their usual name (default: all). */
+  attributes?: ReadonlySet<string>
   /** More kept elements than this fail (bounded memory on hostile input). */
   maxElements: number
   /** Attributes to strip before parsing (Word's revision ids on every paragraph and run), for speed; ASCII only (it may run on UTF-8 bytes read as Latin-1). */
@@ -76,7 +78,7 @@ export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElemen
  * read as Latin-1 (no decoding of the markup); other text once decoded.
  */
 export function parseXmlFast(bytes: Uint8Array, options: ParseXmlOptions): XmlElement | undefined {
-  const scanOptions = {filter: options.filter ?? keepAll, textIn: options.textIn, maxElements: options.maxElements}
+  const scanOptions = {filter: options.filter ?? keepAll, textIn: options.textIn, attributes: options.attributes, maxElements: options.maxElements}
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   if (!utf16 && isUtf8(bytes)) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
@@ -107,6 +109,7 @@ const keepAll = (): XmlAction => 'keep'
 function parseText(text: string, options: ParseXmlOptions, position: boolean): XmlElement {
   const filter = options.filter ?? keepAll
   const textIn = options.textIn
+  const kept = options.attributes
   const parser = new SaxesParser({xmlns: false, position})
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
   // Open elements: the kept element that receives children, and whether text is kept there (null: inside a skipped element).
@@ -143,9 +146,12 @@ function parseText(text: string, options: ParseXmlOptions, position: boolean): X
     }
     const source = tag.attributes as Record<string, string>
     let attributes: Record<string, string> = source
-    if (rename.size > 0) {
+    if (rename.size > 0 || kept) {
       attributes = {}
-      for (const key in source) attributes[canonical(key, rename)] = source[key]
+      for (const key in source) {
+        const usual = canonical(key, rename)
+        if (!kept || kept.has(usual)) attributes[usual] = source[key]
+      }
     }
     const element: XmlElement = {name, attributes, children: []}
     top.target.children.push(element)

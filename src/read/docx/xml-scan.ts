@@ -152,8 +152,16 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
     }
     // An open tag: its name, then attributes, each after white space.
     if (closedRoot || !(nameChars[first] & 1)) throw giveUp
-    let j = nameEnd(text, i + 1)
-    const tagName = nameOf(text, i, j)
+    // The name, hashed on the way (to find the string read before).
+    let hash = first
+    let j = i + 1
+    for (;;) {
+      const c = text.charCodeAt(j)
+      if (!(nameChars[c] & 2)) break
+      hash = (Math.imul(hash, 31) + c) | 0
+      j++
+    }
+    const tagName = internName(text, i, j, hash)
     let attributeCount = 0
     let selfClosing = false
     for (;;) {
@@ -248,8 +256,13 @@ const names = new Map<number, string>()
 
 /** The name at `start`…`end` of `text`, the known string when there is one. */
 function nameOf(text: string, start: number, end: number): string {
-  let hash = end - start
+  let hash = 0
   for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0
+  return internName(text, start, end, hash)
+}
+
+/** `nameOf`, given the hash of the name's characters. */
+function internName(text: string, start: number, end: number, hash: number): string {
   const known = names.get(hash)
   if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known
   const name = text.slice(start, end)

@@ -26,5 +26,6 @@ export function joinLines(text: string): string {
 
 /** Is the text empty once emphasis and whitespace are gone? */
 export function isEmptyText(text: string | null | undefined): boolean {
-  return !text || stripEmphasis(text).replace(/[\s*_]+/gu, '') === ''
+  // Stripping emphasis only ever removes `*` and `_`: the text is empty when it holds nothing else but white space.
+  return !text || !/[^\s*_]/.test(text)
 }

@@ -15,9 +15,8 @@ import {textNodes} from '../tree/walk.js'
 import {checkLanguage} from './language.js'
 import {looksLikeOcr} from './line-mode.js'
 import {restorationFor, restorationModeFor, type Restoration} from './policy.js'
-import {addCounts, countWords, noWords, type WordCounts} from '../vietnamese/quality.js'
+import {addCounts, countText, noWords, type WordCounts} from '../vietnamese/quality.js'
 import {restore, type RestoreMode} from './restore.js'
-import {tokenize} from '../vietnamese/tokenize.js'
 
 /** Options of the diacritics plugin. */
 export interface Options {
@@ -50,7 +49,7 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
     const known = new Map<string, WordCounts>()
     const countsOf = nodes.map((node) => {
       let counts = known.get(node.value)
-      if (counts === undefined) known.set(node.value, (counts = countWords(tokenize(node.value))))
+      if (counts === undefined) known.set(node.value, (counts = countText(node.value)))
       return counts
     })
     const ocrText = looksLikeOcr(countsOf.reduce(addCounts, noWords()))

@@ -6,7 +6,7 @@
  */
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {isAcronym, tokenize, type Token} from './tokenize.js'
+import {forEachToken, isAcronym, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -41,10 +41,14 @@ export interface WordCounts {
 
 /** Whether a token counts as a word for quality: letters (maybe OCR-damaged), not an acronym or a code. */
 export function isWordLike(token: Token): boolean {
-  if (token.kind === 'word') return !(isAcronym(token.text) && !isValidSyllable(token.text))
-  if (token.kind === 'mixed') return true
+  return wordLike(token.text, token.kind)
+}
+
+function wordLike(text: string, kind: Token['kind']): boolean {
+  if (kind === 'word') return !(isAcronym(text) && !isValidSyllable(text))
+  if (kind === 'mixed') return true
   // OCR writes digits for letters: `S6`, `x4`, `d6i`; real codes have a slash or several digits.
-  return token.kind === 'code' && !token.text.includes('/') && token.text.length <= 5 && /[0-9]/.test(token.text) && /^[^0-9]*[0-9][^0-9]*$/u.test(token.text)
+  return kind === 'code' && !text.includes('/') && text.length <= 5 && /[0-9]/.test(text) && /^[^0-9]*[0-9][^0-9]*$/u.test(text)
 }
 
 /** What the counts need to know of one token, cached by its spelling. */
@@ -63,26 +67,26 @@ interface WordFlags {
 const flagCache = new Map<string, WordFlags>()
 let strippedKeys: Set<string> | null = null
 
-function flagsOf(token: Token): WordFlags {
-  const cached = flagCache.get(token.text)
-  if (cached !== undefined && cached.kind === token.kind) return cached
+function flagsOf(text: string, kind: Token['kind']): WordFlags {
+  const cached = flagCache.get(text)
+  if (cached !== undefined && cached.kind === kind) return cached
   let marked = false
   let only = false
-  for (const ch of token.text) {
+  for (const ch of text) {
     if (isMarked(ch)) marked = true
     if (isVietnameseOnly(ch)) only = true
   }
   let valid = false
   let spelled = false
-  if (token.kind === 'word') {
-    valid = isValidSyllable(token.text)
+  if (kind === 'word') {
+    valid = isValidSyllable(text)
     strippedKeys ??= new Set(syllableLetters())
-    spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
+    spelled = valid || (!marked && strippedKeys.has(text.toLowerCase()))
   }
-  const ocrLike = token.kind === 'word' ? marked && !only && !valid : true
-  const flags = {kind: token.kind, wordLike: isWordLike(token), valid, spelled, ocrLike, marked, vietnameseOnly: only}
+  const ocrLike = kind === 'word' ? marked && !only && !valid : true
+  const flags = {kind, wordLike: wordLike(text, kind), valid, spelled, ocrLike, marked, vietnameseOnly: only}
   if (flagCache.size > 200_000) flagCache.clear()
-  flagCache.set(token.text, flags)
+  flagCache.set(text, flags)
   return flags
 }
 
@@ -105,7 +109,21 @@ export function countWords(tokens: Iterable<Token>, counts: WordCounts = noWords
 
 /** Add the counts of one token (`times` times, default once) to `counts` (nothing when it is not word-like). */
 export function countToken(token: Token, counts: WordCounts, times = 1): void {
-  const flags = flagsOf(token)
+  addFlags(flagsOf(token.text, token.kind), counts, times)
+}
+
+/**
+ * The counts of the words of `text`: `countWords(tokenize(text))`, without building the tokens
+ * (numbers and punctuation, never word-like, are not even cut out).
+ */
+export function countText(text: string, counts: WordCounts = noWords()): WordCounts {
+  forEachToken(text, (start, end, kind) => {
+    if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(text.slice(start, end), kind), counts, 1)
+  })
+  return counts
+}
+
+function addFlags(flags: WordFlags, counts: WordCounts, times: number): void {
   if (flags.wordLike) {
     counts.words += times
     if (flags.valid) counts.valid += times
@@ -118,7 +136,7 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
 
 /** Word statistics of `text`. */
 export function textQuality(text: string): TextQuality {
-  const c = countWords(tokenize(text))
+  const c = countText(text)
   const share = (x: number) => (c.words === 0 ? (x === c.valid ? 1 : 0) : x / c.words)
   return {syllables: c.words, validShare: share(c.valid), markedShare: share(c.marked), vietnameseOnlyShare: share(c.vietnameseOnly)}
 }

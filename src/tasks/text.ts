@@ -11,6 +11,8 @@ import {stripEmphasis} from '../vietnamese/emphasis.js'
  * (`Văn hoá-` + `Xã hội`); markdown emphasis is removed.
  */
 export function joinLines(text: string): string {
+  // One line (most cells): nothing to join.
+  if (!text.includes('\n')) return collapseWhitespace(stripEmphasis(text.normalize('NFC')))
   const lines = stripEmphasis(text.normalize('NFC'))
     .split(/\r?\n/u)
     .map((line) => line.trim())

@@ -6,7 +6,7 @@
  */
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {forEachToken, isAcronym, type Token} from './tokenize.js'
+import {forEachRun, forEachToken, isAcronym, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -114,14 +114,33 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
 
 /**
  * The counts of the words of `text`: `countWords(tokenize(text))`, without building the tokens
- * (numbers and punctuation, never word-like, are not even cut out).
+ * (numbers and punctuation, never word-like, are not even cut out), each distinct chunk of text
+ * (between white space) cut and counted once.
  */
 export function countText(text: string, counts: WordCounts = noWords()): WordCounts {
-  forEachToken(text, (start, end, kind) => {
-    if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(text.slice(start, end), kind), counts, 1)
+  forEachRun(text, (start, end) => {
+    const chunk = text.slice(start, end)
+    let more = chunkCounts.get(chunk)
+    if (more === undefined) {
+      const own = noWords()
+      forEachToken(chunk, (from, to, kind) => {
+        if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(chunk.slice(from, to), kind), own, 1)
+      })
+      if (chunkCounts.size >= 50_000) chunkCounts.clear()
+      chunkCounts.set(chunk, (more = own))
+    }
+    counts.words += more.words
+    counts.valid += more.valid
+    counts.spelled += more.spelled
+    counts.ocrLike += more.ocrLike
+    counts.marked += more.marked
+    counts.vietnameseOnly += more.vietnameseOnly
   })
   return counts
 }
+
+/** The counts of each chunk of text met (a run of non-space characters, cut into tokens by its characters alone), by its text. */
+const chunkCounts = new Map<string, WordCounts>()
 
 function addFlags(flags: WordFlags, counts: WordCounts, times: number): void {
   if (flags.wordLike) {

@@ -19,7 +19,7 @@
  */
 import type {VFile} from 'vfile'
 import {defaultLimits} from '../bulk/limits.js'
-import {documentAttributes, documentFilter, documentNoise, documentText, readBody} from './docx/document.js'
+import {documentAttributes, documentFilter, documentText, readBody} from './docx/document.js'
 import {readNumbering} from './docx/numbering.js'
 import {readStyles} from './docx/styles.js'
 import {childrenNamed, parseXml, XmlError, type XmlElement} from './docx/xml.js'
@@ -59,7 +59,7 @@ export async function readDocx(file: VFile, bytes: Uint8Array, context: ReadCont
     const numberingRoot = await part(zip, (await target(zip, relsPath, 'numbering', folder)) ?? `${folder}numbering.xml`)
     const numbering = readNumbering(numberingRoot, (styleId) => styles.numbering(styleId)?.numId)
     context.options.signal?.throwIfAborted()
-    const document = xml(documentBytes, main, {filter: documentFilter, textIn: documentText, attributes: documentAttributes, maxElements, strip: documentNoise})
+    const document = xml(documentBytes, main, {filter: documentFilter, textIn: documentText, attributes: documentAttributes, maxElements})
     const body = readBody(document, styles, numbering)
     const encoding = writeWord(file, body.blocks, 'docx', [...body.encodings][0])
     return encoding ? {encoding} : {}

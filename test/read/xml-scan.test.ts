@@ -9,7 +9,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {documentAttributes, documentFilter, documentNoise, documentText} from '../../src/read/docx/document.js'
+import {documentAttributes, documentFilter, documentText} from '../../src/read/docx/document.js'
 import {scanXml} from '../../src/read/docx/xml-scan.js'
 import {parseWithSaxes, parseXmlFast, prefixMap, XmlError, type ParseXmlOptions} from '../../src/read/docx/xml.js'
 import {openZip} from '../../src/read/docx/zip.js'
@@ -35,7 +35,7 @@ async function fixtureParts(): Promise<Array<{name: string; text: string; option
     const zip = await openZip(new Uint8Array(readFileSync(file)), limits)
     for (const name of [...zip.names].filter((n) => /\.(xml|rels)$/.test(n)).sort()) {
       const document = name === 'word/document.xml'
-      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, attributes: documentAttributes, maxElements: 2_000_000, strip: documentNoise} : {maxElements: 2_000_000}
+      const options: ParseXmlOptions = document ? {filter: documentFilter, textIn: documentText, attributes: documentAttributes, maxElements: 2_000_000} : {maxElements: 2_000_000}
       parts.push({name: `${path.relative(root, file)}:${name}`, text: new TextDecoder().decode((await zip.read(name))!), options})
     }
     zip.close()
@@ -50,14 +50,14 @@ function fast(text: string | Uint8Array, options: ParseXmlOptions) {
 
 /** The fast path on decoded text. */
 function fastText(text: string, options: ParseXmlOptions) {
-  return scanXml(options.strip ? text.replace(options.strip, '') : text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, attributes: options.attributes, maxElements: options.maxElements}, prefixMap)
+  return scanXml(text, {filter: options.filter ?? (() => 'keep'), textIn: options.textIn, attributes: options.attributes, maxElements: options.maxElements}, prefixMap)
 }
 
 /** The saxes path on `text` (bytes decoded as `parseXml` decodes them). */
 function slow(text: string | Uint8Array, options: ParseXmlOptions) {
   const decoded = typeof text === 'string' ? text : new TextDecoder().decode(text)
   try {
-    return parseWithSaxes(options.strip ? decoded.replace(options.strip, '') : decoded, options)
+    return parseWithSaxes(decoded, options)
   } catch (error) {
     if (error instanceof XmlError) return 'refused'
     throw error

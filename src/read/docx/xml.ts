@@ -48,8 +48,6 @@ export interface ParseXmlOptions {
   attributes?: ReadonlySet<string>
   /** More kept elements than this fail (bounded memory on hostile input). */
   maxElements: number
-  /** Attributes to strip before parsing (Word's revision ids on every paragraph and run), for speed; ASCII only (it may run on UTF-8 bytes read as Latin-1). */
-  strip?: RegExp
 }
 
 /** The usual prefix of each OOXML namespace, to name elements the same whatever a file declares. */
@@ -69,7 +67,7 @@ const prefixes: Record<string, string> = {
 /** Parse `bytes` (UTF-8 or UTF-16 XML) into a tree; throws an `XmlError` (saying on which line). */
 export function parseXml(bytes: Uint8Array, options: ParseXmlOptions): XmlElement {
   // The fast path reads what OOXML writers write; anything else (every malformed file too) is parsed by saxes.
-  return parseXmlFast(bytes, options) ?? parseWithSaxes(strip(decodeXml(bytes), options), options)
+  return parseXmlFast(bytes, options) ?? parseWithSaxes(decodeXml(bytes), options)
 }
 
 /**
@@ -83,14 +81,9 @@ export function parseXmlFast(bytes: Uint8Array, options: ParseXmlOptions): XmlEl
   if (!utf16 && isUtf8(bytes)) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('latin1')
-    return scanXml(strip(latin1, options), scanOptions, prefixMap, true)
+    return scanXml(latin1, scanOptions, prefixMap, true)
   }
-  return scanXml(strip(decodeXml(bytes), options), scanOptions, prefixMap)
-}
-
-/** `text` without what `options.strip` matches. */
-function strip(text: string, options: ParseXmlOptions): string {
-  return options.strip ? text.replace(options.strip, '') : text
+  return scanXml(decodeXml(bytes), scanOptions, prefixMap)
 }
 
 /** The saxes path of `parseXml` (decoded text in; the fast path is checked against it). */

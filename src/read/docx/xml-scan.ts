@@ -16,7 +16,7 @@
  * line ends as spaces, text with references expanded and line ends as
  * `\n`, one string per run of text between two pieces of markup.
  */
-import type {XmlAction, XmlElement, XmlNode} from './xml.js'
+import type {XmlAction, XmlElement} from './xml.js'
 
 /** What the scanner needs of `ParseXmlOptions` (the filter already defaulted). */
 export interface ScanOptions {
@@ -79,15 +79,8 @@ export function scanXml(text: string, options: ScanOptions, rename: (attributes:
   }
 }
 
-/** The attributes of elements that have none, and their children until they get one (read-only, like every tree). */
+/** The attributes of elements that have none (read-only, like every tree). */
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>
-const noChildren: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
-
-/** Add `node` to the children of `parent`. */
-function append(parent: XmlElement, node: XmlNode): void {
-  if (parent.children === noChildren) parent.children = [node]
-  else parent.children.push(node)
-}
 
 function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: boolean): XmlElement {
   const {filter, textIn, maxElements} = options
@@ -119,7 +112,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
         if (notSpace.test(text.slice(at, end))) throw giveUp
       } else if (keepsText[depth]) {
         const target = targets[depth]
-        if (target) append(target, textValue(text.slice(at, end), utf8))
+        if (target) target.children.push(textValue(text.slice(at, end), utf8))
       }
     }
     if (lt < 0) break
@@ -217,8 +210,8 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       const action = filter(name, top.name)
       if (action === 'keep') {
         if (++count > maxElements) throw giveUp
-        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: noChildren}
-        append(top, target)
+        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: []}
+        top.children.push(target)
         keepText = textIn ? textIn.has(name) : true
       } else if (action === 'unwrap') target = top
     }
@@ -301,6 +294,13 @@ function attributesOf(
 }
 
 function attributeValue(raw: string, utf8: boolean): string {
+  // Most values (`single`, `Normal`, `240`) are plain ASCII: nothing to do.
+  let plain = true
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i)
+    plain = c >= 0x20 && c < 0x80 && c !== 0x26
+  }
+  if (plain) return raw
   const value = utf8 && highByte.test(raw) ? fromUtf8(raw) : raw
   if (value.includes('&')) return expand(value.replace(/\r\n|[\t\n\r]/g, ' '))
   return /[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value

@@ -15,9 +15,8 @@ import {textNodes} from '../tree/walk.js'
 import {checkLanguage} from './language.js'
 import {looksLikeOcr} from './line-mode.js'
 import {restorationFor, restorationModeFor, type Restoration} from './policy.js'
-import {addCounts, countWords, noWords} from '../vietnamese/quality.js'
+import {addCounts, countText, noWords, type WordCounts} from '../vietnamese/quality.js'
 import {restore, type RestoreMode} from './restore.js'
-import {tokenize} from '../vietnamese/tokenize.js'
 
 /** Options of the diacritics plugin. */
 export interface Options {
@@ -46,7 +45,13 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
     const when = options.when ?? restorationFor(file, text)
     const mode = options.mode ?? restorationModeFor(file)
     if (when === 'never') return
-    const countsOf = nodes.map((node) => countWords(tokenize(node.value)))
+    // Cells repeat (agencies, time frames): each distinct text is tokenized once.
+    const known = new Map<string, WordCounts>()
+    const countsOf = nodes.map((node) => {
+      let counts = known.get(node.value)
+      if (counts === undefined) known.set(node.value, (counts = countText(node.value)))
+      return counts
+    })
     const ocrText = looksLikeOcr(countsOf.reduce(addCounts, noWords()))
     nodes.forEach((node, i) => {
       // A paragraph continues the one before it (`QUYẾT ĐỊNH` / `Ban hành Kế hoạch…`): its first

@@ -13,6 +13,7 @@ import {loadGrammar} from '../util/grammar.js'
 import {memoize} from '../util/memoize.js'
 import {collapseWhitespace, foldKey, foldWords} from './fold.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
+import {endsWithWordHyphen} from './word-hyphen.js'
 
 /** An agency as written and as the gazetteer names it. */
 export interface CanonicalAgency {
@@ -178,7 +179,7 @@ function items(cell: string): string[] {
     if ((/^[-+•]\s*/u.test(line) && (bulleted || /[;:.]$/u.test(current))) || current === '') {
       if (current) result.push(current)
       current = line
-    } else current += /\S-$/u.test(current) ? line : ` ${line}`
+    } else current += endsWithWordHyphen(current) ? line : ` ${line}`
   }
   if (current) result.push(current)
   return result.flatMap((item) => item.split(';'))

@@ -62,7 +62,11 @@ export function foldKey(value: string): string {
     .trim()
 }
 
+/** White space other than a single space between two other characters: what `collapseWhitespace` changes inside a string. */
+const uncollapsed = /[^\S ]| \s/
+
 /** Collapse runs of whitespace (newlines included) to one space and trim. */
 export function collapseWhitespace(value: string): string {
-  return value.replace(/\s+/gu, ' ').trim()
+  // Most strings are already collapsed: test (no copy) before replacing.
+  return (uncollapsed.test(value) ? value.replace(/\s+/g, ' ') : value).trim()
 }

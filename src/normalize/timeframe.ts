@@ -14,6 +14,7 @@ import type {TimeframeResolve} from '../util/grammar-schemas.js'
 import {dayBefore, isoDate, monthEnd, monthStart, quarterNumber} from './dates.js'
 import {collapseWhitespace, foldChars, foldPattern} from './fold.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
+import {memoize} from '../util/memoize.js'
 
 /** What a time frame is resolved against. */
 export interface TimeframeContext {
@@ -210,12 +211,26 @@ export function matchTimeframe(raw: string): TimeframeMatch | null {
  * `kind: null` and null dates, with `raw` kept.
  */
 export function parseTimeframe(raw: string, context: TimeframeContext): Timeframe {
+  // Plans write the same few time frames again and again: each is parsed once per year (a copy is returned).
+  let parse = parsersByYear.get(context.year)
+  if (parse === undefined) {
+    if (parsersByYear.size >= 64) parsersByYear.clear()
+    const year = context.year
+    parsersByYear.set(year, (parse = memoize((text: string) => parseAnew(text, year), 1024)))
+  }
+  return {...parse(raw)}
+}
+
+/** `parseTimeframe` remembered, by the year of the context. */
+const parsersByYear = new Map<number | null, (raw: string) => Timeframe>()
+
+function parseAnew(raw: string, year: number | null): Timeframe {
   const text = cleanTimeframe(raw)
   const folded = foldChars(text)
   for (const rule of rules()) {
     const match = rule.regex.exec(folded)
     if (!match) continue
-    const range = resolvers[rule.resolve]({...match.groups}, context.year)
+    const range = resolvers[rule.resolve]({...match.groups}, year)
     if (!range) break
     return {raw: text, start: range.start, end: range.end, kind: rule.kind}
   }

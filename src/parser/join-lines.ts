@@ -4,6 +4,7 @@
  * lines; OCR wraps at the page width), keep headings, list items and header
  * lines on their own.
  */
+import {endsWithWordHyphen} from '../normalize/word-hyphen.js'
 import {isAllCaps, opensBlock} from './markers.js'
 
 /** A line as the joiner sees it: index and cleaned text (no emphasis, trimmed). */
@@ -53,18 +54,20 @@ export function joinTexts(texts: string[]): string {
   let value = ''
   for (const text of texts) {
     if (value === '') value = text
-    else if (/\S-$/u.test(value) && /^[\p{L}\d]/u.test(text)) value += text
+    else if (endsWithWordHyphen(value) && /^[\p{L}\d]/u.test(text)) value += text
     else value += ' ' + text
   }
-  return value.replace(/[ \t\u00a0]+/g, ' ').trim()
+  // Most paragraphs have single spaces only: trimming is all there is to do.
+  return (/[\t\u00a0]| {2}/.test(value) ? value.replace(/[ \t\u00a0]+/g, ' ') : value).trim()
 }
+
 
 /** Does `next` continue `previous`, with `gap` blank lines between them? */
 function continues(previous: string, next: string, gap: number, wrapWidth: number): boolean {
   if (gap > 1) return false
   if (opensBlock(next) || isAllCaps(previous) || isAllCaps(next)) return false
   if (/^[}{|]/u.test(next)) return false
-  if (/\S-$/u.test(previous)) return true
+  if (endsWithWordHyphen(previous)) return true
   if (terminal.test(previous)) return false
   const first = next.charAt(0)
   const lower = first !== first.toUpperCase() && first === first.toLowerCase()

@@ -25,7 +25,7 @@ export function usableTables(tables: LayoutTable[] | undefined, lines: SourceLin
       end - start === table.rows &&
       start >= (out.at(-1)?.lines.end ?? 0) &&
       end <= lines.length &&
-      Array.from({length: table.rows}, (_, r) => lines[start + r].text === renderRow(table, r)).every(Boolean)
+      rowsIntact(table, lines)
     if (intact) out.push(table)
     else if (file) {
       report(file, 'layout-table-mismatch', `The reader's table on lines ${start + 1}–${end} no longer matches the text: read as text`)
@@ -34,14 +34,28 @@ export function usableTables(tables: LayoutTable[] | undefined, lines: SourceLin
   return out
 }
 
+/** Whether each row of `table` is still written on its line (`renderRow`, given each row's cells only: a long table has thousands). */
+function rowsIntact(table: LayoutTable, lines: SourceLine[]): boolean {
+  const byRow = cellsByRow(table)
+  for (let r = 0; r < table.rows; r++) if (lines[table.lines.start + r].text !== renderRow({columns: table.columns, cells: byRow[r]}, r)) return false
+  return true
+}
+
+/** The cells of `table` by the row they start in, in order. */
+function cellsByRow(table: LayoutTable): LayoutTable['cells'][] {
+  const byRow: LayoutTable['cells'][] = Array.from({length: table.rows}, () => [])
+  for (const cell of table.cells) byRow[cell.row]?.push(cell)
+  return byRow
+}
+
 /** The table node of a reader's table whose rows stand on `lines`. */
 export function layoutTableNode(table: LayoutTable, lines: SourceLine[], layout: Parameters<typeof provenance>[0]): Table {
   const rows: TableRow[] = []
+  const byRow = cellsByRow(table)
   for (let r = 0; r < table.rows; r++) {
     const line = lines[table.lines.start + r]
     const offsets = slotOffsets(line.text)
-    const cells = table.cells
-      .filter((cell) => cell.row === r)
+    const cells = byRow[r]
       .sort((a, b) => a.column - b.column)
       .map((cell): TableCell => {
         const column = offsets[cell.column] ?? 0
@@ -97,6 +111,8 @@ function slotOffsets(text: string): number[] {
 
 /** A cell's value: its lines trimmed, spaces collapsed, line breaks kept. */
 function cellValue(text: string): string {
+  // One line with single spaces (most cells): trimming is all there is to do.
+  if (!/[\n\t\u00a0]| {2}/.test(text)) return text.trim()
   return text
     .split('\n')
     .map((part) => part.replace(/[ \t\u00a0]+/g, ' ').trim())

@@ -12,6 +12,7 @@
  *   list writes it (`tỉnh Lâm Đồng`); the match is given as `unit`.
  */
 import {matchProvince, matchUnit, type Match, type Province, type Unit} from '../gazetteer/index.js'
+import {memoize} from '../util/memoize.js'
 import type {DocumentInfo} from '../output/schema.js'
 import {properCase} from '../normalize/proper-case.js'
 
@@ -48,6 +49,15 @@ const unitWords: Array<[RegExp, 'province' | Unit['type']]> = [
   [/(?:^|\s)(đặc khu)\s+(\S+(?:\s+\S+){0,3})$/iu, 'đặc khu']
 ]
 
+/** `matchProvince`, remembered: each look-up compares against the whole list. */
+const provinceNamed = memoize(matchProvince, 1024)
+
+/** `matchUnit` by the JSON of `[type, province or null, name]`; remembered, as `provinceNamed`. */
+const unitNamed = memoize((key: string): Match<Unit> | undefined => {
+  const [type, province, written] = JSON.parse(key) as [Unit['type'], string | null, string]
+  return matchUnit(written, {type, province: province ?? undefined})
+}, 1024)
+
 /** The unit `name` ends with (`… tỉnh Quảng Ngãi`), matched in the gazetteer, and where its name starts in `name`. */
 export function unitOf(name: string, province?: string): {unit: IssuerUnit; match: Match<Province> | Match<Unit>; start: number} | null {
   for (const [pattern, type] of unitWords) {
@@ -56,10 +66,10 @@ export function unitOf(name: string, province?: string): {unit: IssuerUnit; matc
     const written = found[2].replace(/[.,;:]+$/u, '')
     const start = found.index + found[0].length - found[2].length
     if (type === 'province') {
-      const match = matchProvince(written)
+      const match = provinceNamed(written)
       if (match) return {unit: {code: match.item.code, name: match.item.name, type: match.item.type, province: match.item.name}, match, start}
     } else {
-      const match = matchUnit(written, {type, province})
+      const match = unitNamed(JSON.stringify([type, province ?? null, written]))
       if (match) return {unit: {code: match.item.code, name: match.item.name, type: match.item.type, province: match.item.province}, match, start}
     }
   }
@@ -94,7 +104,7 @@ export function placeIssuer(issuer: Issuer, repair: boolean): {issuer: Issuer; r
 export function placeName(place: string, unit: IssuerUnit | undefined, repair: boolean): string {
   if (!repair) return place
   if (unit && sameLetters(place, unit.name)) return unit.name
-  const province = matchProvince(place)
+  const province = provinceNamed(place)
   if (province && province.kind !== 'exact') return province.item.name
   return place
 }

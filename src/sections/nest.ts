@@ -30,7 +30,7 @@ export function nestSections(part: Part, file: VFile): void {
       marker: marker.marker,
       kind: marker.kind,
       id: sectionId(parent?.section, marker, parent ? parent.section.children : top),
-      title: marker.title.replace(/\s*:\s*$/u, '') || null,
+      title: (marker.title.includes(':') ? marker.title.replace(/\s*:\s*$/u, '') : marker.title) || null,
       children: [],
       position: block.position,
       ...(block.data ? {data: block.data} : {})

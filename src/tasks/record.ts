@@ -14,6 +14,7 @@ import {isEmptyText, joinLines} from './text.js'
 import type {Node} from 'unist'
 import type {RuleOf} from '../rules/registry.js'
 import {report} from '../rules/report.js'
+import {memoize} from '../util/memoize.js'
 
 /** The texts of one task before normalisation; null for a field the source has no place for. */
 export interface TaskDraft {
@@ -68,11 +69,13 @@ export function warn(file: VFile, reason: string, node: Node, ruleId: RuleOf<'ta
   report(file, ruleId, reason, {place: node.position})
 }
 
+/** The agencies of a cell, split and named; remembered, as a plan names the same agencies in many cells. */
+const agenciesOf = memoize((cell: string) => splitAgencies(cell).map(canonicalAgency), 4096)
+
 function agencies(cell: string | null, context: RecordContext, node: Node): {list: Agency[]; unknown: number} {
   if (isEmptyText(cell)) return {list: [], unknown: 0}
   let unknown = 0
-  const list = splitAgencies(cell!).map((raw) => {
-    const agency = canonicalAgency(raw)
+  const list = agenciesOf(cell!).map((agency) => {
     if (!agency.known) {
       unknown++
       if (!context.reported.has(agency.name)) {

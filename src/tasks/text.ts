@@ -2,6 +2,7 @@
  * Text helpers for task fields: join wrapped lines, strip emphasis.
  */
 import {collapseWhitespace} from '../normalize/fold.js'
+import {endsWithWordHyphen} from '../normalize/word-hyphen.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
 
 /**
@@ -10,6 +11,8 @@ import {stripEmphasis} from '../vietnamese/emphasis.js'
  * (`Văn hoá-` + `Xã hội`); markdown emphasis is removed.
  */
 export function joinLines(text: string): string {
+  // One line (most cells): nothing to join.
+  if (!text.includes('\n')) return collapseWhitespace(stripEmphasis(text.normalize('NFC')))
   const lines = stripEmphasis(text.normalize('NFC'))
     .split(/\r?\n/u)
     .map((line) => line.trim())
@@ -17,7 +20,7 @@ export function joinLines(text: string): string {
   let result = ''
   for (const line of lines) {
     if (result === '') result = line
-    else if (/\S-$/u.test(result)) result += line
+    else if (endsWithWordHyphen(result)) result += line
     else result += ` ${line}`
   }
   return collapseWhitespace(result)
@@ -25,5 +28,6 @@ export function joinLines(text: string): string {
 
 /** Is the text empty once emphasis and whitespace are gone? */
 export function isEmptyText(text: string | null | undefined): boolean {
-  return !text || stripEmphasis(text).replace(/[\s*_]+/gu, '') === ''
+  // Stripping emphasis only ever removes `*` and `_`: the text is empty when it holds nothing else but white space.
+  return !text || !/[^\s*_]/.test(text)
 }

@@ -6,7 +6,7 @@
  */
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
-import {isAcronym, tokenize, type Token} from './tokenize.js'
+import {forEachRun, forEachToken, isAcronym, type Token} from './tokenize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -41,10 +41,14 @@ export interface WordCounts {
 
 /** Whether a token counts as a word for quality: letters (maybe OCR-damaged), not an acronym or a code. */
 export function isWordLike(token: Token): boolean {
-  if (token.kind === 'word') return !(isAcronym(token.text) && !isValidSyllable(token.text))
-  if (token.kind === 'mixed') return true
+  return wordLike(token.text, token.kind)
+}
+
+function wordLike(text: string, kind: Token['kind']): boolean {
+  if (kind === 'word') return !(isAcronym(text) && !isValidSyllable(text))
+  if (kind === 'mixed') return true
   // OCR writes digits for letters: `S6`, `x4`, `d6i`; real codes have a slash or several digits.
-  return token.kind === 'code' && !token.text.includes('/') && token.text.length <= 5 && /[0-9]/.test(token.text) && /^[^0-9]*[0-9][^0-9]*$/u.test(token.text)
+  return kind === 'code' && !text.includes('/') && text.length <= 5 && /[0-9]/.test(text) && /^[^0-9]*[0-9][^0-9]*$/u.test(text)
 }
 
 /** What the counts need to know of one token, cached by its spelling. */
@@ -63,26 +67,26 @@ interface WordFlags {
 const flagCache = new Map<string, WordFlags>()
 let strippedKeys: Set<string> | null = null
 
-function flagsOf(token: Token): WordFlags {
-  const cached = flagCache.get(token.text)
-  if (cached !== undefined && cached.kind === token.kind) return cached
+function flagsOf(text: string, kind: Token['kind']): WordFlags {
+  const cached = flagCache.get(text)
+  if (cached !== undefined && cached.kind === kind) return cached
   let marked = false
   let only = false
-  for (const ch of token.text) {
+  for (const ch of text) {
     if (isMarked(ch)) marked = true
     if (isVietnameseOnly(ch)) only = true
   }
   let valid = false
   let spelled = false
-  if (token.kind === 'word') {
-    valid = isValidSyllable(token.text)
+  if (kind === 'word') {
+    valid = isValidSyllable(text)
     strippedKeys ??= new Set(syllableLetters())
-    spelled = valid || (!marked && strippedKeys.has(token.text.toLowerCase()))
+    spelled = valid || (!marked && strippedKeys.has(text.toLowerCase()))
   }
-  const ocrLike = token.kind === 'word' ? marked && !only && !valid : true
-  const flags = {kind: token.kind, wordLike: isWordLike(token), valid, spelled, ocrLike, marked, vietnameseOnly: only}
+  const ocrLike = kind === 'word' ? marked && !only && !valid : true
+  const flags = {kind, wordLike: wordLike(text, kind), valid, spelled, ocrLike, marked, vietnameseOnly: only}
   if (flagCache.size > 200_000) flagCache.clear()
-  flagCache.set(token.text, flags)
+  flagCache.set(text, flags)
   return flags
 }
 
@@ -105,7 +109,40 @@ export function countWords(tokens: Iterable<Token>, counts: WordCounts = noWords
 
 /** Add the counts of one token (`times` times, default once) to `counts` (nothing when it is not word-like). */
 export function countToken(token: Token, counts: WordCounts, times = 1): void {
-  const flags = flagsOf(token)
+  addFlags(flagsOf(token.text, token.kind), counts, times)
+}
+
+/**
+ * The counts of the words of `text`: `countWords(tokenize(text))`, without building the tokens
+ * (numbers and punctuation, never word-like, are not even cut out), each distinct chunk of text
+ * (between white space) cut and counted once.
+ */
+export function countText(text: string, counts: WordCounts = noWords()): WordCounts {
+  forEachRun(text, (start, end) => {
+    const chunk = text.slice(start, end)
+    let more = chunkCounts.get(chunk)
+    if (more === undefined) {
+      const own = noWords()
+      forEachToken(chunk, (from, to, kind) => {
+        if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(chunk.slice(from, to), kind), own, 1)
+      })
+      if (chunkCounts.size >= 50_000) chunkCounts.clear()
+      chunkCounts.set(chunk, (more = own))
+    }
+    counts.words += more.words
+    counts.valid += more.valid
+    counts.spelled += more.spelled
+    counts.ocrLike += more.ocrLike
+    counts.marked += more.marked
+    counts.vietnameseOnly += more.vietnameseOnly
+  })
+  return counts
+}
+
+/** The counts of each chunk of text met (a run of non-space characters, cut into tokens by its characters alone), by its text. */
+const chunkCounts = new Map<string, WordCounts>()
+
+function addFlags(flags: WordFlags, counts: WordCounts, times: number): void {
   if (flags.wordLike) {
     counts.words += times
     if (flags.valid) counts.valid += times
@@ -118,7 +155,7 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
 
 /** Word statistics of `text`. */
 export function textQuality(text: string): TextQuality {
-  const c = countWords(tokenize(text))
+  const c = countText(text)
   const share = (x: number) => (c.words === 0 ? (x === c.valid ? 1 : 0) : x / c.words)
   return {syllables: c.words, validShare: share(c.valid), markedShare: share(c.marked), vietnameseOnlyShare: share(c.vietnameseOnly)}
 }

@@ -67,20 +67,43 @@ export interface TextMeasures {
   syllableShare: number
 }
 
+/** Per UTF-16 unit: 0 not yet known, 1 not a letter, 2 a letter, 3 a Vietnamese-only letter (`isVietnameseOnly`). */
+const letterKinds = new Uint8Array(0x10000)
+
+function letterKind(code: number): number {
+  let kind = letterKinds[code]
+  if (kind === 0) {
+    const ch = String.fromCharCode(code)
+    letterKinds[code] = kind = !/\p{L}/u.test(ch) ? 1 : isVietnameseOnly(ch) ? 3 : 2
+  }
+  return kind
+}
+
 /** Share of the letters of `text` found only in Vietnamese (0 without letters): the cheap half of `measureText`. */
 export function vietnameseLetterShare(text: string): number {
   let letters = 0
   let vietnamese = 0
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i)
     if (code < 0x80) {
       // ASCII (most of any text): a letter, never a Vietnamese-only one.
       if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) letters++
       continue
     }
-    if (!/\p{L}/u.test(ch)) continue
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // A character outside the BMP (never a Vietnamese one): a letter or not.
+        if (/\p{L}/u.test(text.slice(i, i + 2))) letters++
+        i++
+        continue
+      }
+    }
+    const kind = letterKind(code)
+    if (kind === 1) continue
     letters++
-    if (isVietnameseOnly(ch)) vietnamese++
+    if (kind === 3) vietnamese++
   }
   return letters === 0 ? 0 : vietnamese / letters
 }

@@ -69,43 +69,49 @@ export function forEachRun(text: string, each: (start: number, end: number) => v
   }
 }
 
+/** Receives the tokens of a text in order: offsets in the text and kind. */
+export type TokenSink = (start: number, end: number, kind: TokenKind) => void
+
 /** Split `text` into tokens; white space separates tokens and is not one. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
   // The first line break at or after previousEnd (-1: none).
   let nextBreak = text.indexOf('\n')
+  const push: TokenSink = (start, end, kind) => {
+    tokens.push({start, end, text: text.slice(start, end), kind, spaceBefore: false, lineBefore: false})
+  }
   forEachRun(text, (start, end) => {
     if (nextBreak !== -1 && nextBreak < previousEnd) nextBreak = text.indexOf('\n', previousEnd)
     const lineBefore = nextBreak !== -1 && nextBreak < start
     previousEnd = end
-    splitChunk(text.slice(start, end), start, tokens, lineBefore)
+    const before = tokens.length
+    splitChunk(text, start, end, push)
+    // The chunk's first token has the white space (and the line break) before it.
+    if (tokens.length > before) {
+      tokens[before].spaceBefore = true
+      tokens[before].lineBefore = lineBefore
+    }
   })
   return tokens
 }
 
-function splitChunk(chunk: string, offset: number, tokens: Token[], lineBefore: boolean): void {
-  const before = tokens.length
-  let start = 0
-  let end = chunk.length
-  while (start < end && opening.has(chunk.charCodeAt(start))) {
-    pushToken(tokens, chunk, offset, start, start + 1, 'punct')
-    start++
-  }
-  let trailing = end
-  while (trailing > start && closing.has(chunk.charCodeAt(trailing - 1))) trailing--
-  if (start < trailing) splitCore(chunk, offset, start, trailing, tokens)
-  for (let at = trailing; at < end; at++) pushToken(tokens, chunk, offset, at, at + 1, 'punct')
-  // The chunk's first token has the white space (and the line break) before it.
-  if (tokens.length > before) {
-    tokens[before].spaceBefore = true
-    tokens[before].lineBefore = lineBefore
-  }
+/** The tokens `tokenize` finds, given to `sink` as offsets and kinds only (no objects built: for callers that count). */
+export function forEachToken(text: string, sink: TokenSink): void {
+  forEachRun(text, (start, end) => splitChunk(text, start, end, sink))
 }
 
-/** Add the token `chunk[start..end)` (the chunk at `offset` in the text), with no space before it. */
-function pushToken(tokens: Token[], chunk: string, offset: number, start: number, end: number, kind: TokenKind): void {
-  tokens.push({start: offset + start, end: offset + end, text: chunk.slice(start, end), kind, spaceBefore: false, lineBefore: false})
+/** Split the chunk `text[from..to)` (a run of non-space characters) into tokens. */
+function splitChunk(text: string, from: number, to: number, sink: TokenSink): void {
+  let start = from
+  while (start < to && opening.has(text.charCodeAt(start))) {
+    sink(start, start + 1, 'punct')
+    start++
+  }
+  let trailing = to
+  while (trailing > start && closing.has(text.charCodeAt(trailing - 1))) trailing--
+  if (start < trailing) splitCore(text, start, trailing, sink)
+  for (let at = trailing; at < to; at++) sink(at, at + 1, 'punct')
 }
 
 /** Whether the character at `i` of `text` is a digit 0-9. */
@@ -124,20 +130,19 @@ function isLetterAt(text: string, i: number): boolean {
 }
 
 /** Split the core of a chunk (no leading/trailing punctuation) into words, numbers, codes and punctuation. */
-function splitCore(chunk: string, offset: number, start: number, end: number, tokens: Token[]): void {
-  const push = (s: number, e: number, kind: TokenKind) => pushToken(tokens, chunk, offset, s, e, kind)
+function splitCore(text: string, start: number, end: number, push: TokenSink): void {
   let letters = 0
   let digits = 0
   let others = 0
   for (let i = start; i < end; i++) {
-    if (isDigitAt(chunk, i)) digits++
-    else if (isLetterAt(chunk, i)) letters++
+    if (isDigitAt(text, i)) digits++
+    else if (isLetterAt(text, i)) letters++
     else others++
   }
   if (others === 0 && digits === 0) return push(start, end, 'word')
   if (digits > 0 && letters === 0) {
     // Digits and separators: a number or a date; a lone symbol run stays punctuation.
-    return push(start, end, /^[0-9]+(?:[.,/:-][0-9]+)*$/.test(chunk.slice(start, end)) ? 'number' : 'code')
+    return push(start, end, /^[0-9]+(?:[.,/:-][0-9]+)*$/.test(text.slice(start, end)) ? 'number' : 'code')
   }
   if (digits > 0) return push(start, end, 'code')
   if (letters === 0) {
@@ -146,12 +151,12 @@ function splitCore(chunk: string, offset: number, start: number, end: number, to
   }
   // Letters and symbols. Runs of letters joined by - . / are separate words (`Văn hóa-Xã hội`,
   // `/KH-UBND`, `TP.HCM`); anything else inside a word is OCR junk kept whole.
-  const core = chunk.slice(start, end)
+  const core = text.slice(start, end)
   if (/^[-./–]*[\p{L}\p{M}]+(?:[-./–]+[\p{L}\p{M}]+)*[-./–]*$/u.test(core)) {
     let i = start
     while (i < end) {
       let j = i
-      while (j < end && isLetterAt(chunk, j)) j++
+      while (j < end && isLetterAt(text, j)) j++
       if (j > i) push(i, j, 'word')
       else push(i, ++j, 'punct')
       i = j

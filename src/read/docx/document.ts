@@ -46,8 +46,8 @@ export function documentFilter(name: string, parent: string): XmlAction {
   return 'skip'
 }
 
-/** Attributes Word writes on every paragraph and run that the reader never needs (revision and paragraph ids): stripped before parsing. */
-export const documentNoise = / (?:w:rsid[A-Za-z]*|w14:paraId|w14:textId)="[^"<>]*"/g
+/** The attributes the reader looks at (in `document.xml`, here and in `styles.ts`, `on-off.ts`): the others (Word's revision and paragraph ids on every paragraph and run …) are not kept. */
+export const documentAttributes: ReadonlySet<string> = new Set(['w:val', 'w:instr', 'w:fldCharType', 'w:char', 'w:ascii', 'w:hAnsi'])
 
 /** The elements whose text `parseXml` keeps. */
 export const documentText: ReadonlySet<string> = new Set(['w:t', 'w:instrText'])

@@ -34,6 +34,13 @@ const marker = /^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|\(?\d{1,3}\)?|Đi
 export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
   const lines: string[] = []
   const tables: LayoutTable[] = []
+  // A cell's lines are asked for twice (is the table a layout one? its text): made once.
+  const linesOf = new Map<WordCell, string[]>()
+  const cellLines = (cell: WordCell): string[] => {
+    let out = linesOf.get(cell)
+    if (out === undefined) linesOf.set(cell, (out = linesOfCell(cell)))
+    return out
+  }
   const blank = () => {
     if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('')
   }
@@ -138,11 +145,11 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
 }
 
 /** The text lines of a cell: its paragraphs (tabs as spaces), nested tables row by row; no blank lines. */
-function cellLines(cell: WordCell): string[] {
+function linesOfCell(cell: WordCell): string[] {
   const out: string[] = []
   for (const block of cell.blocks) {
     if (block.kind === 'paragraph') out.push(...block.text.split('\n').map(spaces))
-    else for (const row of block.rows) out.push(row.map((c) => cellLines(c).join(' ')).filter((t) => t !== '').join(' '))
+    else for (const row of block.rows) out.push(row.map((c) => linesOfCell(c).join(' ')).filter((t) => t !== '').join(' '))
   }
   return out.filter((line) => line !== '')
 }
@@ -168,5 +175,6 @@ function zoneFollows(lines: string[], index: number): boolean {
 
 /** Tabs and runs of spaces as one space, trimmed. */
 function spaces(line: string): string {
-  return line.replace(/[ \t\u00a0]+/g, ' ').trim()
+  // Most lines have single spaces only: trimming is all there is to do.
+  return (/[\t\u00a0]| {2}/.test(line) ? line.replace(/[ \t\u00a0]+/g, ' ') : line).trim()
 }

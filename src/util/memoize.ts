@@ -4,6 +4,18 @@
  * and again.
  */
 
+/** Every memory `memoize` made, for `forgetAll`. */
+const memories = new Set<Map<unknown, unknown>>()
+
+/**
+ * Empty every memory `memoize` made: the process forgets the names, column
+ * headers and time frames of earlier documents (a benchmark then measures a
+ * document as if it were the first of its kind).
+ */
+export function forgetAll(): void {
+  for (const memory of memories) memory.clear()
+}
+
 /**
  * `compute` with its answers (`undefined` and `null` too) remembered by
  * key, `max` of them at most: when the memory is full it is emptied and
@@ -11,6 +23,7 @@
  */
 export function memoize<K, V>(compute: (key: K) => V, max: number): (key: K) => V {
   const memory = new Map<K, V>()
+  memories.add(memory as Map<unknown, unknown>)
   return (key: K): V => {
     const known = memory.get(key)
     if (known !== undefined || memory.has(key)) return known as V

@@ -61,11 +61,20 @@ let byFirst: Map<string, Entry[]> | undefined
 function entries(): Map<string, Entry[]> {
   if (byFirst) return byFirst
   byFirst = new Map()
+  // Names share their syllables (3,355 names, far fewer distinct words): each word is spelt once.
+  const spelt = new Map<string, {syllable: string; letters: string} | null>()
+  const spell = (word: string) => {
+    let known = spelt.get(word)
+    if (known === undefined) {
+      const syllable = isValidSyllable(word) ? canonical(word.toLowerCase()) : null
+      spelt.set(word, (known = syllable === null ? null : {syllable, letters: stripMarks(syllable)}))
+    }
+    return known
+  }
   for (const place of placeNames()) {
-    const words = place.name.split(/\s+/)
-    if (!words.every((w) => isValidSyllable(w))) continue
-    const syllables = words.map((w) => canonical(w.toLowerCase()))
-    const entry = {syllables, letters: syllables.map((s) => stripMarks(s)), types: place.types}
+    const words = place.name.split(/\s+/).map(spell)
+    if (words.some((w) => w === null)) continue
+    const entry = {syllables: words.map((w) => w!.syllable), letters: words.map((w) => w!.letters), types: place.types}
     const list = byFirst.get(entry.letters[0])
     if (list) list.push(entry)
     else byFirst.set(entry.letters[0], [entry])

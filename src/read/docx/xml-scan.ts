@@ -89,9 +89,6 @@ export function scanXml(
 /** The attributes of elements that have none (read-only, like every tree). */
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>
 
-/** The children of an empty-element tag (`<w:jc w:val="center"/>`: most kept elements), shared and read-only like `noAttributes`. */
-const noChildren: XmlElement['children'] = Object.freeze([]) as unknown as XmlElement['children']
-
 function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: Buffer | undefined): XmlElement {
   const {filter, textIn, maxElements} = options
   const kept = options.attributes
@@ -225,7 +222,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
       if (action === undefined) byName.set(name, (action = filter(name, top.name)))
       if (action === 'keep') {
         if (++count > maxElements) throw giveUp
-        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: selfClosing ? noChildren : []}
+        target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: []}
         top.children.push(target)
         keepText = textIn ? textIn.has(name) : true
       } else if (action === 'unwrap') target = top

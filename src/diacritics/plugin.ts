@@ -47,12 +47,14 @@ const diacritics: Plugin<[Options?], FlatRoot> = function (options: Options = {}
     if (when === 'never') return
     // Cells repeat (agencies, time frames): each distinct text is tokenized once.
     const known = new Map<string, WordCounts>()
+    const total = noWords()
     const countsOf = nodes.map((node) => {
       let counts = known.get(node.value)
       if (counts === undefined) known.set(node.value, (counts = countText(node.value)))
+      addCounts(total, counts)
       return counts
     })
-    const ocrText = looksLikeOcr(countsOf.reduce(addCounts, noWords()))
+    const ocrText = looksLikeOcr(total)
     nodes.forEach((node, i) => {
       // A paragraph continues the one before it (`QUYẾT ĐỊNH` / `Ban hành Kế hoạch…`): its first
       // words are scored after that one's last words, as in running text.

@@ -17,6 +17,8 @@ export function decodeTextWithEncoding(bytes: Uint8Array): {text: string; encodi
 
 /** NFC, `\n` line endings, no NUL, no stray BOM, Ð (U+00D0) as Đ (U+0110). */
 export function normalizeText(text: string): string {
+  // Most texts (every cell of a table) hold none of the characters replaced: NFC is all there is to do.
+  if (!/[\r\u0000\ufeff\u00d0]/.test(text)) return text.normalize('NFC')
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000\ufeff]/g, '')

@@ -1,8 +1,7 @@
 /**
  * The walker over a sohoa tree (flat or structured): every stage that looks
- * at the text of the tree goes through these, on `unist-util-visit`.
+ * at the text of the tree goes through these (plain depth-first walks, in document order).
  */
-import {visit} from 'unist-util-visit'
 import type {Paragraph, Section, SohoaNode, TableCell} from './types.js'
 
 /** A node that holds text: a paragraph or a table cell. */
@@ -16,16 +15,23 @@ export function isTextNode(node: {type: string}): node is TextNode {
 /** The paragraphs and table cells under `tree` (itself included), depth first, in document order. */
 export function textNodes(tree: SohoaNode): TextNode[] {
   const found: TextNode[] = []
-  visit(tree, isTextNode, (node) => {
-    found.push(node)
+  eachNode(tree, (node) => {
+    if (isTextNode(node)) found.push(node)
   })
   return found
+}
+
+/** Call `each` on `node` and every node under it, depth first, in document order (as `visit` does, without its bookkeeping: these walks run on every parse). */
+function eachNode(node: {type: string; children?: unknown}, each: (node: {type: string}) => void): void {
+  each(node)
+  const children = node.children as Array<{type: string; children?: unknown}> | undefined
+  if (children) for (let i = 0; i < children.length; i++) eachNode(children[i], each)
 }
 
 /** The nodes under `tree` that stand for a line of text, in document order: paragraphs, table cells, and section headings (a section keeps its heading paragraph's `data`). */
 export function lineNodes(tree: SohoaNode): Array<TextNode | Section> {
   const found: Array<TextNode | Section> = []
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (isTextNode(node) || node.type === 'section') found.push(node as TextNode | Section)
   })
   return found
@@ -35,9 +41,9 @@ export function lineNodes(tree: SohoaNode): Array<TextNode | Section> {
 export function textsIn(nodes: readonly SohoaNode[]): string[] {
   const found: string[] = []
   for (const node of nodes) {
-    visit(node, (child) => {
+    eachNode(node, (child) => {
       if (child.type === 'paragraph') found.push((child as Paragraph).value)
-      else if (child.type === 'section' && (child as {title?: string | null}).title) found.push((child as {title: string}).title)
+      else if (child.type === 'section' && (child as Section).title) found.push((child as Section).title as string)
     })
   }
   return found

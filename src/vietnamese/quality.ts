@@ -97,7 +97,12 @@ export function noWords(): WordCounts {
 
 /** Add the counts `more` to `counts`; returns `counts`. */
 export function addCounts(counts: WordCounts, more: WordCounts): WordCounts {
-  for (const key of Object.keys(counts) as Array<keyof WordCounts>) counts[key] += more[key]
+  counts.words += more.words
+  counts.valid += more.valid
+  counts.spelled += more.spelled
+  counts.ocrLike += more.ocrLike
+  counts.marked += more.marked
+  counts.vietnameseOnly += more.vietnameseOnly
   return counts
 }
 

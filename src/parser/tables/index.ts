@@ -18,6 +18,13 @@ export type {CellFragment, TableBlock, TableBlockCell, TableBlockRow, TableLayou
 const detectors = [detectTabs, detectPipes, detectAligned]
 
 /**
+ * What a line must hold for a detector to open a table on it: a tab (`detectTabs`), a pipe
+ * (`detectPipes`), or three white-space characters in a row (`detectAligned` wants two gutters
+ * of three or more between the runs of its first line).
+ */
+const mayOpen = /[\t|]|\s{3}/
+
+/**
  * Find the tables in `lines` (the text split on line breaks, no line break
  * characters). Blocks are in order and do not overlap.
  */
@@ -25,6 +32,11 @@ export function detectTables(lines: string[]): TableBlock[] {
   const blocks: TableBlock[] = []
   let index = 0
   while (index < lines.length) {
+    // No detector opens a table on a line without a tab, a pipe or a gutter (most lines of prose).
+    if (!mayOpen.test(lines[index])) {
+      index++
+      continue
+    }
     let block: TableBlock | null = null
     for (const detect of detectors) {
       block = detect(lines, index)

@@ -16,6 +16,7 @@
  * line ends as spaces, text with references expanded and line ends as
  * `\n`, one string per run of text between two pieces of markup.
  */
+import {Buffer} from 'node:buffer'
 import type {XmlAction, XmlElement} from './xml.js'
 
 /** What the scanner needs of `ParseXmlOptions` (the filter already defaulted). */
@@ -60,11 +61,17 @@ const giveUp = Symbol('give up')
 /**
  * Parse `text` (a decoded XML part; with `utf8`, the bytes of valid UTF-8
  * read as Latin-1, one character a byte: the markup is ASCII, and only text
- * and attribute values are decoded) into the tree `parseXml` returns, or
+ * and attribute values are decoded; `utf8` may be those bytes, to decode
+ * from without copying them back) into the tree `parseXml` returns, or
  * undefined when it holds anything outside the fast path (including every
  * malformed or refused document): the caller then parses it with saxes.
  */
-export function scanXml(text: string, options: ScanOptions, rename: (attributes: Record<string, string>) => Map<string, string>, utf8 = false): XmlElement | undefined {
+export function scanXml(
+  text: string,
+  options: ScanOptions,
+  rename: (attributes: Record<string, string>) => Map<string, string>,
+  utf8: boolean | Buffer = false
+): XmlElement | undefined {
   if (utf8 ? forbiddenBytes.test(text) : forbiddenOrSurrogate.test(text) && forbidden.test(text)) return undefined
   if (badAmpersand.test(text) || text.includes(']]>')) return undefined
   // Character references anywhere (even in dropped elements) must name characters XML allows.
@@ -72,7 +79,7 @@ export function scanXml(text: string, options: ScanOptions, rename: (attributes:
     for (const [, ref] of text.matchAll(characterReference)) if (!isChar(ref[0] === 'x' ? Number.parseInt(ref.slice(1), 16) : Number.parseInt(ref, 10))) return undefined
   }
   try {
-    return scan(text, options, rename, utf8)
+    return scan(text, options, rename, utf8 === false ? undefined : utf8 === true ? Buffer.from(text, 'latin1') : utf8)
   } catch (error) {
     if (error === giveUp) return undefined
     throw error
@@ -82,7 +89,7 @@ export function scanXml(text: string, options: ScanOptions, rename: (attributes:
 /** The attributes of elements that have none (read-only, like every tree). */
 const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>
 
-function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: boolean): XmlElement {
+function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: Buffer | undefined): XmlElement {
   const {filter, textIn, maxElements} = options
   const kept = options.attributes
   const root: XmlElement = {name: '#document', attributes: {}, children: []}
@@ -93,6 +100,8 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
   // The attributes of the tag being read: offsets of name start and end, value start and end.
   const spans: number[] = []
   let rename: Map<string, string> | undefined
+  // The filter's answers, by parent then name (it depends on those two only; a part asks the same few thousand times).
+  const actions = new Map<string, Map<string, XmlAction>>()
   let count = 0
   let closedRoot = false
   let at = 0
@@ -112,7 +121,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
         if (notSpace.test(text.slice(at, end))) throw giveUp
       } else if (keepsText[depth]) {
         const target = targets[depth]
-        if (target) target.children.push(textValue(text.slice(at, end), utf8))
+        if (target) target.children.push(textValue(text, at, end, utf8))
       }
     }
     if (lt < 0) break
@@ -207,7 +216,10 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
     let target: XmlElement | null = null
     let keepText = false
     if (top !== null) {
-      const action = filter(name, top.name)
+      let byName = actions.get(top.name)
+      if (byName === undefined) actions.set(top.name, (byName = new Map()))
+      let action = byName.get(name)
+      if (action === undefined) byName.set(name, (action = filter(name, top.name)))
       if (action === 'keep') {
         if (++count > maxElements) throw giveUp
         target = {name, attributes: attributeCount === 0 ? noAttributes : attributesOf(text, spans, attributeCount, rename, kept, utf8), children: []}
@@ -277,7 +289,7 @@ function attributesOf(
   count: number,
   rename: Map<string, string> | undefined,
   kept: ReadonlySet<string> | undefined,
-  utf8: boolean
+  utf8: Buffer | undefined
 ): Record<string, string> {
   let attributes: Record<string, string> | undefined
   for (let a = 0; a < count * 4; a += 4) {
@@ -287,13 +299,13 @@ function attributesOf(
     if (rename !== undefined && rename.size > 0) key = canonical(key, rename)
     if (kept !== undefined && !kept.has(key)) continue
     attributes ??= {}
-    const value = text.slice(spans[a + 2], spans[a + 3])
-    attributes[key] = attributeValue(value, utf8)
+    attributes[key] = attributeValue(text, spans[a + 2], spans[a + 3], utf8)
   }
   return attributes ?? noAttributes
 }
 
-function attributeValue(raw: string, utf8: boolean): string {
+function attributeValue(text: string, start: number, end: number, utf8: Buffer | undefined): string {
+  const raw = text.slice(start, end)
   // Most values (`single`, `Normal`, `240`) are plain ASCII: nothing to do.
   let plain = true
   for (let i = 0; i < raw.length && plain; i++) {
@@ -301,20 +313,16 @@ function attributeValue(raw: string, utf8: boolean): string {
     plain = c >= 0x20 && c < 0x80 && c !== 0x26
   }
   if (plain) return raw
-  const value = utf8 && highByte.test(raw) ? fromUtf8(raw) : raw
+  const value = utf8 && highByte.test(raw) ? utf8.toString('utf8', start, end) : raw
   if (value.includes('&')) return expand(value.replace(/\r\n|[\t\n\r]/g, ' '))
   return /[\t\n\r]/.test(value) ? value.replace(/\r\n|[\t\n\r]/g, ' ') : value
 }
 
-function textValue(raw: string, utf8: boolean): string {
-  const value = utf8 && highByte.test(raw) ? fromUtf8(raw) : raw
+/** The text at `start`…`end`: decoded from the bytes (`utf8`) when they are UTF-8 read as Latin-1. */
+function textValue(text: string, start: number, end: number, utf8: Buffer | undefined): string {
+  const value = utf8 ? utf8.toString('utf8', start, end) : text.slice(start, end)
   const lines = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
   return lines.includes('&') ? expand(lines) : lines
-}
-
-/** The text of UTF-8 bytes read as Latin-1. */
-function fromUtf8(bytes: string): string {
-  return Buffer.from(bytes, 'latin1').toString('utf8')
 }
 
 /** Expand references (the predefined five, character references to characters XML allows). */

@@ -80,8 +80,8 @@ export function parseXmlFast(bytes: Uint8Array, options: ParseXmlOptions): XmlEl
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   if (!utf16 && isUtf8(bytes)) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('latin1')
-    return scanXml(latin1, scanOptions, prefixMap, true)
+    const source = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom)
+    return scanXml(source.toString('latin1'), scanOptions, prefixMap, source)
   }
   return scanXml(decodeXml(bytes), scanOptions, prefixMap)
 }

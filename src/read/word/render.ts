@@ -132,7 +132,7 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
       for (const cell of row) {
         const text = cellLines(cell).join('\n')
         cells.push({row: r, column: cell.column, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text, confidence: 1})
-        if (cell.column < fields.length) fields[cell.column] = text.replace(/\s*\n\s*/g, ' ')
+        if (cell.column < fields.length) fields[cell.column] = text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text
       }
       lines.push(fields.join('\t'))
     }

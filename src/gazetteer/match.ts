@@ -6,7 +6,6 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {foldKey} from '../normalize/fold.js'
-import {memoize} from '../util/memoize.js'
 import {allProvinces, allUnits, type Province, type Unit} from './units.js'
 
 /** How a name matched: `exact` (as written, tone placement aside), `letters` (marks differ), `near` (one edit of the letters). */
@@ -54,8 +53,21 @@ export function toneKey(value: string): string {
     .normalize('NFC')
 }
 
-/** The keys of the list's names (`toneKey`, `foldKey`), made once: every look-up compares against all of them (3,355 names). */
-const keysOf = memoize((name: string) => ({tone: toneKey(name), letters: foldKey(name)}), 10_000)
+/** The keys of the list's names (`toneKey`, `foldKey`), by name; made once, as the list is (not a memo of what documents asked). */
+let listKeys: Map<string, {tone: string; letters: string}> | undefined
+
+/** The keys of one of the list's names: every look-up compares against all of them (3,355 names). */
+function keysOf(name: string): {tone: string; letters: string} {
+  if (listKeys === undefined) {
+    listKeys = new Map()
+    for (const item of [...allProvinces(), ...allUnits()]) {
+      if (!listKeys.has(item.name)) listKeys.set(item.name, {tone: toneKey(item.name), letters: foldKey(item.name)})
+    }
+  }
+  let keys = listKeys.get(name)
+  if (keys === undefined) listKeys.set(name, (keys = {tone: toneKey(name), letters: foldKey(name)}))
+  return keys
+}
 
 function best<T extends {name: string}>(pool: T[], name: string): Match<T> | undefined {
   const written = toneKey(name)

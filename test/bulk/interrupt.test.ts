@@ -3,12 +3,12 @@
  * report that says what was left, `--resume` finishing the job, and a
  * file that overruns `--timeout` failing alone.
  */
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import type {BulkReport} from '../../src/bulk/index.js'
-import {parsed, seed, sohoa, start} from './corpus.js'
+import {parsed, root, seed, sohoa, start} from './corpus.js'
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bulk-interrupt-'))
 afterAll(() => rmSync(tmp, {recursive: true, force: true}))
@@ -122,8 +122,10 @@ describe('bulk: interruptions', () => {
 
   it('a file that overruns --timeout fails alone (its worker is stopped) and the batch goes on', async () => {
     const input = path.join(tmp, 'timeout')
-    // 25 MB of plan text takes 6–10 s to parse on the 2-core machine; the small files well under a second.
-    bigText(path.join(input, 'a-big.txt'), 25)
+    // A two-page scan: OCR at 300 dpi takes seconds a page on any machine (text got too quick to count on:
+    // 25 MB of it now parses in about 3 s); the small files well under a second.
+    mkdirSync(input, {recursive: true})
+    copyFileSync(path.join(root, 'fixtures/generated/sample/input.pdf'), path.join(input, 'a-scan.pdf'))
     writeFileSync(path.join(input, 'b-small.txt'), seed(3))
     writeFileSync(path.join(input, 'c-small.txt'), seed(4))
     const out = path.join(tmp, 'timeout-out')
@@ -131,10 +133,10 @@ describe('bulk: interruptions', () => {
     expect(run.code).toBe(1)
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BulkReport
     expect(report.files.map((f) => [path.basename(f.path), parsed(f.status) ? 'ok' : f.status, f.reason ?? null])).toEqual([
-      ['a-big.txt', 'failed', 'timed out after 2 s (--timeout)'],
+      ['a-scan.pdf', 'failed', 'timed out after 2 s (--timeout)'],
       ['b-small.txt', 'ok', null],
       ['c-small.txt', 'ok', null]
     ])
-    expect(run.stderr).toContain(`${path.join(input, 'a-big.txt')}  error  timed out after 2 s (--timeout)  limits:timeout`)
+    expect(run.stderr).toContain(`${path.join(input, 'a-scan.pdf')}  error  timed out after 2 s (--timeout)  limits:timeout`)
   })
 })

@@ -143,7 +143,10 @@ function search(text: string): Entry | undefined {
   for (const candidate of keys) {
     const query = candidate.local ? k.exact : k.loose
     if (candidate.key.length < minFuzzyLength || query.length < minFuzzyLength) continue
-    const score = distance(query, candidate.key) / Math.max(query.length, candidate.key.length)
+    const longer = Math.max(query.length, candidate.key.length)
+    // The distance is at least the difference in length: a key too much longer or shorter cannot be near.
+    if (Math.abs(query.length - candidate.key.length) / longer > maxRelativeDistance) continue
+    const score = distance(query, candidate.key) / longer
     if (score <= maxRelativeDistance && (!best || score < best.score)) best = {entry: candidate.entry, score}
   }
   return best?.entry

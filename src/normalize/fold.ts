@@ -65,6 +65,12 @@ export function foldKey(value: string): string {
 /** White space other than a single space between two other characters: what `collapseWhitespace` changes inside a string. */
 const uncollapsed = /[^\S ]| \s/
 
+/** Runs of spaces, tabs and no-break spaces as one space, trimmed; line breaks kept (a line's or a cell part's spacing). */
+export function collapseSpaces(value: string): string {
+  // Most lines have single spaces only: test (no copy) before replacing.
+  return (/[\t\u00a0]| {2}/.test(value) ? value.replace(/[ \t\u00a0]+/g, ' ') : value).trim()
+}
+
 /** Collapse runs of whitespace (newlines included) to one space and trim. */
 export function collapseWhitespace(value: string): string {
   // Most strings are already collapsed: test (no copy) before replacing.

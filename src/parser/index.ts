@@ -8,6 +8,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {LayoutTable} from '../read/types.js'
 import type {Paragraph, FlatRoot, Table, TableCell, TableRow} from '../tree/types.js'
+import {collapseSpaces} from '../normalize/fold.js'
 import {stripEmphasis} from '../vietnamese/emphasis.js'
 import {joinLines, joinTexts, type JoinLine} from './join-lines.js'
 import {splitLines, type SourceLine} from './lines.js'
@@ -120,7 +121,7 @@ function tableOf(block: TableBlock, lines: SourceLine[], layout: Parameters<type
       // A cell wrapped over several lines keeps its line breaks (they often separate items).
       const value = cell.text
         .split('\n')
-        .map((part) => stripEmphasis(part).replace(/[ \t\u00a0]+/g, ' ').trim())
+        .map((part) => collapseSpaces(stripEmphasis(part)))
         .join('\n')
       const last = cell.fragments?.[cell.fragments.length - 1] ?? cell
       const lastLine = lines[last.line]

@@ -4,6 +4,7 @@
  * lines; OCR wraps at the page width), keep headings, list items and header
  * lines on their own.
  */
+import {collapseSpaces} from '../normalize/fold.js'
 import {endsWithWordHyphen} from '../normalize/word-hyphen.js'
 import {isAllCaps, opensBlock} from './markers.js'
 
@@ -57,8 +58,7 @@ export function joinTexts(texts: string[]): string {
     else if (endsWithWordHyphen(value) && /^[\p{L}\d]/u.test(text)) value += text
     else value += ' ' + text
   }
-  // Most paragraphs have single spaces only: trimming is all there is to do.
-  return (/[\t\u00a0]| {2}/.test(value) ? value.replace(/[ \t\u00a0]+/g, ' ') : value).trim()
+  return collapseSpaces(value)
 }
 
 

@@ -7,6 +7,7 @@
 import type {VFile} from 'vfile'
 import type {LayoutTable} from '../read/types.js'
 import type {CellData, Table, TableCell, TableRow} from '../tree/types.js'
+import {collapseSpaces} from '../normalize/fold.js'
 import {flatText, renderRow} from '../read/layout/table-cells.js'
 import type {SourceLine} from './lines.js'
 import {provenance} from './provenance.js'
@@ -111,11 +112,11 @@ function slotOffsets(text: string): number[] {
 
 /** A cell's value: its lines trimmed, spaces collapsed, line breaks kept. */
 function cellValue(text: string): string {
-  // One line with single spaces (most cells): trimming is all there is to do.
-  if (!/[\n\t\u00a0]| {2}/.test(text)) return text.trim()
+  // One line (most cells): nothing to split.
+  if (!text.includes('\n')) return collapseSpaces(text)
   return text
     .split('\n')
-    .map((part) => part.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map(collapseSpaces)
     .filter((part) => part !== '')
     .join('\n')
 }

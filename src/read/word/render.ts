@@ -18,6 +18,7 @@
  *   after.
  */
 import type {LayoutCell, LayoutTable, TableMethod} from '../types.js'
+import {collapseSpaces} from '../../normalize/fold.js'
 import {isLayoutTable} from './layout-table.js'
 import type {WordBlock, WordCell, WordTable} from './model.js'
 
@@ -54,7 +55,7 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
     // tabs), or list items of the left column (the recipients beside a signature), blank lines between them.
     for (let i = 0; i < blockLines.length; ) {
       if (!splitColumns(blockLines[i])) {
-        push(spaces(blockLines[i]))
+        push(collapseSpaces(blockLines[i]))
         i++
         continue
       }
@@ -68,8 +69,8 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
         if (split) {
           left.push(split[0])
           right.push(split[1])
-        } else if (/^\t+\S/u.test(line)) right.push(spaces(line))
-        else if (/^\s*[-+•]\s/u.test(line) && zoneFollows(blockLines, j)) left.push(spaces(line))
+        } else if (/^\t+\S/u.test(line)) right.push(collapseSpaces(line))
+        else if (/^\s*[-+•]\s/u.test(line) && zoneFollows(blockLines, j)) left.push(collapseSpaces(line))
         else break
         end = j + 1
       }
@@ -148,7 +149,7 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
 function linesOfCell(cell: WordCell): string[] {
   const out: string[] = []
   for (const block of cell.blocks) {
-    if (block.kind === 'paragraph') out.push(...block.text.split('\n').map(spaces))
+    if (block.kind === 'paragraph') out.push(...block.text.split('\n').map(collapseSpaces))
     else for (const row of block.rows) out.push(row.map((c) => linesOfCell(c).join(' ')).filter((t) => t !== '').join(' '))
   }
   return out.filter((line) => line !== '')
@@ -159,7 +160,7 @@ function splitColumns(line: string): [string, string] | null {
   if (!line.includes('\t')) return null
   const match = /^[ \t]*([^\t]*[^\s])[ ]*\t[ \t]*(\S.*)$/u.exec(line)
   if (!match || marker.test(match[1])) return null
-  return [spaces(match[1]), spaces(match[2])]
+  return [collapseSpaces(match[1]), collapseSpaces(match[2])]
 }
 
 /** Whether a two-column or right-only line comes within the next few lines after `index` (the zone goes on). */
@@ -171,10 +172,4 @@ function zoneFollows(lines: string[], index: number): boolean {
     if (!/^\s*[-+•]\s/u.test(lines[k])) return false
   }
   return false
-}
-
-/** Tabs and runs of spaces as one space, trimmed. */
-function spaces(line: string): string {
-  // Most lines have single spaces only: trimming is all there is to do.
-  return (/[\t\u00a0]| {2}/.test(line) ? line.replace(/[ \t\u00a0]+/g, ' ') : line).trim()
 }

@@ -7,6 +7,7 @@
 import {isMarked, isVietnameseOnly, stripMarks} from './letters.js'
 import {isValidSyllable, syllableLetters} from './orthography.js'
 import {forEachRun, forEachToken, isAcronym, type Token} from './tokenize.js'
+import {memoize} from '../util/memoize.js'
 
 /** Word statistics of a text. */
 export interface TextQuality {
@@ -124,28 +125,19 @@ export function countToken(token: Token, counts: WordCounts, times = 1): void {
  */
 export function countText(text: string, counts: WordCounts = noWords()): WordCounts {
   forEachRun(text, (start, end) => {
-    const chunk = text.slice(start, end)
-    let more = chunkCounts.get(chunk)
-    if (more === undefined) {
-      const own = noWords()
-      forEachToken(chunk, (from, to, kind) => {
-        if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(chunk.slice(from, to), kind), own, 1)
-      })
-      if (chunkCounts.size >= 50_000) chunkCounts.clear()
-      chunkCounts.set(chunk, (more = own))
-    }
-    counts.words += more.words
-    counts.valid += more.valid
-    counts.spelled += more.spelled
-    counts.ocrLike += more.ocrLike
-    counts.marked += more.marked
-    counts.vietnameseOnly += more.vietnameseOnly
+    addCounts(counts, chunkCounts(text.slice(start, end)))
   })
   return counts
 }
 
-/** The counts of each chunk of text met (a run of non-space characters, cut into tokens by its characters alone), by its text. */
-const chunkCounts = new Map<string, WordCounts>()
+/** The counts of a chunk of text (a run of non-space characters, cut into tokens by its characters alone), remembered by its text. */
+const chunkCounts = memoize((chunk: string): WordCounts => {
+  const own = noWords()
+  forEachToken(chunk, (from, to, kind) => {
+    if (kind === 'word' || kind === 'mixed' || kind === 'code') addFlags(flagsOf(chunk.slice(from, to), kind), own, 1)
+  })
+  return own
+}, 50_000)
 
 function addFlags(flags: WordFlags, counts: WordCounts, times: number): void {
   if (flags.wordLike) {

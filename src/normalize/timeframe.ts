@@ -212,17 +212,14 @@ export function matchTimeframe(raw: string): TimeframeMatch | null {
  */
 export function parseTimeframe(raw: string, context: TimeframeContext): Timeframe {
   // Plans write the same few time frames again and again: each is parsed once per year (a copy is returned).
-  let parse = parsersByYear.get(context.year)
-  if (parse === undefined) {
-    if (parsersByYear.size >= 64) parsersByYear.clear()
-    const year = context.year
-    parsersByYear.set(year, (parse = memoize((text: string) => parseAnew(text, year), 1024)))
-  }
-  return {...parse(raw)}
+  return {...parseRemembered(`${context.year ?? ''}\u0000${raw}`)}
 }
 
-/** `parseTimeframe` remembered, by the year of the context. */
-const parsersByYear = new Map<number | null, (raw: string) => Timeframe>()
+/** `parseAnew`, remembered by the year (empty: none) and the text, joined by U+0000. */
+const parseRemembered = memoize((key: string): Timeframe => {
+  const at = key.indexOf('\u0000')
+  return parseAnew(key.slice(at + 1), at === 0 ? null : Number(key.slice(0, at)))
+}, 4096)
 
 function parseAnew(raw: string, year: number | null): Timeframe {
   const text = cleanTimeframe(raw)

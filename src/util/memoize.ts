@@ -20,6 +20,7 @@ export function forgetAll(): void {
  * `compute` with its answers (`undefined` and `null` too) remembered by
  * key, `max` of them at most: when the memory is full it is emptied and
  * fills again, a cheap bound where the keys in use at any time are few.
+ * Make a memo once (at module level): each is kept for `forgetAll`.
  */
 export function memoize<K, V>(compute: (key: K) => V, max: number): (key: K) => V {
   const memory = new Map<K, V>()

@@ -64,9 +64,8 @@ function keysOf(name: string): {tone: string; letters: string} {
       if (!listKeys.has(item.name)) listKeys.set(item.name, {tone: toneKey(item.name), letters: foldKey(item.name)})
     }
   }
-  let keys = listKeys.get(name)
-  if (keys === undefined) listKeys.set(name, (keys = {tone: toneKey(name), letters: foldKey(name)}))
-  return keys
+  // Only the list's names are asked for; any other is keyed on the spot, not kept.
+  return listKeys.get(name) ?? {tone: toneKey(name), letters: foldKey(name)}
 }
 
 function best<T extends {name: string}>(pool: T[], name: string): Match<T> | undefined {

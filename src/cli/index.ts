@@ -7,6 +7,7 @@
  * (an unknown option, a missing argument, a bad value) prints with the
  * command's usage, one that a command finds (`UsageError`) as one line.
  */
+import './v8-flags.js'
 import {CommanderError} from 'commander'
 import {InputError} from '../bulk/input-error.js'
 import {UsageError} from '../bulk/usage-error.js'

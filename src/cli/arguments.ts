@@ -7,33 +7,31 @@ import {InvalidArgumentError, type Command} from 'commander'
 import {parseByteSize} from '../bulk/byte-size.js'
 import {defaultLimits, resolveLimits, type Limits} from '../bulk/limits.js'
 
-/** A positive integer. */
-export function positiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive integer is expected')
-  return n
+/**
+ * A commander reader for a number that is finite, an integer when `integer`,
+ * and at least `min` (above it when `above`); otherwise it fails with
+ * "`expected` is expected".
+ */
+function numberReader(rule: {integer: boolean; min: number; above?: boolean}, expected: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value)
+    const whole = rule.integer ? Number.isInteger(n) : Number.isFinite(n)
+    if (!whole || n < rule.min || (rule.above && n === rule.min)) throw new InvalidArgumentError(`${expected} is expected`)
+    return n
+  }
 }
+
+/** A positive integer. */
+export const positiveInteger = numberReader({integer: true, min: 1}, 'a positive integer')
 
 /** A positive number. */
-export function positiveNumber(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number is expected')
-  return n
-}
+export const positiveNumber = numberReader({integer: false, min: 0, above: true}, 'a positive number')
 
 /** A number ≥ 0. */
-export function nonNegativeNumber(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('a number ≥ 0 is expected')
-  return n
-}
+export const nonNegativeNumber = numberReader({integer: false, min: 0}, 'a number ≥ 0')
 
 /** An integer ≥ 0. */
-export function nonNegativeInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('an integer ≥ 0 is expected')
-  return n
-}
+export const nonNegativeInteger = numberReader({integer: true, min: 0}, 'an integer ≥ 0')
 
 /** A byte size: `32M`, `500K`, `1G`, `1048576`. */
 export function byteSize(value: string): number {

@@ -12,13 +12,12 @@
  * The inputs are generated in a temporary folder and deleted afterwards.
  * RSS sampling reads /proc/<pid>/status (Linux); elsewhere it is skipped.
  */
-import {spawn} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import type {BulkReport} from '../../src/bulk/index.js'
 import {table} from '../table.js'
-import {cliCommand, numberOption, root} from './cli.js'
+import {cliCommand, numberOption, root, startCli} from './cli.js'
 
 /** One-line title of this benchmark. */
 export const title = 'Bulk import: text files/s, peak RSS, --resume rerun, OCR pages/s'
@@ -101,30 +100,23 @@ interface Measured {
 }
 
 /** Run the CLI, sampling its RSS; returns the report it wrote. */
-function sohoa(args: string[]): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const samples: number[] = []
-    const timer = setInterval(() => {
-      const rss = rssOf(child.pid)
-      if (rss !== undefined) samples.push(rss)
-    }, sampleMs)
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      clearInterval(timer)
-      const seconds = (performance.now() - started) / 1000
-      const out = args[args.indexOf('--out') + 1]
-      try {
-        const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BulkReport
-        resolve({code, seconds, report, samples})
-      } catch (error) {
-        reject(new Error(`sohoa ${args.join(' ')} exited ${code} without a report:\n${stderr}`, {cause: error}))
-      }
-    })
-  })
+async function sohoa(args: string[]): Promise<Measured> {
+  const started = performance.now()
+  const run = startCli(command, args)
+  const samples: number[] = []
+  const timer = setInterval(() => {
+    const rss = rssOf(run.child.pid)
+    if (rss !== undefined) samples.push(rss)
+  }, sampleMs)
+  const code = await run.exit.finally(() => clearInterval(timer))
+  const seconds = (performance.now() - started) / 1000
+  const out = args[args.indexOf('--out') + 1]
+  try {
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as BulkReport
+    return {code, seconds, report, samples}
+  } catch (error) {
+    throw new Error(`sohoa ${args.join(' ')} exited ${code} without a report:\n${run.stderr()}`, {cause: error})
+  }
 }
 
 /** Resident memory of a process in MB (Linux /proc), or undefined. */

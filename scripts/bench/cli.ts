@@ -3,7 +3,7 @@
  * (the code the CLI runs), the node arguments that start the CLI, and
  * numeric options.
  */
-import {execFileSync} from 'node:child_process'
+import {execFileSync, spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -26,4 +26,23 @@ export function cliCommand(args: string[]): string[] {
 export function numberOption(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name)
   return i >= 0 ? Number(args[i + 1]) : fallback
+}
+
+/** A CLI process the benchmarks started: the child, its standard error so far, and its exit code once it ends. */
+export interface StartedCli {
+  child: ChildProcess
+  stderr(): string
+  exit: Promise<number | null>
+}
+
+/** Start `node …command …args` in the repository's root, standard output ignored and standard error kept. */
+export function startCli(command: string[], args: string[]): StartedCli {
+  const child = spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exit = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code) => resolve(code))
+  })
+  return {child, stderr: () => stderr, exit}
 }

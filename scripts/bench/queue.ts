@@ -18,7 +18,6 @@
  * as many OCR workers; `sohoa parse` and the single worker run one file
  * and one OCR worker per core.
  */
-import {spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
@@ -28,7 +27,7 @@ import {openQueue} from '../../src/queue/open-queue.js'
 import {statusOf} from '../../src/queue/status.js'
 import {startRedis} from '../../test/support/redis-server.js'
 import {table} from '../table.js'
-import {cliCommand, numberOption, root} from './cli.js'
+import {cliCommand, numberOption, startCli} from './cli.js'
 import {makeDecisions, makeScans} from './bulk.js'
 
 /** One-line title of this benchmark. */
@@ -130,26 +129,17 @@ async function queueRun(url: string, queue: string, inputs: string, out: string,
 
     const started = performance.now()
     const args = ['worker', ...connection, '--concurrency', String(perWorker), '--ocr-workers', String(perWorker), '-q']
-    const children = Array.from({length: workers}, () => spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']}))
-    const cpu = cpuSampler(() => children.map((w) => w.pid))
-    const logs = children.map(() => '')
-    children.forEach((w, i) => w.stderr!.on('data', (chunk: Buffer) => (logs[i] += chunk.toString())))
+    const runs = Array.from({length: workers}, () => startCli(command, args))
+    const cpu = cpuSampler(() => runs.map((w) => w.child.pid))
     while (!(await statusOf(open)).drained) {
-      if (children.every((w) => w.exitCode !== null)) throw new Error(`every worker exited:\n${logs.join('\n')}`)
+      if (runs.every((w) => w.child.exitCode !== null)) throw new Error(`every worker exited:\n${runs.map((w) => w.stderr()).join('\n')}`)
       await new Promise((r) => setTimeout(r, 250))
     }
     const seconds = (performance.now() - started) / 1000
     cpu.stop()
     const doneBytes = await jobBytes()
-    await Promise.all(
-      children.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            w.once('exit', () => resolve())
-            w.kill('SIGTERM')
-          })
-      )
-    )
+    for (const w of runs) w.child.kill('SIGTERM')
+    await Promise.all(runs.map((w) => w.exit))
     const report = await sohoa(['queue', 'report', '--out', out, ...connection, '-q'])
     return {
       code: report.code,
@@ -238,18 +228,11 @@ function mean(values: number[]): number {
 }
 
 /** Run the CLI to its end, sampling its CPU time. */
-function sohoa(args: string[]): Promise<{code: number | null; stderr: string; cpuSeconds: number | undefined}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...command, ...args], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
-    const cpu = cpuSampler(() => [child.pid])
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      cpu.stop()
-      resolve({code, stderr, cpuSeconds: cpu.total()})
-    })
-  })
+async function sohoa(args: string[]): Promise<{code: number | null; stderr: string; cpuSeconds: number | undefined}> {
+  const run = startCli(command, args)
+  const cpu = cpuSampler(() => [run.child.pid])
+  const code = await run.exit.finally(() => cpu.stop())
+  return {code, stderr: run.stderr(), cpuSeconds: cpu.total()}
 }
 
 function row(name: string, code: number | null, seconds: number, cpuSeconds: number | undefined, report: BulkReport): Record<string, string | number | null> {

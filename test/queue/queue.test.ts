@@ -290,7 +290,7 @@ describe('queue: many workers, nothing lost', () => {
   it('runWorker: a second signal hands the running job back to the queue at once, its tries untouched', async () => {
     const dir = path.join(tmp, 'abandon')
     mkdirSync(dir)
-    writeFileSync(path.join(dir, 'big.txt'), bigText(3, 99))
+    writeFileSync(path.join(dir, 'scan.png'), scan)
     const connection = {redis: redis.url, queue: 'abandon'}
     const added = await enqueue({...connection, inputs: [dir], out: path.join(tmp, 'abandon-out')})
     expect(added).toMatchObject({files: 1, added: 1})

@@ -78,7 +78,8 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
 
   const blocksOf = (container: XmlElement): WordBlock[] => {
     const blocks: WordBlock[] = []
-    for (const child of container.children) {
+    for (let k = 0; k < container.children.length; k++) {
+      const child = container.children[k]
       if (typeof child === 'string') continue
       if (child.name === 'w:p') blocks.push(...paragraph(child))
       else if (child.name === 'w:tbl') blocks.push(table(child))
@@ -93,7 +94,8 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
     const segments: Segment[] = []
     const boxes: WordBlock[] = []
     const runs = (element: XmlElement) => {
-      for (const child of element.children) {
+      for (let k = 0; k < element.children.length; k++) {
+        const child = element.children[k]
         if (typeof child === 'string') continue
         if (child.name === 'w:r') run(child)
         else if (child.name === 'w:fldSimple') {
@@ -106,7 +108,8 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
       const props = styles.run(runPropsOf(rPr), childNamed(rPr, 'w:rStyle')?.attributes['w:val'], styleId)
       const legacy = legacyFont(props.font)
       let text = ''
-      for (const child of r.children) {
+      for (let k = 0; k < r.children.length; k++) {
+        const child = r.children[k]
         if (typeof child === 'string') continue
         switch (child.name) {
           case 'w:fldChar': {
@@ -180,13 +183,15 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
     // Grid of cells: per row, the cells with their column and the vertical-merge state.
     const grid: Array<Array<{cell: WordCell; merge: 'restart' | 'continue' | undefined}>> = []
     let columns = gridColumns
-    for (const tr of tbl.children) {
+    for (let k = 0; k < tbl.children.length; k++) {
+      const tr = tbl.children[k]
       if (typeof tr === 'string' || tr.name !== 'w:tr') continue
       const trPr = childNamed(tr, 'w:trPr')
       if (childNamed(trPr, 'w:del')) continue
       let column = intValue(trPr, 'w:gridBefore') ?? 0
       const row: (typeof grid)[number] = []
-      for (const tc of tr.children) {
+      for (let m = 0; m < tr.children.length; m++) {
+        const tc = tr.children[m]
         if (typeof tc === 'string' || tc.name !== 'w:tc') continue
         const tcPr = childNamed(tc, 'w:tcPr')
         const span = Math.max(1, intValue(tcPr, 'w:gridSpan') ?? 1)
@@ -239,7 +244,11 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
 
 function textIn(element: XmlElement): string {
   let out = ''
-  for (const c of element.children) if (typeof c === 'string') out += c
+  const children = element.children
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k]
+    if (typeof c === 'string') out += c
+  }
   return out
 }
 

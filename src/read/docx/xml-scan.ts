@@ -109,10 +109,11 @@ const noAttributes: Record<string, string> = Object.freeze({}) as Record<string,
 /** The children of elements that have none (read-only, like every tree). */
 const noChildren: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
 
-/** Slots of a part's name table (a power of two); at most half are filled, past that the part goes to saxes. */
+/** Slots of a part's name table (a power of two; fewer for a small part); at most half are filled, past that the part goes to saxes. */
 const slotBits = 12
-const slotCount = 1 << slotBits
-const maxNames = slotCount >> 1
+const smallSlotBits = 9
+/** A part shorter than this (in characters) has the smaller table. */
+const smallPart = 100_000
 /** A name found after this many probes goes to saxes (hostile names crafted to collide cost no more). */
 const maxProbes = 64
 /** The filter's answers, as kept in a part's tables (0: not asked yet). */
@@ -135,14 +136,17 @@ interface TagEntry {
   leaf: XmlElement | undefined
 }
 
-/** The slot of the document node (the root element's parent) in the per-parent answer tables. */
-const documentSlot = slotCount
 
 function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record<string, string>) => Map<string, string>, utf8: Buffer | undefined): XmlElement {
   const {filter, textIn, maxElements} = options
   const kept = options.attributes
   // The names of the part (elements and attributes), each read once: open addressing on a hash of the characters.
   // A name's slot stands for it; per slot: its hash, the name as written, its usual name (prefix renamed), and what the options say of it.
+  const bits = text.length < smallPart ? smallSlotBits : slotBits
+  const slotCount = 1 << bits
+  const maxNames = slotCount >> 1
+  // The slot of the document node (the root element's parent) in the per-parent answer tables.
+  const documentSlot = slotCount
   const hashes = new Int32Array(slotCount)
   const names: string[] = new Array<string>(slotCount).fill('')
   // Where each name was first read in the text.
@@ -155,7 +159,7 @@ function scan(text: string, options: ScanOptions, prefixMap: (attributes: Record
   const actions: Array<Uint8Array | undefined> = new Array<Uint8Array | undefined>(slotCount + 1).fill(undefined)
   let nameCount = 0
   const intern = (start: number, end: number, hash: number): number => {
-    let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - slotBits)
+    let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - bits)
     for (let probe = 0; probe < maxProbes; probe++) {
       const known = names[slot]
       if (known === '') {

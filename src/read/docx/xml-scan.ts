@@ -567,18 +567,21 @@ function attributeValue(text: string, start: number, end: number, utf8: Buffer |
 
 /** The text at `start`…`end`: decoded from the bytes (`utf8`) when they are UTF-8 read as Latin-1. */
 function textValue(text: string, start: number, end: number, utf8: Buffer | undefined): string {
-  const value = utf8 ? decodeUtf8(text, start, end) : text.slice(start, end)
+  const value = utf8 ? (end - start <= maxDecoded ? decodeUtf8(text, start, end) : utf8.toString('utf8', start, end)) : text.slice(start, end)
   const lines = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
   return lines.includes('&') ? expand(lines) : lines
 }
 
-/** UTF-16 code units of the text being decoded (grown as needed), and the same memory as bytes. */
-let units = new Uint16Array(4096)
-let unitBytes = Buffer.from(units.buffer)
+/** Runs of text up to this many bytes are decoded by `decodeUtf8` (longer ones by Node: memory kept between parts stays small). */
+const maxDecoded = 16_384
+/** UTF-16 code units of the text being decoded, and the same memory as bytes. */
+const units = new Uint16Array(maxDecoded)
+const unitBytes = Buffer.from(units.buffer)
 
 /**
  * The UTF-8 at `start`…`end` of `text` (bytes read as Latin-1, checked to
- * be valid UTF-8 before the scan), decoded: ASCII is sliced; other text is
+ * be valid UTF-8 before the scan; at most `maxDecoded` of them, so at most
+ * as many code units), decoded: ASCII is sliced; other text is
  * decoded here and made a string in one copy, a tenth of the scan faster
  * than Node's decoding of many short runs of Vietnamese.
  */
@@ -586,10 +589,6 @@ function decodeUtf8(text: string, start: number, end: number): string {
   let k = start
   while (k < end && text.charCodeAt(k) < 0x80) k++
   if (k === end) return text.slice(start, end)
-  if (units.length < end - start) {
-    units = new Uint16Array(2 * (end - start))
-    unitBytes = Buffer.from(units.buffer)
-  }
   let n = 0
   for (let b = start; b < k; b++) units[n++] = text.charCodeAt(b)
   while (k < end) {

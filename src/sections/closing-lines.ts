@@ -157,15 +157,23 @@ export function garbledAuthority(text: string, positionBelow: string | null): Au
 /** A rank or title before a signer's name (`grammars/header.json` `data.ranks`), and the rest of the line. */
 export function splitRank(text: string): {rank: string | null; rest: string} {
   const trimmed = text.trim()
-  const ranks = loadGrammar('header').data.ranks as string[]
-  for (const rank of ranks) {
-    // OCR may lower or raise the first letter, and lose the space after a title's dot (`TS.Nguyễn`).
-    const head = `[${rank[0].toLowerCase()}${rank[0].toUpperCase()}]`
-    const pattern = new RegExp(`^${head}${rank.slice(1).replace(/\./gu, '\\.\\s*').replace(/\s+/gu, '\\s+')}\\s*(?=\\p{Lu})`, 'u')
+  for (const {rank, pattern} of rankPatterns()) {
     const match = pattern.exec(trimmed)
     if (match) return {rank, rest: trimmed.slice(match[0].length)}
   }
   return {rank: null, rest: trimmed}
+}
+
+let ranks: Array<{rank: string; pattern: RegExp}> | undefined
+
+/** Each rank of the grammar and the pattern of a line it starts (made once: they depend on the grammar only). */
+function rankPatterns(): Array<{rank: string; pattern: RegExp}> {
+  ranks ??= (loadGrammar('header').data.ranks as string[]).map((rank) => {
+    // OCR may lower or raise the first letter, and lose the space after a title's dot (`TS.Nguyễn`).
+    const head = `[${rank[0].toLowerCase()}${rank[0].toUpperCase()}]`
+    return {rank, pattern: new RegExp(`^${head}${rank.slice(1).replace(/\./gu, '\\.\\s*').replace(/\s+/gu, '\\s+')}\\s*(?=\\p{Lu})`, 'u')}
+  })
+  return ranks
 }
 
 /** A bare authority line: the authority alone, what it stands for on the next line (`TL.` / `BỘ TRƯỞNG`). */

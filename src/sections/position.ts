@@ -40,8 +40,7 @@ function matchWhole(text: string): string | null {
   const folded = fold(text)
   let best: string | null = null
   let bestDistance = Infinity
-  for (const position of loadGrammar('header').data.positions as string[]) {
-    const target = fold(position)
+  for (const {position, target} of foldedPositions()) {
     const d = distance(folded, target)
     if (d <= (target.length <= 8 ? 1 : 2) && d < bestDistance) {
       best = position
@@ -49,4 +48,12 @@ function matchWhole(text: string): string | null {
     }
   }
   return best
+}
+
+let positions: Array<{position: string; target: string}> | undefined
+
+/** The positions of the grammar, each with its folded form (made once: they depend on the grammar only). */
+function foldedPositions(): Array<{position: string; target: string}> {
+  positions ??= (loadGrammar('header').data.positions as string[]).map((position) => ({position, target: fold(position)}))
+  return positions
 }

@@ -13,7 +13,7 @@ import {fromLegacy, legacyFont} from '../encoding/legacy.js'
 import type {WordBlock, WordCell, WordParagraph, WordTable} from '../word/model.js'
 import type {Numbering} from './numbering.js'
 import {intValue} from './on-off.js'
-import {bordersOf, runPropsOf, type Styles} from './styles.js'
+import {bordersOf, runPropsOf, type RunProps, type Styles} from './styles.js'
 import {childNamed, type XmlAction, type XmlElement} from './xml.js'
 
 /** Elements of `document.xml` the reader keeps (everything else is dropped or passed through). */
@@ -62,6 +62,13 @@ export interface BodyInfo {
 /** Fields whose result is a page number (left out, as page numbers are). */
 const pageFields = /^\s*(PAGE|NUMPAGES|SECTIONPAGES|PAGEREF)\b/i
 
+/** What a paragraph's runs gather: its style, its text in segments, the text boxes anchored in it (after it). */
+interface ParagraphState {
+  styleId: string | undefined
+  segments: Segment[]
+  boxes: WordBlock[] | undefined
+}
+
 interface Segment {
   text: string
   legacy?: {encoding: 'tcvn3' | 'vni'; capitals: boolean}
@@ -76,91 +83,107 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
   // A paragraph whose mark was deleted runs on into the next one.
   let carry = ''
 
-  const blocksOf = (container: XmlElement): WordBlock[] => {
-    const blocks: WordBlock[] = []
-    for (const child of container.children) {
+  // The legacy font of the last run properties asked about (runs in a row mostly share theirs: the same object).
+  let lastProps: RunProps | undefined
+  let lastLegacy: ReturnType<typeof legacyFont>
+
+  /** The blocks of `container`, added to `blocks`. */
+  const blocksOf = (container: XmlElement, blocks: WordBlock[] = []): WordBlock[] => {
+    const children = container.children
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k]
       if (typeof child === 'string') continue
-      if (child.name === 'w:p') blocks.push(...paragraph(child))
+      if (child.name === 'w:p') paragraph(child, blocks)
       else if (child.name === 'w:tbl') blocks.push(table(child))
-      else if (child.name === 'w:txbxContent') blocks.push(...blocksOf(child))
+      else if (child.name === 'w:txbxContent') blocksOf(child, blocks)
     }
     return blocks
   }
 
-  const paragraph = (p: XmlElement): WordBlock[] => {
+  const runs = (element: XmlElement, state: ParagraphState): void => {
+    const children = element.children
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k]
+      if (typeof child === 'string') continue
+      if (child.name === 'w:r') run(child, state)
+      else if (child.name === 'w:fldSimple') {
+        if (!pageFields.test(child.attributes['w:instr'] ?? '')) runs(child, state)
+      } else if (child.name === 'w:txbxContent') blocksOf(child, (state.boxes ??= []))
+    }
+  }
+
+  const run = (r: XmlElement, state: ParagraphState): void => {
+    const rPr = childNamed(r, 'w:rPr')
+    const props = styles.run(runPropsOf(rPr), childNamed(rPr, 'w:rStyle')?.attributes['w:val'], state.styleId)
+    if (props !== lastProps) {
+      lastProps = props
+      lastLegacy = legacyFont(props.font)
+    }
+    const legacy = lastLegacy
+    let text = ''
+    const children = r.children
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k]
+      if (typeof child === 'string') continue
+      switch (child.name) {
+        case 'w:fldChar': {
+          const type = child.attributes['w:fldCharType']
+          if (type === 'begin') fields.push({code: '', result: false})
+          else if (type === 'separate' && fields.length > 0) fields[fields.length - 1].result = true
+          else if (type === 'end') fields.pop()
+          continue
+        }
+        case 'w:instrText':
+          if (fields.length > 0) fields[fields.length - 1].code += textIn(child)
+          continue
+        case 'w:txbxContent':
+          blocksOf(child, (state.boxes ??= []))
+          continue
+      }
+      if (fields.length > 0 && fields.some((f) => !f.result || pageFields.test(f.code))) continue
+      switch (child.name) {
+        case 'w:t':
+          text += textIn(child)
+          break
+        case 'w:tab':
+          text += '\t'
+          break
+        case 'w:br':
+        case 'w:cr':
+          text += '\n'
+          break
+        case 'w:noBreakHyphen':
+          text += '-'
+          break
+        case 'w:sym': {
+          const code = Number.parseInt(child.attributes['w:char'] ?? '', 16)
+          if (Number.isFinite(code) && legacy) text += String.fromCharCode(code)
+          break
+        }
+      }
+    }
+    if (props.hidden || text === '') return
+    state.segments.push(legacy ? {text, legacy, caps: props.caps === true} : {text, caps: props.caps === true})
+  }
+
+  /** The paragraph `p` (and then the text boxes anchored in it), added to `blocks`. */
+  const paragraph = (p: XmlElement, blocks: WordBlock[]): void => {
     const pPr = childNamed(p, 'w:pPr')
     const styleId = childNamed(pPr, 'w:pStyle')?.attributes['w:val']
-    const segments: Segment[] = []
-    const boxes: WordBlock[] = []
-    const runs = (element: XmlElement) => {
-      for (const child of element.children) {
-        if (typeof child === 'string') continue
-        if (child.name === 'w:r') run(child)
-        else if (child.name === 'w:fldSimple') {
-          if (!pageFields.test(child.attributes['w:instr'] ?? '')) runs(child)
-        } else if (child.name === 'w:txbxContent') boxes.push(...blocksOf(child))
-      }
-    }
-    const run = (r: XmlElement) => {
-      const rPr = childNamed(r, 'w:rPr')
-      const props = styles.run(runPropsOf(rPr), childNamed(rPr, 'w:rStyle')?.attributes['w:val'], styleId)
-      const legacy = legacyFont(props.font)
-      let text = ''
-      for (const child of r.children) {
-        if (typeof child === 'string') continue
-        switch (child.name) {
-          case 'w:fldChar': {
-            const type = child.attributes['w:fldCharType']
-            if (type === 'begin') fields.push({code: '', result: false})
-            else if (type === 'separate' && fields.length > 0) fields[fields.length - 1].result = true
-            else if (type === 'end') fields.pop()
-            continue
-          }
-          case 'w:instrText':
-            if (fields.length > 0) fields[fields.length - 1].code += textIn(child)
-            continue
-          case 'w:txbxContent':
-            boxes.push(...blocksOf(child))
-            continue
-        }
-        if (fields.length > 0 && fields.some((f) => !f.result || pageFields.test(f.code))) continue
-        switch (child.name) {
-          case 'w:t':
-            text += textIn(child)
-            break
-          case 'w:tab':
-            text += '\t'
-            break
-          case 'w:br':
-          case 'w:cr':
-            text += '\n'
-            break
-          case 'w:noBreakHyphen':
-            text += '-'
-            break
-          case 'w:sym': {
-            const code = Number.parseInt(child.attributes['w:char'] ?? '', 16)
-            if (Number.isFinite(code) && legacy) text += String.fromCharCode(code)
-            break
-          }
-        }
-      }
-      if (props.hidden || text === '') return
-      segments.push(legacy ? {text, legacy, caps: props.caps === true} : {text, caps: props.caps === true})
-    }
-    runs(p)
-    let text = carry + joinSegments(segments, encodings)
+    const state: ParagraphState = {styleId, segments: [], boxes: undefined}
+    runs(p, state)
+    let text = carry + joinSegments(state.segments, encodings)
     carry = ''
     if (childNamed(childNamed(pPr, 'w:rPr'), 'w:del')) {
       // The paragraph mark was deleted: the text runs on into the next paragraph.
       carry = text
-      return boxes
+    } else {
+      const label = labelOf(pPr, styleId)
+      if (label) text = text.trim() === '' ? label : `${label} ${text.replace(/^[ \t]+/, '')}`
+      const jc = childNamed(pPr, 'w:jc')?.attributes['w:val'] ?? styles.alignment(styleId)
+      blocks.push(jc === 'center' ? ({kind: 'paragraph', text, centered: true} satisfies WordParagraph) : ({kind: 'paragraph', text} satisfies WordParagraph))
     }
-    const label = labelOf(pPr, styleId)
-    if (label) text = text.trim() === '' ? label : `${label} ${text.replace(/^[ \t]+/, '')}`
-    const jc = childNamed(pPr, 'w:jc')?.attributes['w:val'] ?? styles.alignment(styleId)
-    const out: WordBlock[] = [{kind: 'paragraph', text, ...(jc === 'center' ? {centered: true} : {})} satisfies WordParagraph]
-    return [...out, ...boxes]
+    if (state.boxes) for (const box of state.boxes) blocks.push(box)
   }
 
   const labelOf = (pPr: XmlElement | undefined, styleId: string | undefined): string | undefined => {
@@ -180,13 +203,15 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
     // Grid of cells: per row, the cells with their column and the vertical-merge state.
     const grid: Array<Array<{cell: WordCell; merge: 'restart' | 'continue' | undefined}>> = []
     let columns = gridColumns
-    for (const tr of tbl.children) {
+    for (let k = 0; k < tbl.children.length; k++) {
+      const tr = tbl.children[k]
       if (typeof tr === 'string' || tr.name !== 'w:tr') continue
       const trPr = childNamed(tr, 'w:trPr')
       if (childNamed(trPr, 'w:del')) continue
       let column = intValue(trPr, 'w:gridBefore') ?? 0
       const row: (typeof grid)[number] = []
-      for (const tc of tr.children) {
+      for (let m = 0; m < tr.children.length; m++) {
+        const tc = tr.children[m]
         if (typeof tc === 'string' || tc.name !== 'w:tc') continue
         const tcPr = childNamed(tc, 'w:tcPr')
         const span = Math.max(1, intValue(tcPr, 'w:gridSpan') ?? 1)
@@ -210,25 +235,32 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
       grid.push(row)
     }
     // Vertical merges: a continued cell adds a row to the cell above it (at the same column), its content too.
-    const rows: WordCell[][] = grid.map(() => [])
+    const rows: WordCell[][] = []
+    // Cells merged down, by column; the row each started in; the last row with a cell at each column.
     const open = new Map<number, WordCell>()
     const startRow = new Map<WordCell, number>()
-    for (const [r, row] of grid.entries()) {
-      const seen = new Set<number>()
-      for (const {cell, merge} of row) {
-        seen.add(cell.column)
+    const seenIn = new Map<number, number>()
+    for (let r = 0; r < grid.length; r++) {
+      const row = grid[r]
+      const out: WordCell[] = []
+      rows.push(out)
+      for (let c = 0; c < row.length; c++) {
+        const {cell, merge} = row[c]
+        seenIn.set(cell.column, r)
         const above = open.get(cell.column)
         if (merge === 'continue' && above) {
           above.rowSpan = r - (startRow.get(above) ?? r) + 1
-          above.blocks.push(...cell.blocks.filter((b) => b.kind === 'table' || b.text.trim() !== ''))
+          for (const b of cell.blocks) if (b.kind === 'table' || b.text.trim() !== '') above.blocks.push(b)
           continue
         }
-        rows[r].push(cell)
-        startRow.set(cell, r)
-        if (merge === 'restart') open.set(cell.column, cell)
-        else open.delete(cell.column)
+        out.push(cell)
+        if (merge === 'restart') {
+          startRow.set(cell, r)
+          open.set(cell.column, cell)
+        } else open.delete(cell.column)
       }
-      for (const column of [...open.keys()]) if (!seen.has(column)) open.delete(column)
+      // A merge ends at a row without a cell at its column (deleting while iterating a Map is safe).
+      if (open.size > 0) for (const column of open.keys()) if (seenIn.get(column) !== r) open.delete(column)
     }
     return {kind: 'table', columns: Math.max(columns, 1), rows, borders}
   }
@@ -239,7 +271,11 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
 
 function textIn(element: XmlElement): string {
   let out = ''
-  for (const c of element.children) if (typeof c === 'string') out += c
+  const children = element.children
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k]
+    if (typeof c === 'string') out += c
+  }
   return out
 }
 

@@ -47,16 +47,20 @@ export interface Styles {
   defaultParagraph: string | undefined
 }
 
+/** Run properties that set nothing (shared: run properties are read, never changed). */
+const noRunProps: RunProps = Object.freeze({})
+
 /** Run properties set directly under `rPr`. */
 export function runPropsOf(rPr: XmlElement | undefined): RunProps {
-  if (!rPr) return {}
+  if (!rPr || rPr.children.length === 0) return noRunProps
   const fonts = childNamed(rPr, 'w:rFonts')
   const font = fonts?.attributes['w:hAnsi'] ?? fonts?.attributes['w:ascii']
+  const caps = onOff(rPr, 'w:caps')
+  const hidden = onOff(rPr, 'w:vanish')
+  if (!font && caps === undefined && hidden === undefined) return noRunProps
   const props: RunProps = {}
   if (font) props.font = font
-  const caps = onOff(rPr, 'w:caps')
   if (caps !== undefined) props.caps = caps
-  const hidden = onOff(rPr, 'w:vanish')
   if (hidden !== undefined) props.hidden = hidden
   return props
 }
@@ -109,7 +113,8 @@ export function readStyles(root: XmlElement | undefined): Styles {
     return out
   }
   const runCache = new Map<string, RunProps>()
-  const baseCache = new Map<string, RunProps>()
+  const baseCache = new Map<string | undefined, RunProps>()
+  const paragraphCache = new Map<string | undefined, RunProps>()
   const styleRun = (id: string | undefined): RunProps => {
     const key = id ?? ''
     let props = runCache.get(key)
@@ -132,9 +137,11 @@ export function readStyles(root: XmlElement | undefined): Styles {
       return ilvl === undefined ? {numId, styleId} : {numId, ilvl, styleId}
     },
     run(direct, characterStyle, paragraphStyle) {
-      const key = `${characterStyle ?? ''}\u0000${paragraphStyle ?? ''}`
-      let base = baseCache.get(key)
-      if (!base) baseCache.set(key, (base = {...defaults, ...styleRun(paragraphStyle ?? defaultParagraph), ...styleRun(characterStyle)}))
+      // Most runs have no character style: keyed by the paragraph style alone (no key string made per run).
+      const cache = characterStyle === undefined ? paragraphCache : baseCache
+      const key = characterStyle === undefined ? paragraphStyle : `${characterStyle}\u0000${paragraphStyle ?? ''}`
+      let base = cache.get(key)
+      if (!base) cache.set(key, (base = {...defaults, ...styleRun(paragraphStyle ?? defaultParagraph), ...styleRun(characterStyle)}))
       return direct.font === undefined && direct.caps === undefined && direct.hidden === undefined ? base : {...base, ...direct}
     },
     alignment(styleId) {

@@ -195,7 +195,12 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 /** The first child element of `element` named `name`. */
 export function childNamed(element: XmlElement | undefined, name: string): XmlElement | undefined {
   if (!element) return undefined
-  for (const c of element.children) if (typeof c !== 'string' && c.name === name) return c
+  // An index loop: no iterator, whatever kind of array the children are (the scanner shares one frozen empty array).
+  const children = element.children
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k]
+    if (typeof c !== 'string' && c.name === name) return c
+  }
   return undefined
 }
 

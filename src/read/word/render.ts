@@ -88,9 +88,11 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
       emitText(run)
       run = []
     }
-    for (const [i, block] of items.entries()) {
+    for (let i = 0; i < items.length; i++) {
+      const block = items[i]
       if (block.kind === 'paragraph') {
-        run.push(...block.text.split('\n'))
+        if (block.text.includes('\n')) run.push(...block.text.split('\n'))
+        else run.push(block.text)
         const after = items[i + 1]
         const keepTogether = inCell || (block.centered && after?.kind === 'paragraph' && after.centered)
         if (!keepTogether) run.push('')
@@ -128,7 +130,8 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
     blank()
     const start = lines.length
     const cells: LayoutCell[] = []
-    for (const [r, row] of table.rows.entries()) {
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r]
       const fields = new Array<string>(table.columns).fill('')
       for (const cell of row) {
         const text = cellLines(cell).join('\n')
@@ -148,11 +151,16 @@ export function renderWord(blocks: WordBlock[], method: TableMethod): Rendered {
 /** The text lines of a cell: its paragraphs (tabs as spaces), nested tables row by row; no blank lines. */
 function linesOfCell(cell: WordCell): string[] {
   const out: string[] = []
-  for (const block of cell.blocks) {
-    if (block.kind === 'paragraph') out.push(...block.text.split('\n').map(collapseSpaces))
-    else for (const row of block.rows) out.push(row.map((c) => linesOfCell(c).join(' ')).filter((t) => t !== '').join(' '))
+  const add = (line: string) => {
+    if (line !== '') out.push(line)
   }
-  return out.filter((line) => line !== '')
+  for (const block of cell.blocks) {
+    if (block.kind === 'paragraph') {
+      if (block.text.includes('\n')) for (const line of block.text.split('\n')) add(collapseSpaces(line))
+      else add(collapseSpaces(block.text))
+    } else for (const row of block.rows) add(row.map((c) => linesOfCell(c).join(' ')).filter((t) => t !== '').join(' '))
+  }
+  return out
 }
 
 /** `[left, right]` of a line laid out in two columns with tabs, or null. */

@@ -179,17 +179,20 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
-/** Indices of `slot.ids` by ascending id: `identity` when they are in order already, else remembered in `orders` by the ids array. */
+/**
+ * Indices of `slot.ids` by ascending id: `identity` when they are in order already, else their
+ * order; either remembered in `orders` by the ids array (slots of equal tokens share it, so most
+ * positions are one lookup).
+ */
 function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>, identity: Int32Array): Int32Array {
   const ids = slot.ids
+  if (ids.length < 2) return identity
+  let order = orders.get(ids)
+  if (order !== undefined) return order
   let sorted = true
   for (let c = 1; c < ids.length && sorted; c++) sorted = ids[c] >= ids[c - 1]
-  if (sorted) return identity
-  let order = orders.get(ids)
-  if (order === undefined) {
-    order = Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
-    orders.set(ids, order)
-  }
+  order = sorted ? identity : Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+  orders.set(ids, order)
   return order
 }
 

@@ -8,7 +8,7 @@
  * the rest of the text: the same run elsewhere (the place of the place-date
  * line, `Nguyen Giap, ngay …`) gets a smaller bonus.
  */
-import {placeNames} from '../gazetteer/index.js'
+import {makePlaceIndex, placeIndex, type PlaceEntry, type PlaceIndex} from './place-index.js'
 import {stripMarks} from '../vietnamese/letters.js'
 import {canonical, isValidSyllable} from '../vietnamese/orthography.js'
 import type {Token} from '../vietnamese/tokenize.js'
@@ -45,47 +45,12 @@ function startsUpper(text: string): boolean {
   return text[0] !== text[0].toLowerCase()
 }
 
-/** A place name as syllables. */
-interface Entry {
-  /** Lowercase canonical syllables. */
-  syllables: string[]
-  /** The same without marks (what a stripped text shows). */
-  letters: string[]
-  /** Types of the units so named (`xã`, `phường`, `đặc khu`, `tỉnh`, `thành phố`). */
-  types: string[]
-}
-
-let byFirst: Map<string, Entry[]> | undefined
-
-/** The gazetteer's names spelt as Vietnamese syllables, by the letters of their first syllable. */
-function entries(): Map<string, Entry[]> {
-  if (byFirst) return byFirst
-  byFirst = new Map()
-  // Names share their syllables (3,355 names, far fewer distinct words): each word is spelt once.
-  const spelt = new Map<string, {syllable: string; letters: string} | null>()
-  const spell = (word: string) => {
-    let known = spelt.get(word)
-    if (known === undefined) {
-      const syllable = isValidSyllable(word) ? canonical(word.toLowerCase()) : null
-      spelt.set(word, (known = syllable === null ? null : {syllable, letters: stripMarks(syllable)}))
-    }
-    return known
-  }
-  for (const place of placeNames()) {
-    const words = place.name.split(/\s+/).map(spell)
-    if (words.some((w) => w === null)) continue
-    const entry = {syllables: words.map((w) => w!.syllable), letters: words.map((w) => w!.letters), types: place.types}
-    const list = byFirst.get(entry.letters[0])
-    if (list) list.push(entry)
-    else byFirst.set(entry.letters[0], [entry])
-  }
-  return byFirst
-}
+type Entry = PlaceEntry
 
 /** Syllables of every place name of the gazetteer (lowercase, canonical), in code point order: the model knows them even where its corpus never wrote them. */
 export function placeSyllables(): string[] {
   const out = new Set<string>()
-  for (const list of entries().values()) for (const e of list) for (const s of e.syllables) out.add(s)
+  for (const list of makePlaceIndex().values()) for (const e of list) for (const s of e.syllables) out.add(s)
   return [...out].sort()
 }
 
@@ -94,7 +59,7 @@ export function placeSyllables(): string[] {
  * copies where a bonus applies; the others are left as they are). `lookup` gives a syllable's id.
  */
 export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], lookup: (key: string) => number | undefined): void {
-  let index: Map<string, Entry[]> | undefined
+  let index: PlaceIndex | undefined
   const known = new Set<string>()
   const found: Array<{at: number; entry: Entry; bonus: number}> = []
   const may = (i: number, word: string): boolean => {
@@ -109,7 +74,7 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   const matches = (at: number): Entry[] => {
     const first = tokens[at]
     if (!capitalised(first)) return []
-    index ??= entries()
+    index ??= placeIndex()
     const list = index.get(stripMarks(first.text.toLowerCase()))
     if (list === undefined && slots[at].words === null) return []
     const candidates = list ?? []

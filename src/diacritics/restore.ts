@@ -372,6 +372,28 @@ function upperLineFlags(tokens: Token[]): boolean[] {
 
 /** Case an OCR repair like the token it replaces: capitals, title case or lower case. */
 export function ocrCase(word: string, original: string, upperLine: boolean): string {
+  // ASCII tokens (most of an English engine's output) counted by char code, with the same answer.
+  let cased = 0
+  let upper = 0
+  let first = false
+  let ascii = true
+  for (let i = 0; i < original.length && ascii; i++) {
+    const code = original.charCodeAt(i)
+    if (code >= 128) ascii = false
+    else if (code >= 65 && code <= 90) {
+      if (cased++ === 0) first = true
+      upper++
+    } else if (code >= 97 && code <= 122) cased++
+  }
+  if (!ascii) return ocrCaseOf(word, original, upperLine)
+  if (upperLine && cased === 0) return word.toUpperCase()
+  if ((cased >= 2 && upper === cased) || (upperLine && upper > 0 && (first || upper * 2 > cased))) return word.toUpperCase()
+  if (first) return word[0].toUpperCase() + word.slice(1)
+  return word
+}
+
+/** `ocrCase` for any token. */
+function ocrCaseOf(word: string, original: string, upperLine: boolean): string {
   const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase())
   const upper = letters.filter((c) => c !== c.toLowerCase()).length
   const first = letters.length > 0 && letters[0] !== letters[0].toLowerCase() && /^\P{L}*\p{Lu}/u.test(original)

@@ -1,6 +1,8 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {placeNames, placeNamesByLetters} from '../../src/gazetteer/index.js'
 import {favourPlaces, placeBonus, placeSyllables, type PlaceSlot} from '../../src/diacritics/places.js'
+import {makePlaceIndex, placeIndex, placeIndexFile, placeIndexPath} from '../../src/diacritics/place-index.js'
 import {tokenize} from '../../src/vietnamese/tokenize.js'
 
 /** Slots as a stripped text gives them: the token's letters, every listed spelling a candidate. */
@@ -51,5 +53,17 @@ describe('place names', () => {
     const {tokens, list, lookup} = slots('xa nguyen giap; xa Atlantis', {xa: ['xã', 'xa'], nguyen: ['nguyễn', 'nguyên'], giap: ['giáp']})
     favourPlaces(tokens, list, lookup)
     expect(list.every((s) => s.scores === null)).toBe(true)
+  })
+})
+
+describe('shipped place index', () => {
+  it('should be the index made from the current unit lists (else run scripts/build-place-index.ts)', () => {
+    const made = makePlaceIndex()
+    expect(readFileSync(placeIndexPath, 'utf8')).toBe(placeIndexFile(made))
+    // And what restoration reads from it is what it would make.
+    const index = placeIndex()
+    for (const [key, list] of made) expect(index.get(key)).toEqual(list)
+    expect(index.get('nguyen')?.find((e) => e.syllables.join(' ') === 'nguyên giáp')?.types).toEqual(['xã'])
+    expect(index.get('zzz')).toBeUndefined()
   })
 })

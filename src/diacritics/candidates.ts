@@ -12,31 +12,40 @@ export interface CandidateList {
   words: string[]
 }
 
-/** Candidates by stripped key for one model, grouped on the first lookup (OCR repair may need none). */
+/**
+ * Candidates by stripped key for one model. The vocabulary is grouped by key on the first look-up,
+ * and a group is put in order on its own first look-up (OCR repair looks up few keys, most of
+ * them no syllable's).
+ */
 export class StrippedIndex {
-  private byKey: Map<string, CandidateList> | null = null
+  /** Ids by key, in vocabulary order, until the key is first looked up; then its candidates. */
+  private byKey: Map<string, number[] | CandidateList> | null = null
 
   constructor(private readonly model: LanguageModel) {}
 
   /** Candidates for a lowercase mark-free key; undefined when the vocabulary has no syllable with these letters. */
   get(key: string): CandidateList | undefined {
-    return (this.byKey ??= group(this.model)).get(key)
+    const byKey = (this.byKey ??= group(this.model))
+    const found = byKey.get(key)
+    if (found === undefined || !Array.isArray(found)) return found
+    const model = this.model
+    const words = new Map(found.map((id) => [id, model.word(id)]))
+    // Most frequent first; ties in code unit order.
+    found.sort((a, b) => model.unigram(b) - model.unigram(a) || (words.get(a)! < words.get(b)! ? -1 : 1))
+    const list = {ids: Int32Array.from(found), words: found.map((id) => words.get(id)!)}
+    byKey.set(key, list)
+    return list
   }
 }
 
-/** The vocabulary grouped by letters without marks, each group most frequent first (ties in code unit order). */
-function group(model: LanguageModel): Map<string, CandidateList> {
-  const groups = new Map<string, Array<[string, number]>>()
+/** The vocabulary's ids grouped by their letters without marks. */
+function group(model: LanguageModel): Map<string, number[]> {
+  const groups = new Map<string, number[]>()
   for (const [word, id] of model.syllables()) {
     const key = stripMarks(word)
-    let g = groups.get(key)
-    if (!g) groups.set(key, (g = []))
-    g.push([word, id])
+    const g = groups.get(key)
+    if (g === undefined) groups.set(key, [id])
+    else g.push(id)
   }
-  const byKey = new Map<string, CandidateList>()
-  for (const [key, g] of groups) {
-    g.sort((a, b) => model.unigram(b[1]) - model.unigram(a[1]) || (a[0] < b[0] ? -1 : 1))
-    byKey.set(key, {ids: Int32Array.from(g, (x) => x[1]), words: g.map((x) => x[0])})
-  }
-  return byKey
+  return groups
 }

@@ -6,47 +6,64 @@
  * (`models/diacritics.ocr.bin` for `models/diacritics.bin`), so that a run
  * searches only the other tokens. The file names the model it was built
  * from by a fingerprint of what the search reads (vocabulary, unigrams,
- * channel table): a table of another model is ignored, never used.
+ * channel table): a table of another model is ignored, never used. The file
+ * also holds the vocabulary trie the live search walks, and its tokens are
+ * found through a hash table stored made: reading it builds nothing per token.
  */
 import {createHash} from 'node:crypto'
 import {existsSync, readFileSync} from 'node:fs'
-import {Channel, type ChannelCandidate} from './channel.js'
+import {Channel, type ChannelCandidate, type Trie} from './channel.js'
 import type {ChannelTable} from './channel-table.js'
 import {LanguageModel} from './language-model.js'
 import {readModel} from './model-file.js'
 import {stripMarks} from '../vietnamese/letters.js'
 
-const MAGIC = 'SOHOAOC1'
+const MAGIC = 'SOHOAOC2'
 
-/** Precomputed answers of `Channel.candidates` (default options), by token. */
+/** Precomputed answers of `Channel.candidates` (default options), by token, and the vocabulary trie. */
 export class CandidateTable {
-  /** Index of each token; its answer is `ids` and `scores` from `starts[index]` to `starts[index + 1]`. */
-  private readonly index = new Map<string, number>()
-  private readonly starts: Uint32Array
-
   constructor(
-    tokens: string[],
-    counts: Uint8Array,
-    private readonly ids: Uint32Array,
+    /** The tokens written one after the other; token i is `text[offsets[i]..offsets[i + 1])`. */
+    private readonly text: string,
+    private readonly offsets: Uint32Array,
+    /** Open addressing by `tokenHash`: a token's index, or -1 (a power of two long). */
+    private readonly slots: Int32Array,
+    /** Token i's answer is `ids` and `scores` from `starts[i]` to `starts[i + 1]`. */
+    private readonly starts: Uint32Array,
+    private readonly ids: Uint16Array,
     private readonly scores: Float64Array,
-    private readonly model: LanguageModel
-  ) {
-    this.starts = new Uint32Array(tokens.length + 1)
-    for (let i = 0; i < tokens.length; i++) {
-      this.index.set(tokens[i], i)
-      this.starts[i + 1] = this.starts[i] + counts[i]
+    private readonly model: LanguageModel,
+    /** The vocabulary trie of the model, as `buildTrie` makes it. */
+    readonly trie: Trie
+  ) {}
+
+  /** Index of `token`, or -1 when the table does not hold it. */
+  indexOf(token: string): number {
+    const mask = this.slots.length - 1
+    for (let at = tokenHash(token) & mask; ; at = (at + 1) & mask) {
+      const i = this.slots[at]
+      if (i < 0) return -1
+      const start = this.offsets[i]
+      if (this.offsets[i + 1] - start === token.length && this.text.startsWith(token, start)) return i
     }
   }
 
   /** The answer for `token`, or undefined when the table does not hold it. */
   get(token: string): ChannelCandidate[] | undefined {
-    const i = this.index.get(token)
-    if (i === undefined) return undefined
+    const i = this.indexOf(token)
+    if (i < 0) return undefined
     const start = this.starts[i]
     const out: ChannelCandidate[] = new Array(this.starts[i + 1] - start)
     for (let k = 0; k < out.length; k++) out[k] = {id: this.ids[start + k], word: this.model.word(this.ids[start + k]), score: this.scores[start + k]}
     return out
   }
+}
+
+/** FNV-1a over a token's UTF-16 code units (the table's hash: written and read alike). */
+function tokenHash(token: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** The table file of a model file: `x.bin` → `x.ocr.bin`. */
@@ -106,33 +123,78 @@ export function tableTokens(model: LanguageModel, table: ChannelTable): string[]
   return [...tokens].sort()
 }
 
-/** Build the table file of a model: every token of `tableTokens` searched by `channel`. */
+/** The JSON header of a table file: what the sections after it hold. */
+interface TableHeader {
+  fingerprint: string
+  /** Tokens, answers (candidates in all), hash table length, trie nodes, UTF-8 bytes of the tokens' text. */
+  tokens: number
+  total: number
+  slots: number
+  nodes: number
+  textBytes: number
+  /** The trie's letters (`Trie.letters`). */
+  letters: string[]
+}
+
+/**
+ * Build the table file of a model: every token of `tableTokens` searched by `channel`.
+ *
+ *   "SOHOAOC2" | u32 header length | header JSON (TableHeader) | then, each from a multiple of 8:
+ *   tokens' text (UTF-8) | u32 offsets [tokens + 1] (UTF-16 units) | u32 answer starts [tokens + 1] |
+ *   i32 hash slots [slots] | u16 ids [total] | f64 scores [total] |
+ *   trie: i32 letter [nodes] | i32 childStart [nodes + 1] | i32 children [nodes - 1] | i32 wordId [nodes] | f64 bestUnigram [nodes]
+ */
 export function buildCandidateTable(model: LanguageModel, channel: Channel): Uint8Array {
   const tokens = tableTokens(model, channel.table)
   const answers = tokens.map((token) => channel.candidates(token))
   const total = answers.reduce((n, a) => n + a.length, 0)
-  const header = new TextEncoder().encode(JSON.stringify({fingerprint: searchFingerprint(model, channel.table), tokens}))
-  // magic, header length, header, counts (one byte per token), ids (Uint32), scores (Float64); sections start at multiples of 8.
-  const countsAt = pad8(MAGIC.length + 4 + header.length)
-  const idsAt = pad8(countsAt + tokens.length)
-  const scoresAt = pad8(idsAt + total * 4)
-  const out = new Uint8Array(scoresAt + total * 8)
-  out.set(new TextEncoder().encode(MAGIC), 0)
-  new DataView(out.buffer).setUint32(MAGIC.length, header.length, true)
-  out.set(header, MAGIC.length + 4)
-  answers.forEach((a, i) => {
-    if (a.length > 255) throw new Error('an OCR candidate table holds at most 255 candidates per token')
-    out[countsAt + i] = a.length
+  const joined = tokens.join('')
+  const text = new TextEncoder().encode(joined)
+  const offsets = new Uint32Array(tokens.length + 1)
+  const starts = new Uint32Array(tokens.length + 1)
+  tokens.forEach((token, i) => {
+    offsets[i + 1] = offsets[i] + token.length
+    starts[i + 1] = starts[i] + answers[i].length
   })
-  const ids = new Uint32Array(out.buffer, idsAt, total)
-  const scores = new Float64Array(out.buffer, scoresAt, total)
+  const slots = new Int32Array(1 << Math.ceil(Math.log2(tokens.length * 2 + 2))).fill(-1)
+  tokens.forEach((token, i) => {
+    let at = tokenHash(token) & (slots.length - 1)
+    while (slots[at] >= 0) at = (at + 1) & (slots.length - 1)
+    slots[at] = i
+  })
+  const ids = new Uint16Array(total)
+  const scores = new Float64Array(total)
   let at = 0
   for (const answer of answers) {
     for (const c of answer) {
+      if (c.id > 0xffff) throw new Error('an OCR candidate table holds ids below 65,536')
       ids[at] = c.id
       scores[at] = c.score
       at++
     }
+  }
+  const trie = channel.trie
+  const header: TableHeader = {
+    fingerprint: searchFingerprint(model, channel.table),
+    tokens: tokens.length,
+    total,
+    slots: slots.length,
+    nodes: trie.letter.length,
+    textBytes: text.length,
+    letters: trie.letters
+  }
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header))
+  const sections: ArrayBufferView[] = [text, offsets, starts, slots, ids, scores, trie.letter, trie.childStart, trie.children, trie.wordId, trie.bestUnigram]
+  let size = pad8(MAGIC.length + 4 + headerBytes.length)
+  for (const section of sections) size = pad8(size + section.byteLength)
+  const out = new Uint8Array(size)
+  out.set(new TextEncoder().encode(MAGIC), 0)
+  new DataView(out.buffer).setUint32(MAGIC.length, headerBytes.length, true)
+  out.set(headerBytes, MAGIC.length + 4)
+  let offset = pad8(MAGIC.length + 4 + headerBytes.length)
+  for (const section of sections) {
+    out.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), offset)
+    offset = pad8(offset + section.byteLength)
   }
   return out
 }
@@ -145,27 +207,41 @@ export function candidateTableOf(bytes: Uint8Array, name: string): Uint8Array | 
 
 /**
  * Read the table file at `file` for `model` and its channel table; null when there is no such
- * file or it was built from another model (a different fingerprint).
+ * file, it was built from another model (a different fingerprint) or in an older format.
  */
 export function readCandidateTable(file: string, model: LanguageModel, table: ChannelTable): CandidateTable | null {
   if (!existsSync(file)) return null
   const input = readFileSync(file)
   const bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input)
-  if (new TextDecoder().decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) throw new Error(`${file}: not a sohoa OCR candidate table (bad magic)`)
+  const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length))
+  if (!magic.startsWith('SOHOAOC')) throw new Error(`${file}: not a sohoa OCR candidate table (bad magic)`)
+  if (magic !== MAGIC) return null
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset + MAGIC.length, 4).getUint32(0, true)
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength))) as {fingerprint: string; tokens: string[]}
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength))) as TableHeader
   if (header.fingerprint !== searchFingerprint(model, table)) return null
-  const countsAt = pad8(MAGIC.length + 4 + headerLength)
-  if (bytes.byteLength < countsAt + header.tokens.length) throw new Error(`${file}: OCR candidate table is truncated`)
-  const counts = bytes.subarray(countsAt, countsAt + header.tokens.length)
-  let total = 0
-  for (const n of counts) total += n
-  const idsAt = pad8(countsAt + header.tokens.length)
-  const scoresAt = pad8(idsAt + total * 4)
-  if (bytes.byteLength < scoresAt + total * 8) throw new Error(`${file}: OCR candidate table is truncated`)
-  const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + idsAt, total)
-  const scores = new Float64Array(bytes.buffer, bytes.byteOffset + scoresAt, total)
-  return new CandidateTable(header.tokens, counts, ids, scores, model)
+  let offset = pad8(MAGIC.length + 4 + headerLength)
+  const section = <T>(make: (buffer: ArrayBufferLike, at: number, length: number) => T, length: number, unit: number): T => {
+    if (bytes.byteLength < offset + length * unit) throw new Error(`${file}: OCR candidate table is truncated`)
+    const out = make(bytes.buffer, bytes.byteOffset + offset, length)
+    offset = pad8(offset + length * unit)
+    return out
+  }
+  const text = new TextDecoder().decode(section((b, at, n) => new Uint8Array(b, at, n), header.textBytes, 1))
+  const offsets = section((b, at, n) => new Uint32Array(b, at, n), header.tokens + 1, 4)
+  const starts = section((b, at, n) => new Uint32Array(b, at, n), header.tokens + 1, 4)
+  const slots = section((b, at, n) => new Int32Array(b, at, n), header.slots, 4)
+  const ids = section((b, at, n) => new Uint16Array(b, at, n), header.total, 2)
+  const scores = section((b, at, n) => new Float64Array(b, at, n), header.total, 8)
+  const nodes = header.nodes
+  const letter = section((b, at, n) => new Int32Array(b, at, n), nodes, 4)
+  const childStart = section((b, at, n) => new Int32Array(b, at, n), nodes + 1, 4)
+  const children = section((b, at, n) => new Int32Array(b, at, n), nodes - 1, 4)
+  const wordId = section((b, at, n) => new Int32Array(b, at, n), nodes, 4)
+  const bestUnigram = section((b, at, n) => new Float64Array(b, at, n), nodes, 8)
+  const word = new Array<string>(nodes)
+  for (let node = 0; node < nodes; node++) word[node] = wordId[node] >= 0 ? model.word(wordId[node]) : ''
+  const trie: Trie = {letters: header.letters, letter, childStart, children, wordId, word, bestUnigram}
+  return new CandidateTable(text, offsets, slots, starts, ids, scores, model, trie)
 }
 
 function pad8(n: number): number {

@@ -30,7 +30,7 @@ export interface SearchOptions {
 }
 
 /** The vocabulary as a trie of letters, in flat arrays. */
-interface Trie {
+export interface Trie {
   /** The distinct letters of the vocabulary. */
   letters: string[]
   /** Index (in `letters`) of the letter entering each node (node 0 is the root: -1). */
@@ -45,7 +45,8 @@ interface Trie {
   bestUnigram: Float64Array
 }
 
-function buildTrie(model: LanguageModel): Trie {
+/** The trie of `model`'s vocabulary (nodes in depth-first order of the sorted syllables). */
+export function buildTrie(model: LanguageModel): Trie {
   const entries = [...model.syllables()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   // In sorted order a word shares its path with the word before up to their common prefix, and
   // every node after it is new: nodes are numbered in depth-first order, children after parents.
@@ -171,9 +172,14 @@ export class Channel {
     this.model = model
   }
 
-  /** The vocabulary trie, built on first use (only OCR repair needs it). */
-  private get trie(): Trie {
-    return (this.trieCache ??= buildTrie(this.model))
+  /** The vocabulary trie, on first use (only OCR repair needs it): the one stored with the answers searched ahead of time, else built. */
+  get trie(): Trie {
+    return (this.trieCache ??= this.aheadTable()?.trie ?? buildTrie(this.model))
+  }
+
+  /** The answers searched ahead of time, read on first use. */
+  private aheadTable(): CandidateTable | null {
+    return this.ahead === undefined ? (this.ahead = this.precomputed()) : this.ahead
   }
 
   /** The buffers of a search for a token of `m` characters (one set per channel, grown as needed). */
@@ -257,7 +263,7 @@ export class Channel {
   candidates(read: string, options?: SearchOptions): ChannelCandidate[] {
     if (options === undefined) {
       // With the default options the answer may have been searched ahead of time.
-      const known = (this.ahead === undefined ? (this.ahead = this.precomputed()) : this.ahead)?.get(read)
+      const known = this.aheadTable()?.get(read)
       if (known !== undefined) return known
       options = {}
     }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {candidateTablePath, readCandidateTable, tableTokens} from '../../src/diacritics/candidate-table.js'
-import {Channel} from '../../src/diacritics/channel.js'
+import {buildTrie, Channel} from '../../src/diacritics/channel.js'
 import {defaultModelPath, loadModel} from '../../src/diacritics/load-model.js'
 
 describe('stripped candidates', () => {
@@ -63,6 +63,10 @@ describe('OCR candidates', () => {
     for (const token of tokens.filter((_, i) => i % 40 === 0)) expect(ahead!.get(token)).toEqual(live.candidates(token))
     expect(tokens).toContain('x4')
     expect(ahead!.get('parol')).toBeUndefined()
+    expect(ahead!.get('')).toBeUndefined()
+    // The stored vocabulary trie is the one the live search builds.
+    const built = buildTrie(model)
+    for (const key of Object.keys(built) as Array<keyof typeof built>) expect(Array.from(ahead!.trie[key] as ArrayLike<unknown>)).toEqual(Array.from(built[key] as ArrayLike<unknown>))
     // Another channel table (or vocabulary, or unigrams) gives another fingerprint: the file is not used.
     expect(readCandidateTable(candidateTablePath(defaultModelPath), model, {...table, identity: table.identity - 1})).toBeNull()
     expect(readCandidateTable('/nonexistent/model.ocr.bin', model, table)).toBeNull()

@@ -89,7 +89,7 @@ const otherReadings = 2
 /**
  * The tokens the table holds: each syllable, its form without marks, its likeliest reading letter
  * by letter (`hiện` → `hién`), and the readings with one letter read its second or third likeliest
- * way instead (`hien`, `hi€n`, `tién`, `bién`…).
+ * way instead (`hien`, `hi€n`, `tién`, `bién`…); and the numbers of one or two digits.
  */
 export function tableTokens(model: LanguageModel, table: ChannelTable): string[] {
   const byLetter = new Map<string, string[]>()
@@ -118,6 +118,11 @@ export function tableTokens(model: LanguageModel, table: ChannelTable): string[]
     letters.forEach((letter, i) => {
       for (const other of readingsOf(letter).slice(1)) tokens.add([...likeliest.slice(0, i), other, ...likeliest.slice(i + 1)].join(''))
     })
+  }
+  // Every number OCR mode searches (`mayBeSyllable`: one or two digits; `13` for `là`, `6` for `số`).
+  for (let n = 0; n < 100; n++) {
+    tokens.add(String(n))
+    tokens.add(String(n).padStart(2, '0'))
   }
   tokens.delete('')
   return [...tokens].sort()

@@ -38,6 +38,19 @@ const slotLetters = new WeakMap<PlaceSlot, {text: string; letters: string[]}>()
 /** The favoured copies of a slot (see the end of `favourPlaces`), by the favoured words and their bonuses. */
 const favouredCopies = new WeakMap<PlaceSlot, Map<string, PlaceSlot>>()
 
+/** Letters of candidate words (syllables of a vocabulary: bounded), stripped once each. */
+const candidateLetters = new Map<string, string>()
+
+/** `stripMarks(word)` for a candidate word, remembered. */
+function wordLetters(word: string): string {
+  let letters = candidateLetters.get(word)
+  if (letters === undefined) {
+    if (candidateLetters.size >= 100_000) candidateLetters.clear()
+    candidateLetters.set(word, (letters = stripMarks(word)))
+  }
+  return letters
+}
+
 /** Whether a word starts with a capital (ASCII tested by char code). */
 function startsUpper(text: string): boolean {
   const code = text.charCodeAt(0)
@@ -97,7 +110,11 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     if (known !== undefined && known.text === text) return known.letters
     const own = stripMarks(text.toLowerCase())
     const out = [own]
-    for (const w of slots[i].words ?? []) if (w !== null && !out.includes(stripMarks(w))) out.push(stripMarks(w))
+    for (const w of slots[i].words ?? []) {
+      if (w === null) continue
+      const letters = wordLetters(w)
+      if (!out.includes(letters)) out.push(letters)
+    }
     slotLetters.set(slots[i], {text, letters: out})
     return out
   }

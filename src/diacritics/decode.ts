@@ -79,6 +79,10 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const identity = Int32Array.from({length: maxK}, (_, c) => c)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
+  // Candidates of a hypothesis that the channel alone puts below the threshold are not scored: no
+  // model score exceeds `gain` (log10 p ≤ 0, plus back-off weights above 1 on the way down).
+  const gain = model.maxStepScore
+  const active = new Uint8Array(maxK)
 
   for (let i = 0; i < n; i++) {
     const slot = slots[i]
@@ -101,8 +105,21 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       const base = b * h
       const length = known[b]
       const score = scores[b]
-      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates)
+      let mask: Uint8Array | null = null
+      if (channel !== null && bestNew !== -Infinity) {
+        const most = score + gain
+        const cut = bestNew - threshold
+        for (let c = 0; c < k; c++) {
+          // As the sum below is taken: (score + step) + channel ≤ (score + gain) + channel.
+          if (most + weight * channel[c] < cut) {
+            active[c] = 0
+            mask = active
+          } else active[c] = 1
+        }
+      }
+      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates, mask)
       for (let c = 0; c < k; c++) {
+        if (mask !== null && mask[c] === 0) continue
         let s = score + stepScores[c]
         const state = stepStates[c]
         if (channel !== null) s += weight * channel[c]

@@ -62,6 +62,26 @@ export class LanguageModel {
     })
   }
 
+  private maxStep: number | undefined
+
+  /**
+   * A bound on every score `stepAll` gives: log10 probabilities are ≤ 0, but back-off weights may
+   * exceed 1 (the sum of the positive ones, deepest first as `stepAll` adds them, and a little slack).
+   */
+  get maxStepScore(): number {
+    if (this.maxStep === undefined) {
+      let sum = 0
+      for (let l = this.order - 1; l >= 1; l--) {
+        let most = 0
+        const levels = l === 1 ? this.unigramLogBackoffs : this.backoffLevels[l]
+        for (let i = 0; i < levels.length; i++) if (levels[i] > most) most = levels[i]
+        sum += most
+      }
+      this.maxStep = sum + 1e-9
+    }
+    return this.maxStep
+  }
+
   /** Id of a syllable key (lowercase, canonical), or undefined. */
   id(syllable: string): number | undefined {
     return this.ids.get(syllable)
@@ -115,7 +135,8 @@ export class LanguageModel {
    * by ascending id): log10 p(words[c] | history)
    * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
    * deepest known context as node * 4 + length. Two histories in one state score every future
-   * alike (the decoder merges them).
+   * alike (the decoder merges them). With `active`, only the words c with `active[c]` = 1 are
+   * scored (the others' outputs are left unset).
    */
   stepAll(
     contexts: Int32Array,
@@ -124,18 +145,24 @@ export class LanguageModel {
     words: ArrayLike<number>,
     ascending: ArrayLike<number>,
     scoresOut: Float64Array,
-    statesOut: Int32Array
+    statesOut: Int32Array,
+    active: Uint8Array | null = null
   ): void {
     const k = words.length
     const h = this.order - 1
     let deepest = length
     while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
     // statesOut[c] = -2 while words[c] is not yet found; penalties gather in scoresOut.
+    let left = k
     for (let c = 0; c < k; c++) {
       scoresOut[c] = 0
       statesOut[c] = -2
+      if (active !== null && active[c] === 0) {
+        // -3: not scored.
+        statesOut[c] = -3
+        left--
+      }
     }
-    let left = k
     for (let l = deepest; l >= 1 && left > 0; l--) {
       const node = contexts[at + l - 1]
       const first = this.first[l]

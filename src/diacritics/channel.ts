@@ -317,30 +317,35 @@ export class Channel {
     const expand = (node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number, sorted: boolean): number =>
       expandNode(search, node, parent, parentAt, depth, cutoff, sorted)
 
-    // First the best score of any syllable (branch and bound), so that the window is known from the start.
+    // First the best score of any syllable (branch and bound), so that the window is known from the
+    // start. Only a best whose window reaches above `floor` moves the window's low end, so only
+    // syllables scoring above `floor + window` are looked for (a badly read token, whose best is
+    // lower, is then searched once, from `floor`); none found: the low end is `floor`.
     let best = -Infinity
+    const enough = window >= 0 ? floor + window : -Infinity
     const findBest = (node: number, parent: Float64Array, parentAt: number, depth: number): void => {
-      const count = expand(node, parent, parentAt, depth, Math.max(floor, best) - slack, true)
+      const count = expand(node, parent, parentAt, depth, Math.max(floor, best, enough) - slack, true)
       const from = childStart[node]
       const rows = rowsAt[depth]
       const bounds = boundsAt[depth]
       const order = orderAt[depth]
       for (let x = 0; x < count; x++) {
         const c = order[x]
-        if (bounds[c] < Math.max(floor, best) - slack) break
+        if (bounds[c] < Math.max(floor, best, enough) - slack) break
         const child = children[from + c]
         const score = rows[c * rw + pad + m]
-        if (trie.wordId[child] >= 0 && score > best && score >= floor) best = score
+        if (trie.wordId[child] >= 0 && score > best && score >= floor && (window < 0 || score - window > floor)) best = score
         findBest(child, rows, c * rw, depth + 1)
       }
     }
     findBest(0, root, 0, 0)
-    if (best === -Infinity || limit <= 0) return []
+    if (limit <= 0) return []
 
     // Then the `limit` best syllables (by score + unigram) within the window: the best found so far
     // are kept in order; a subtree whose bound plus best unigram falls below the last of `limit`
     // of them holds no answer (at a tie it is searched: it may hold a syllable spelt before).
-    const lowest = Math.max(floor, best - window)
+    // (No syllable at or above `floor`: none is found.)
+    const lowest = best === -Infinity ? floor : Math.max(floor, best - window)
     const cutoff = lowest - slack
     const found: number[] = []
     const values: number[] = []

@@ -274,6 +274,8 @@ export class Channel {
     const model = this.model
     const chars = [...read]
     const m = chars.length
+    // The characters chars[from..to) as a string (a slice of `read` when each is one code unit).
+    const part = m === read.length ? (from: number, to: number) => read.slice(from, to) : (from: number, to: number) => chars.slice(from, to).join('')
     const w = m + 1
     const width = maxReading + 1
     const letterCount = trie.letters.length
@@ -287,7 +289,7 @@ export class Channel {
     rest[m] = 0
     for (let j = m - 1; j >= 0; j--) {
       for (let l = 1; l <= maxReading && j + l <= m; l++) {
-        const reading = chars.slice(j, j + l).join('')
+        const reading = part(j, j + l)
         this.readingRow(reading)
         const s = this.bestReadings.get(reading)! + rest[j + l]
         if (s > rest[j]) rest[j] = s
@@ -298,7 +300,7 @@ export class Channel {
     letterBest.fill(-Infinity, 0, letterCount)
     for (let j = 0; j <= m; j++) {
       for (let l = 0; l <= maxReading && l <= j; l++) {
-        const row = this.readingRow(l === 0 ? '' : chars.slice(j - l, j).join(''))
+        const row = this.readingRow(l === 0 ? '' : part(j - l, j))
         for (let x = 0, at = j * width + l; x < letterCount; x++, at += w * width) {
           emissions[at] = row[x]
           const b = row[x] + rest[j]

@@ -52,9 +52,10 @@ export class CandidateTable {
   get(token: string): ChannelCandidate[] | undefined {
     const i = this.indexOf(token)
     if (i < 0) return undefined
-    const start = this.starts[i]
-    const out: ChannelCandidate[] = new Array(this.starts[i + 1] - start)
-    for (let k = 0; k < out.length; k++) out[k] = {id: this.ids[start + k], word: this.model.word(this.ids[start + k]), score: this.scores[start + k]}
+    // Pushed, not written into `new Array(n)`: a packed array like the live search's answers (code
+    // that reads both stays monomorphic).
+    const out: ChannelCandidate[] = []
+    for (let k = this.starts[i]; k < this.starts[i + 1]; k++) out.push({id: this.ids[k], word: this.model.word(this.ids[k]), score: this.scores[k]})
     return out
   }
 }

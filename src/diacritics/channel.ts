@@ -200,7 +200,22 @@ export class Channel {
         bestUnigram: this.trie.bestUnigram,
         rowsAt: [],
         boundsAt: [],
-        orderAt: []
+        orderAt: [],
+        wordId: this.trie.wordId,
+        word: this.trie.word,
+        model: this.model,
+        rw: 0,
+        floor: 0,
+        window: 0,
+        limit: 0,
+        best: -Infinity,
+        enough: -Infinity,
+        lowest: 0,
+        cutoff: 0,
+        found: [],
+        values: [],
+        scores: [],
+        worst: -Infinity
       }
     }
     this.search.m = m
@@ -271,7 +286,6 @@ export class Channel {
     const window = options.window ?? 5
     const limit = options.limit ?? 30
     const trie = this.trie
-    const model = this.model
     const chars = [...read]
     const m = chars.length
     // The characters chars[from..to) as a string (a slice of `read` when each is one code unit).
@@ -308,84 +322,109 @@ export class Channel {
         }
       }
     }
-    const {rowsAt, boundsAt, orderAt} = search
-    const childStart = trie.childStart
-    const children = trie.children
-    const bestUnigram = trie.bestUnigram
     // Rows of alignment scores: `pad` cells of -Infinity, then cells 0..m.
     const rw = w + pad
     const root = new Float64Array(rw).fill(-Infinity)
     root[pad] = 0
-    const expand = (node: number, parent: Float64Array, parentAt: number, depth: number, cutoff: number, sorted: boolean): number =>
-      expandNode(search, node, parent, parentAt, depth, cutoff, sorted)
-
+    search.rw = rw
+    search.floor = floor
+    search.window = window
+    search.limit = limit
     // First the best score of any syllable (branch and bound), so that the window is known from the
     // start. Only a best whose window reaches above `floor` moves the window's low end, so only
     // syllables scoring above `floor + window` are looked for (a badly read token, whose best is
     // lower, is then searched once, from `floor`); none found: the low end is `floor`.
-    let best = -Infinity
-    const enough = window >= 0 ? floor + window : -Infinity
-    const findBest = (node: number, parent: Float64Array, parentAt: number, depth: number): void => {
-      const count = expand(node, parent, parentAt, depth, Math.max(floor, best, enough) - slack, true)
-      const from = childStart[node]
-      const rows = rowsAt[depth]
-      const bounds = boundsAt[depth]
-      const order = orderAt[depth]
-      for (let x = 0; x < count; x++) {
-        const c = order[x]
-        if (bounds[c] < Math.max(floor, best, enough) - slack) break
-        const child = children[from + c]
-        const score = rows[c * rw + pad + m]
-        if (trie.wordId[child] >= 0 && score > best && score >= floor && (window < 0 || score - window > floor)) best = score
-        findBest(child, rows, c * rw, depth + 1)
-      }
-    }
-    findBest(0, root, 0, 0)
+    search.best = -Infinity
+    search.enough = window >= 0 ? floor + window : -Infinity
+    findBest(search, 0, root, 0, 0)
     if (limit <= 0) return []
+    // Then the `limit` best syllables (by score + unigram) within the window (no syllable at or
+    // above `floor`: none is found).
+    search.lowest = search.best === -Infinity ? floor : Math.max(floor, search.best - window)
+    search.cutoff = search.lowest - slack
+    search.found = []
+    search.values = []
+    search.scores = []
+    search.worst = -Infinity
+    collect(search, 0, root, 0, 0)
+    const {found, scores} = search
+    // Pushed: a packed array, as the table's answers are.
+    const out: ChannelCandidate[] = []
+    for (let i = 0; i < found.length; i++) out.push({id: trie.wordId[found[i]], word: trie.word[found[i]], score: scores[i]})
+    return out
+  }
+}
 
-    // Then the `limit` best syllables (by score + unigram) within the window: the best found so far
-    // are kept in order; a subtree whose bound plus best unigram falls below the last of `limit`
-    // of them holds no answer (at a tie it is searched: it may hold a syllable spelt before).
-    // (No syllable at or above `floor`: none is found.)
-    const lowest = best === -Infinity ? floor : Math.max(floor, best - window)
-    const cutoff = lowest - slack
-    const found: number[] = []
-    const values: number[] = []
-    const scores: number[] = []
-    let worst = -Infinity
-    const collect = (node: number, parent: Float64Array, parentAt: number, depth: number): void => {
-      const count = expand(node, parent, parentAt, depth, cutoff, false)
-      const from = childStart[node]
-      const rows = rowsAt[depth]
-      const bounds = boundsAt[depth]
-      const order = orderAt[depth]
-      for (let x = 0; x < count; x++) {
-        const c = order[x]
-        const child = children[from + c]
-        if (bounds[c] + bestUnigram[child] + slack < worst) continue
-        const id = trie.wordId[child]
-        const score = rows[c * rw + pad + m]
-        if (id >= 0 && score >= lowest) {
-          const value = score + model.unigram(id)
-          if (found.length < limit || value > worst || (value === worst && trie.word[child] < trie.word[found[found.length - 1]])) {
-            let at = found.length < limit ? found.length : limit - 1
-            while (at > 0 && (values[at - 1] < value || (values[at - 1] === value && trie.word[found[at - 1]] > trie.word[child]))) {
-              found[at] = found[at - 1]
-              values[at] = values[at - 1]
-              scores[at] = scores[at - 1]
-              at--
-            }
-            found[at] = child
-            values[at] = value
-            scores[at] = score
-            if (found.length === limit) worst = values[limit - 1]
-          }
+/** The first walk of a search: the best channel score of any syllable above `enough` into `search.best`. */
+function findBest(search: Search, node: number, parent: Float64Array, parentAt: number, depth: number): void {
+  const count = expandNode(search, node, parent, parentAt, depth, Math.max(search.floor, search.best, search.enough) - slack, true)
+  const from = search.childStart[node]
+  const rows = search.rowsAt[depth]
+  const bounds = search.boundsAt[depth]
+  const order = search.orderAt[depth]
+  const rw = search.rw
+  const m = search.m
+  const floor = search.floor
+  const window = search.window
+  const wordId = search.wordId
+  const children = search.children
+  for (let x = 0; x < count; x++) {
+    const c = order[x]
+    if (bounds[c] < Math.max(floor, search.best, search.enough) - slack) break
+    const child = children[from + c]
+    const score = rows[c * rw + pad + m]
+    if (wordId[child] >= 0 && score > search.best && score >= floor && (window < 0 || score - window > floor)) search.best = score
+    findBest(search, child, rows, c * rw, depth + 1)
+  }
+}
+
+/**
+ * The second walk: the `limit` best syllables (by score + unigram) scoring at least `lowest`, kept
+ * in order in `found` (nodes), `values` and `scores`; a subtree whose bound plus best unigram falls
+ * below the last of `limit` of them holds no answer (at a tie it is searched: it may hold a
+ * syllable spelt before).
+ */
+function collect(search: Search, node: number, parent: Float64Array, parentAt: number, depth: number): void {
+  const count = expandNode(search, node, parent, parentAt, depth, search.cutoff, false)
+  const childStart = search.childStart
+  const from = childStart[node]
+  const rows = search.rowsAt[depth]
+  const bounds = search.boundsAt[depth]
+  const order = search.orderAt[depth]
+  const children = search.children
+  const bestUnigram = search.bestUnigram
+  const wordId = search.wordId
+  const word = search.word
+  const rw = search.rw
+  const m = search.m
+  const lowest = search.lowest
+  const limit = search.limit
+  const found = search.found
+  const values = search.values
+  const scores = search.scores
+  for (let x = 0; x < count; x++) {
+    const c = order[x]
+    const child = children[from + c]
+    if (bounds[c] + bestUnigram[child] + slack < search.worst) continue
+    const id = wordId[child]
+    const score = rows[c * rw + pad + m]
+    if (id >= 0 && score >= lowest) {
+      const value = score + search.model.unigram(id)
+      if (found.length < limit || value > search.worst || (value === search.worst && word[child] < word[found[found.length - 1]])) {
+        let at = found.length < limit ? found.length : limit - 1
+        while (at > 0 && (values[at - 1] < value || (values[at - 1] === value && word[found[at - 1]] > word[child]))) {
+          found[at] = found[at - 1]
+          values[at] = values[at - 1]
+          scores[at] = scores[at - 1]
+          at--
         }
-        if (childStart[child + 1] > childStart[child]) collect(child, rows, c * rw, depth + 1)
+        found[at] = child
+        values[at] = value
+        scores[at] = score
+        if (found.length === limit) search.worst = values[limit - 1]
       }
     }
-    collect(0, root, 0, 0)
-    return found.map((node, i) => ({id: trie.wordId[node], word: trie.word[node], score: scores[i]}))
+    if (childStart[child + 1] > childStart[child]) collect(search, child, rows, c * rw, depth + 1)
   }
 }
 
@@ -411,6 +450,24 @@ interface Search {
   rowsAt: Float64Array[]
   boundsAt: Float64Array[]
   orderAt: Int32Array[]
+  /** The trie's syllable id and spelling per node, and the model (unigrams). */
+  wordId: Int32Array
+  word: string[]
+  model: LanguageModel
+  /** Of the current search: cells per row (with the pad), options, the best score so far and the score it must beat. */
+  rw: number
+  floor: number
+  window: number
+  limit: number
+  best: number
+  enough: number
+  /** Of the second walk: the lowest score kept, it less the slack, the answers so far and the value of the last of `limit`. */
+  lowest: number
+  cutoff: number
+  found: number[]
+  values: number[]
+  scores: number[]
+  worst: number
 }
 
 /**

@@ -60,7 +60,8 @@ export function ocrCandidates(
   const words: Array<string | null> = []
   const scores: number[] = []
   let self = false
-  for (const c of found) {
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i]
     ids.push(c.id)
     words.push(c.word)
     scores.push(c.score)

@@ -6,7 +6,10 @@
  */
 import {distance} from 'fastest-levenshtein'
 import {foldKey} from '../normalize/fold.js'
+import {toneKey} from './tone-key.js'
 import {allProvinces, allUnits, type Province, type Unit} from './units.js'
+
+export {toneKey}
 
 /** How a name matched: `exact` (as written, tone placement aside), `letters` (marks differ), `near` (one edit of the letters). */
 export type MatchKind = 'exact' | 'letters' | 'near'
@@ -40,17 +43,6 @@ export function matchUnit(name: string, query: UnitQuery = {}): Match<Unit> | un
   if (query.province !== undefined && !province) return undefined
   const pool = allUnits().filter((u) => (!query.type || u.type === query.type) && (!province || u.provinceCode === province.code))
   return best(pool, name)
-}
-
-/** Tone placement written the old way (`hoà`, `thuỷ`) moved to the list's way (`hòa`, `thủy`), lower case. */
-export function toneKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([ou])([aey])(\p{M}*)([\u0300\u0301\u0303\u0309\u0323])/gu, '$1$4$2$3')
-    .normalize('NFC')
 }
 
 /** The keys of the list's names (`toneKey`, `foldKey`), by name; made once, as the list is (not a memo of what documents asked). */

@@ -5,7 +5,7 @@
  * and case folded), for text whose marks were lost.
  */
 import {foldKey} from '../normalize/fold.js'
-import {toneKey} from './match.js'
+import {toneKey} from './tone-key.js'
 import {allProvinces, allUnits, type Province, type Unit} from './units.js'
 
 /** A distinct place name and the types of the units that bear it. */

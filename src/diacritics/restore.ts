@@ -313,7 +313,8 @@ function isAcronymLike(word: string): boolean {
 
 /** Whether `word` has a letter an English OCR model never writes. */
 function hasVietnameseOnly(word: string): boolean {
-  for (const ch of word) if (isVietnameseOnly(ch)) return true
+  // Such letters are single code units outside ASCII (a surrogate half is none).
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128 && isVietnameseOnly(word[i])) return true
   return false
 }
 

@@ -224,23 +224,26 @@ export class Channel {
 
   /** log10 P(`reading` | letter) for every letter of the trie (remembered). */
   private readingRow(reading: string): Float64Array {
-    let row = this.readingRows.get(reading)
-    if (row === undefined) {
-      const letters = this.trie.letters
-      const index = (this.readingIndex ??= indexReadings(this.table, letters))
-      if (reading.length <= maxReading) {
-        // The letter's share of unseen readings of this length, unless the table knows the reading.
-        row = index.unseen[reading.length].slice()
-        for (const [letter, value] of index.known.get(reading) ?? []) row[letter] = value
-      } else {
-        row = Float64Array.from(letters, (letter) => readingLogProb(this.table, letter, reading))
-      }
-      let best = -Infinity
-      for (let i = 0; i < row.length; i++) if (row[i] > best) best = row[i]
-      if (this.readingRows.size >= 100_000) this.readingRows.clear()
-      this.readingRows.set(reading, row)
-      this.bestReadings.set(reading, best)
+    return this.readingRows.get(reading) ?? this.newReadingRow(reading)
+  }
+
+  /** `readingRow` of a reading not met before (kept apart: the look-up is what runs hot). */
+  private newReadingRow(reading: string): Float64Array {
+    const letters = this.trie.letters
+    const index = (this.readingIndex ??= indexReadings(this.table, letters))
+    let row: Float64Array
+    if (reading.length <= maxReading) {
+      // The letter's share of unseen readings of this length, unless the table knows the reading.
+      row = index.unseen[reading.length].slice()
+      for (const [letter, value] of index.known.get(reading) ?? []) row[letter] = value
+    } else {
+      row = Float64Array.from(letters, (letter) => readingLogProb(this.table, letter, reading))
     }
+    let best = -Infinity
+    for (let i = 0; i < row.length; i++) if (row[i] > best) best = row[i]
+    if (this.readingRows.size >= 100_000) this.readingRows.clear()
+    this.readingRows.set(reading, row)
+    this.bestReadings.set(reading, best)
     return row
   }
 
@@ -314,12 +317,7 @@ export class Channel {
     letterBest.fill(-Infinity, 0, letterCount)
     for (let j = 0; j <= m; j++) {
       for (let l = 0; l <= maxReading && l <= j; l++) {
-        const row = this.readingRow(l === 0 ? '' : part(j - l, j))
-        for (let x = 0, at = j * width + l; x < letterCount; x++, at += w * width) {
-          emissions[at] = row[x]
-          const b = row[x] + rest[j]
-          if (b > letterBest[x]) letterBest[x] = b
-        }
+        fillEmissions(search, this.readingRow(l === 0 ? '' : part(j - l, j)), j * width + l, w * width, rest[j], letterCount)
       }
     }
     // Rows of alignment scores: `pad` cells of -Infinity, then cells 0..m.
@@ -352,6 +350,21 @@ export class Channel {
     const out: ChannelCandidate[] = []
     for (let i = 0; i < found.length; i++) out.push({id: trie.wordId[found[i]], word: trie.word[found[i]], score: scores[i]})
     return out
+  }
+}
+
+/**
+ * Write a reading's row (log10 P per letter) into the search's emissions, letter by letter from
+ * `at` in steps of `step`, and raise each letter's best by it plus `rest` (what the characters after
+ * it can score at best).
+ */
+function fillEmissions(search: Search, row: Float64Array, at: number, step: number, rest: number, letterCount: number): void {
+  const emissions = search.emissions
+  const letterBest = search.letterBest
+  for (let x = 0; x < letterCount; x++, at += step) {
+    emissions[at] = row[x]
+    const b = row[x] + rest
+    if (b > letterBest[x]) letterBest[x] = b
   }
 }
 

@@ -3,6 +3,7 @@
  * model's vocabulary written with the same letters once marks are removed
  * (`cai` → cái, cải, cài, cãi, cại, cai…), most frequent first.
  */
+import type {Trie} from './channel.js'
 import type {LanguageModel} from './language-model.js'
 import {stripMarks} from '../vietnamese/letters.js'
 
@@ -13,29 +14,73 @@ export interface CandidateList {
 }
 
 /**
- * Candidates by stripped key for one model. The vocabulary is grouped by key on the first look-up,
- * and a group is put in order on its own first look-up (OCR repair looks up few keys, most of
- * them no syllable's).
+ * Candidates by stripped key for one model. A key's syllables are found in the vocabulary trie of
+ * OCR repair when it is at hand (letter by letter, every letter whose form without marks is the
+ * key's), else by grouping the whole vocabulary by key on the first look-up; a list is put in
+ * order on its key's first look-up (OCR repair looks up few keys, most of them no syllable's).
  */
 export class StrippedIndex {
   /** Ids by key, in vocabulary order, until the key is first looked up; then its candidates. */
   private byKey: Map<string, number[] | CandidateList> | null = null
+  /** Candidates by key found through the trie (undefined: none). */
+  private readonly found = new Map<string, CandidateList | undefined>()
 
-  constructor(private readonly model: LanguageModel) {}
+  /** `trie` gives the vocabulary trie when it is at hand (else null). */
+  constructor(
+    private readonly model: LanguageModel,
+    private readonly trie: () => Trie | null = () => null
+  ) {}
 
   /** Candidates for a lowercase mark-free key; undefined when the vocabulary has no syllable with these letters. */
   get(key: string): CandidateList | undefined {
+    if (this.byKey === null) {
+      const trie = this.trie()
+      if (trie !== null) {
+        if (this.found.has(key)) return this.found.get(key)
+        const ids = idsInTrie(trie, key)
+        const list = ids.length === 0 ? undefined : ordered(this.model, ids)
+        if (this.found.size >= 100_000) this.found.clear()
+        this.found.set(key, list)
+        return list
+      }
+    }
     const byKey = (this.byKey ??= group(this.model))
     const found = byKey.get(key)
     if (found === undefined || !Array.isArray(found)) return found
-    const model = this.model
-    const words = new Map(found.map((id) => [id, model.word(id)]))
-    // Most frequent first; ties in code unit order.
-    found.sort((a, b) => model.unigram(b) - model.unigram(a) || (words.get(a)! < words.get(b)! ? -1 : 1))
-    const list = {ids: Int32Array.from(found), words: found.map((id) => words.get(id)!)}
+    const list = ordered(this.model, found)
     byKey.set(key, list)
     return list
   }
+}
+
+/** `ids` as candidates: most frequent first; ties in code unit order. */
+function ordered(model: LanguageModel, ids: number[]): CandidateList {
+  const words = new Map(ids.map((id) => [id, model.word(id)]))
+  ids.sort((a, b) => model.unigram(b) - model.unigram(a) || (words.get(a)! < words.get(b)! ? -1 : 1))
+  return {ids: Int32Array.from(ids), words: ids.map((id) => words.get(id)!)}
+}
+
+/** Letters of the trie without marks (`stripMarks` of each), by trie. */
+const plainLetters = new WeakMap<Trie, string[]>()
+
+/** The ids of the syllables in `trie` whose letters without marks spell `key` (a letter's marks are stripped on its own). */
+function idsInTrie(trie: Trie, key: string): number[] {
+  let plain = plainLetters.get(trie)
+  if (plain === undefined) plainLetters.set(trie, (plain = trie.letters.map((l) => stripMarks(l))))
+  const chars = [...key]
+  const ids: number[] = []
+  const walk = (node: number, depth: number): void => {
+    if (depth === chars.length) {
+      if (trie.wordId[node] >= 0) ids.push(trie.wordId[node])
+      return
+    }
+    for (let x = trie.childStart[node]; x < trie.childStart[node + 1]; x++) {
+      const child = trie.children[x]
+      if (plain![trie.letter[child]] === chars[depth]) walk(child, depth + 1)
+    }
+  }
+  walk(0, 0)
+  return ids
 }
 
 /** The vocabulary's ids grouped by their letters without marks. */

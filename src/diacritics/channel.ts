@@ -177,6 +177,11 @@ export class Channel {
     return (this.trieCache ??= this.aheadTable()?.trie ?? buildTrie(this.model))
   }
 
+  /** The vocabulary trie if it is at hand already (read with the table, or built), else null: nothing is read or built. */
+  get trieAtHand(): Trie | null {
+    return this.trieCache ?? (this.ahead ? this.ahead.trie : null)
+  }
+
   /** The answers searched ahead of time, read on first use. */
   private aheadTable(): CandidateTable | null {
     return this.ahead === undefined ? (this.ahead = this.precomputed()) : this.ahead

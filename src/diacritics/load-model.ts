@@ -46,7 +46,8 @@ export function loadModel(path: string = defaultModelPath): Restorer {
   const table = model.header.channel
   // The answers searched ahead of time beside the model file (`x.ocr.bin`), read on the first OCR search.
   const channel = table ? new Channel(table, model, () => readCandidateTable(candidateTablePath(path), model, table)) : null
-  const restorer: Restorer = {path, model, stripped: new StrippedIndex(model), channel, marks: model.header.marks ?? null, ocrCache: new Map(), loadMs: 0}
+  const stripped = new StrippedIndex(model, () => channel?.trieAtHand ?? null)
+  const restorer: Restorer = {path, model, stripped, channel, marks: model.header.marks ?? null, ocrCache: new Map(), loadMs: 0}
   restorer.loadMs = performance.now() - started
   cache.set(path, restorer)
   return restorer

@@ -110,11 +110,19 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     if (known !== undefined && known.text === text) return known.letters
     const own = stripMarks(text.toLowerCase())
     const out = [own]
-    for (const w of slots[i].words ?? []) {
-      if (w === null) continue
-      const letters = wordLetters(w)
-      if (!out.includes(letters)) out.push(letters)
-    }
+    const words = slots[i].words
+    if (words !== null && words.length > 1) {
+      // Each letters once, in the order met (an OCR slot has some 30 candidates).
+      const seen = new Set(out)
+      for (const w of words) {
+        if (w === null) continue
+        const letters = wordLetters(w)
+        if (!seen.has(letters)) {
+          seen.add(letters)
+          out.push(letters)
+        }
+      }
+    } else if (words !== null && words.length === 1 && words[0] !== null && wordLetters(words[0]) !== own) out.push(wordLetters(words[0]))
     slotLetters.set(slots[i], {text, letters: out})
     return out
   }

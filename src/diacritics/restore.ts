@@ -209,6 +209,8 @@ function restoreBlock(
   const positions: number[] = []
   const values: string[] = []
   const codes = restorer.model.header.codes ?? null
+  // Codes repeat in a text (`UBND`, `QD-UBND`): each restored once.
+  const restoredCodes = new Map<string, string | null>()
   for (let i = 0; i < tokens.length; i++) {
     const slot = slots[i]
     const token = tokens[i]
@@ -216,7 +218,8 @@ function restoreBlock(
     if (word === null) {
       // Kept as written: a document number or an abbreviation may have lost its Đ.
       if ((modes[i] === 'stripped' || modes[i] === 'ocr') && (token.kind === 'code' || token.kind === 'word')) {
-        const code = restoreCode(token.text, codes)
+        let code = restoredCodes.get(token.text)
+        if (code === undefined) restoredCodes.set(token.text, (code = restoreCode(token.text, codes)))
         if (code !== null) {
           positions.push(i)
           values.push(code)

@@ -59,7 +59,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   known[0] = 1
   let size = 1
   let maxK = 1
-  for (const slot of slots) maxK = Math.max(maxK, slot.ids.length)
+  for (let i = 0; i < n; i++) maxK = Math.max(maxK, slots[i].ids.length)
   // Expansions of one step: their model state (see LanguageModel.step), score, candidate, parent.
   const capacity = beam * maxK
   const nextStates = new Int32Array(capacity)

@@ -94,7 +94,9 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     const out: Entry[] = []
     // OCR slots: the first syllable may be any candidate's letters (each letters once: the token's own first).
     const extra = slots[at].words === null ? [] : lettersAt(at).slice(1).flatMap((l) => index!.get(l) ?? [])
-    for (const entry of candidates.length === 0 ? extra : extra.length === 0 ? candidates : [...candidates, ...extra]) {
+    const all = candidates.length === 0 ? extra : extra.length === 0 ? candidates : [...candidates, ...extra]
+    for (let k = 0; k < all.length; k++) {
+      const entry = all[k]
       const n = entry.syllables.length
       if (at + n > tokens.length) continue
       let ok = true
@@ -114,7 +116,8 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     if (words !== null && words.length > 1) {
       // Each letters once, in the order met (an OCR slot has some 30 candidates).
       const seen = new Set(out)
-      for (const w of words) {
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]
         if (w === null) continue
         const letters = wordLetters(w)
         if (!seen.has(letters)) {
@@ -156,8 +159,9 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     for (let i = 0; i < tokens.length; i++) {
       if (!capitalised(tokens[i]) || afterUnit.has(i)) continue
       // A token can be the first syllable of a name only if it, or a candidate of its slot, has its letters.
-      for (const l of lettersAt(i)) {
-        const entries = knownEntries.get(l)
+      const letters = lettersAt(i)
+      for (let k = 0; k < letters.length; k++) {
+        const entries = knownEntries.get(letters[k])
         if (entries === undefined) continue
         for (const entry of entries) {
           const n = entry.syllables.length

@@ -14,7 +14,7 @@
  * (`forgetAll`), as for a document unlike any before it. A bulk worker on
  * plans of one kind lies between the two.
  *
- *   npm run bench -- docx [--rounds 20]
+ *   npm run bench -- docx [--rounds 60]
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
@@ -22,6 +22,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {table} from '../table.js'
 import {buildDist, root} from './cli.js'
+import {v8Flags} from '../../src/cli/v8-flags.js'
 
 /** One-line title of this benchmark. */
 export const title = 'Word files: read, and read + parse, per document (one core)'
@@ -29,7 +30,7 @@ export const title = 'Word files: read, and read + parse, per document (one core
 /** Run the benchmark and print its table. */
 export async function run(args: string[]): Promise<void> {
   const roundsArg = args.indexOf('--rounds')
-  const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 20
+  const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 60
   buildDist()
   const {parse} = (await import(pathToFileURL(path.join(root, 'dist/parse.js')).href)) as typeof import('../../src/parse.js')
   const {read} = (await import(pathToFileURL(path.join(root, 'dist/read/index.js')).href)) as typeof import('../../src/read/index.js')
@@ -84,5 +85,5 @@ export async function run(args: string[]): Promise<void> {
   rows.push(row('all', inputs.reduce((n, i) => n + i.bytes.length, 0) / inputs.length / 1024, totals.docs, totals.read, totals.parse, totals.cold))
   process.stdout.write(table(rows))
   process.stdout.write('\nThe `at 60 KB` columns scale the parse rate by file size to a 60 KB file of the same make (target ≥ 20); `cold`: every memoized look-up emptied before each parse.\n')
-  process.stdout.write(`\n${rounds} rounds; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; node ${process.version}\n`)
+  process.stdout.write(`\n${rounds} rounds; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; node ${process.version}; V8 flags of the sohoa command: ${v8Flags.join(' ')}\n`)
 }

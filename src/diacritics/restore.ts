@@ -376,35 +376,36 @@ function upperLineFlags(tokens: Token[]): boolean[] {
 
 /** Case an OCR repair like the token it replaces: capitals, title case or lower case. */
 export function ocrCase(word: string, original: string, upperLine: boolean): string {
-  // ASCII tokens (most of an English engine's output) counted by char code, with the same answer.
-  let cased = 0
-  let upper = 0
-  let first = false
-  let ascii = true
-  for (let i = 0; i < original.length && ascii; i++) {
-    const code = original.charCodeAt(i)
-    if (code >= 128) ascii = false
-    else if (code >= 65 && code <= 90) {
-      if (cased++ === 0) first = true
-      upper++
-    } else if (code >= 97 && code <= 122) cased++
-  }
-  if (!ascii) return ocrCaseOf(word, original, upperLine)
+  const {cased, upper, first} = caseCounts(original)
   if (upperLine && cased === 0) return word.toUpperCase()
   if ((cased >= 2 && upper === cased) || (upperLine && upper > 0 && (first || upper * 2 > cased))) return word.toUpperCase()
   if (first) return word[0].toUpperCase() + word.slice(1)
   return word
 }
 
-/** `ocrCase` for any token. */
-function ocrCaseOf(word: string, original: string, upperLine: boolean): string {
-  const letters = [...original].filter((c) => c.toLowerCase() !== c.toUpperCase())
+/** The letters of `text` that have a case, the capitals among them, and whether the first of them (no other letter before it) is a capital. */
+function caseCounts(text: string): {cased: number; upper: number; first: boolean} {
+  // ASCII tokens (most of an English engine's output) counted by char code, with the same answer.
+  let cased = 0
+  let upper = 0
+  let first = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 128) return caseCountsOfAny(text)
+    if (code >= 65 && code <= 90) {
+      if (cased++ === 0) first = true
+      upper++
+    } else if (code >= 97 && code <= 122) cased++
+  }
+  return {cased, upper, first}
+}
+
+/** `caseCounts` for any text. */
+function caseCountsOfAny(text: string): {cased: number; upper: number; first: boolean} {
+  const letters = [...text].filter((c) => c.toLowerCase() !== c.toUpperCase())
   const upper = letters.filter((c) => c !== c.toLowerCase()).length
-  const first = letters.length > 0 && letters[0] !== letters[0].toLowerCase() && /^\P{L}*\p{Lu}/u.test(original)
-  if (upperLine && letters.length === 0) return word.toUpperCase()
-  if ((letters.length >= 2 && upper === letters.length) || (upperLine && upper > 0 && (first || upper * 2 > letters.length))) return word.toUpperCase()
-  if (first) return word[0].toUpperCase() + word.slice(1)
-  return word
+  const first = letters.length > 0 && letters[0] !== letters[0].toLowerCase() && /^\P{L}*\p{Lu}/u.test(text)
+  return {cased: letters.length, upper, first}
 }
 
 /** The lattice slot of a token under a mode. */

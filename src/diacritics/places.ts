@@ -10,7 +10,7 @@
  */
 import {makePlaceIndex, placeIndex, type PlaceEntry, type PlaceIndex} from './place-index.js'
 import {stripMarks} from '../vietnamese/letters.js'
-import {canonical, isValidSyllable} from '../vietnamese/orthography.js'
+import {canonical} from '../vietnamese/orthography.js'
 import type {Token} from '../vietnamese/tokenize.js'
 
 /** A lattice slot as places see it: candidate words (null: the token as written) and their scores. */
@@ -58,8 +58,6 @@ function startsUpper(text: string): boolean {
   return text[0] !== text[0].toLowerCase()
 }
 
-type Entry = PlaceEntry
-
 /** Syllables of every place name of the gazetteer (lowercase, canonical), in code point order: the model knows them even where its corpus never wrote them. */
 export function placeSyllables(): string[] {
   const out = new Set<string>()
@@ -74,7 +72,7 @@ export function placeSyllables(): string[] {
 export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], lookup: (key: string) => number | undefined): void {
   let index: PlaceIndex | undefined
   const known = new Set<string>()
-  const found: Array<{at: number; entry: Entry; bonus: number}> = []
+  const found: Array<{at: number; entry: PlaceEntry; bonus: number}> = []
   const may = (i: number, word: string): boolean => {
     const slot = slots[i]
     if (slot.words !== null && slot.words.includes(word)) return true
@@ -84,14 +82,14 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
   const unitWordsBefore = (i: number): string[][] =>
     unitWords.filter((w) => i - w.length >= 0 && w.every((s, j) => tokens[i - w.length + j].kind === 'word' && may(i - w.length + j, s)))
   const capitalised = (t: Token) => t.kind === 'word' && startsUpper(t.text)
-  const matches = (at: number): Entry[] => {
+  const matches = (at: number): PlaceEntry[] => {
     const first = tokens[at]
     if (!capitalised(first)) return []
     index ??= placeIndex()
     const list = index.get(stripMarks(first.text.toLowerCase()))
     if (list === undefined && slots[at].words === null) return []
     const candidates = list ?? []
-    const out: Entry[] = []
+    const out: PlaceEntry[] = []
     // OCR slots: the first syllable may be any candidate's letters (each letters once: the token's own first).
     const extra = slots[at].words === null ? [] : lettersAt(at).slice(1).flatMap((l) => index!.get(l) ?? [])
     const all = candidates.length === 0 ? extra : extra.length === 0 ? candidates : [...candidates, ...extra]
@@ -112,20 +110,18 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     if (known !== undefined && known.text === text) return known.letters
     const own = stripMarks(text.toLowerCase())
     const out = [own]
-    const words = slots[i].words
-    if (words !== null && words.length > 1) {
-      // Each letters once, in the order met (an OCR slot has some 30 candidates).
-      const seen = new Set(out)
-      for (let k = 0; k < words.length; k++) {
-        const w = words[k]
-        if (w === null) continue
-        const letters = wordLetters(w)
-        if (!seen.has(letters)) {
-          seen.add(letters)
-          out.push(letters)
-        }
+    // Each letters once, in the order met (an OCR slot has some 30 candidates).
+    const seen = new Set(out)
+    const words = slots[i].words ?? []
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]
+      if (w === null) continue
+      const letters = wordLetters(w)
+      if (!seen.has(letters)) {
+        seen.add(letters)
+        out.push(letters)
       }
-    } else if (words !== null && words.length === 1 && words[0] !== null && wordLetters(words[0]) !== own) out.push(wordLetters(words[0]))
+    }
     slotLetters.set(slots[i], {text, letters: out})
     return out
   }
@@ -149,7 +145,7 @@ export function favourPlaces<S extends PlaceSlot>(tokens: Token[], slots: S[], l
     // Only the names found after a unit word are looked for again, and only names of two syllables or more.
     const afterUnit = new Set(found.map((f) => f.at))
     // By the letters of their first syllable.
-    const knownEntries = new Map<string, Entry[]>()
+    const knownEntries = new Map<string, PlaceEntry[]>()
     for (const f of found) {
       if (f.entry.syllables.length < 2 || f.entry.types.length === 0) continue
       const list = knownEntries.get(f.entry.letters[0]) ?? []

@@ -304,7 +304,7 @@ function scanWith(tables: ScanTables, text: string, options: ScanOptions, prefix
       checkText(text, j + 1, k)
       // A duplicate attribute is refused.
       for (let a = 0; a < attributeCount * 4; a += 4) {
-        if (sameName(text, spans[a], spans[a + 1], keyStart, keyEnd)) throw giveUp
+        if (spans[a + 1] - spans[a] === keyEnd - keyStart && sameText(text, spans[a], keyStart, keyEnd - keyStart)) throw giveUp
       }
       keyHashes[attributeCount] = keyHash
       const a = attributeCount++ * 4
@@ -525,12 +525,6 @@ function isSpace(c: number): boolean {
 function skipSpace(text: string, i: number): number {
   while (isSpace(text.charCodeAt(i))) i++
   return i
-}
-
-function sameName(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart) return false
-  for (let i = 0; i < aEnd - aStart; i++) if (text.charCodeAt(aStart + i) !== text.charCodeAt(bStart + i)) return false
-  return true
 }
 
 /** Whether `text` holds the same `length` characters at `a` and at `b` (comparing within one string is faster than with another). */

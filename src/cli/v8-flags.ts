@@ -23,8 +23,7 @@ import {setFlagsFromString} from 'node:v8'
 /** The V8 flags the command sets, unless node was given the same flag. */
 export const v8Flags: readonly string[] = ['--interrupt-budget=270336', '--wasm-tiering-budget=115200000']
 
-const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`
-for (const flag of v8Flags) {
-  const name = flag.split('=')[0]
-  if (!given.includes(name)) setFlagsFromString(flag)
-}
+/** A flag's name as V8 reads it (`--a_b=1` and `--a-b 1` name the same flag). */
+const nameOf = (flag: string) => flag.split('=')[0].replaceAll('_', '-')
+const given = new Set(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.split(/\s+/).map(nameOf))
+for (const flag of v8Flags) if (!given.has(nameOf(flag))) setFlagsFromString(flag)

@@ -1,9 +1,10 @@
 /**
  * The package as a user installs it: built from the sources into a
  * `node_modules/sohoa` laid out as `files` and `exports` in package.json
- * say, then each subpath imported by name from plain Node (and its types
- * checked by tsc), so a name that moves or an export that points nowhere
- * fails here.
+ * say (tsc's modules and the bundled command), then each subpath imported
+ * by name from plain Node (and its types checked by tsc), so a name that
+ * moves or an export that points nowhere fails here; and the `sohoa`
+ * command run from there, giving what the sources give.
  */
 import {execFile} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
@@ -13,10 +14,14 @@ import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {bundle} from '../scripts/bundle.js'
+
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../', import.meta.url))
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  version: string
+  bin: Record<string, string>
   files: string[]
   exports: Record<string, string | {types: string; default: string}>
 }
@@ -141,6 +146,7 @@ beforeAll(async () => {
     symlinkSync(path.join(root, entry), path.join(installed, entry))
   }
   await run(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--outDir', path.join(installed, 'dist'), '--sourceMap', 'false'], {cwd: root})
+  await bundle(path.join(installed, 'dist/bundle'))
 }, 600_000)
 
 afterAll(() => {
@@ -186,3 +192,49 @@ describe('the package', () => {
   })
 })
 
+
+describe('the sohoa command as installed (the bundle)', () => {
+  const installed = () => path.join(folder, 'node_modules/sohoa')
+  /** Run `sohoa args…` from the installed bundle and from the sources; both results. */
+  const both = async (...args: string[]) => {
+    const options = {cwd: root, maxBuffer: 1 << 26}
+    const bundled = await run(process.execPath, [path.join(installed(), pkg.bin.sohoa), ...args], options)
+    const sources = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), ...args], options)
+    return {bundled, sources}
+  }
+
+  it('should be the package\'s bin and print its version', async () => {
+    expect(pkg.bin.sohoa).toBe('dist/bundle/sohoa.js')
+    const {stdout} = await run(process.execPath, [path.join(installed(), pkg.bin.sohoa), '--version'])
+    expect(stdout.trim()).toBe(pkg.version)
+  })
+
+  it('should restore OCR text as the sources do (model, candidate table and place names found from the bundle)', async () => {
+    const {bundled, sources} = await both('restore', 'fixtures/seed-002/input.txt', '--mode', 'ocr', '--json')
+    expect(JSON.parse(bundled.stdout).text).toMatch(/XÃ NGUYÊN GIÁP/)
+    expect(bundled.stdout).toBe(sources.stdout)
+  }, 60_000)
+
+  it('should parse Word, TCVN3 and plain text as the sources do (grammars, gazetteer and encoding tables found)', async () => {
+    for (const input of ['fixtures/word/sample/input.docx', 'fixtures/read/tcvn3-text/input.txt', 'fixtures/seed-000/input.txt']) {
+      const {bundled, sources} = await both('parse', input)
+      expect(JSON.parse(bundled.stdout).source.path, input).toBe(input)
+      expect(bundled.stdout, input).toBe(sources.stdout)
+      expect(bundled.stderr, input).toBe(sources.stderr)
+    }
+  }, 120_000)
+
+  it('should parse a folder in its bundled worker threads, each output as the sources give it', async () => {
+    const inputs = path.join(folder, 'bulk-in')
+    const out = path.join(folder, 'bulk-out')
+    mkdirSync(inputs)
+    const seeds = ['seed-000', 'seed-003']
+    for (const seed of seeds) writeFileSync(path.join(inputs, `${seed}.txt`), readFileSync(path.join(root, `fixtures/${seed}/input.txt`)))
+    await run(process.execPath, [path.join(installed(), pkg.bin.sohoa), 'parse', inputs, '--out', out, '--concurrency', '2', '-q'], {cwd: root})
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).totals).toMatchObject({parsed: 2, failed: 0})
+    for (const seed of seeds) {
+      const {stdout: expected} = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), 'parse', path.join(inputs, `${seed}.txt`)], {cwd: root})
+      expect(JSON.parse(readFileSync(path.join(out, `${seed}.json`), 'utf8')), seed).toEqual(JSON.parse(expected))
+    }
+  }, 120_000)
+})

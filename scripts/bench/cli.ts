@@ -6,20 +6,22 @@
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {bundle} from '../bundle.js'
 
 /** The repository's root folder. */
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Build `dist/` with `tsconfig.build.json` (the TypeScript compiler's output shows). */
-export function buildDist(): void {
+/** Build `dist/` as `npm run build` does: tsc with `tsconfig.build.json` (its output shows), then the bundled command. */
+export async function buildDist(): Promise<void> {
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
+  await bundle(path.join(root, 'dist/bundle'))
 }
 
-/** Node arguments before the sohoa arguments: the sources through tsx with `--sources`, else the built CLI (built now). */
-export function cliCommand(args: string[]): string[] {
+/** Node arguments before the sohoa arguments: the sources through tsx with `--sources`, else the bundled command (built now). */
+export async function cliCommand(args: string[]): Promise<string[]> {
   if (args.includes('--sources')) return ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
-  buildDist()
-  return [path.join(root, 'dist/cli/index.js')]
+  await buildDist()
+  return [path.join(root, 'dist/bundle/sohoa.js')]
 }
 
 /** The number after `name` in `args`, else `fallback`. */

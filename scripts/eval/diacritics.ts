@@ -9,7 +9,7 @@
  * channel learned from those lines), and rendered held-out pages read by Tesseract (`--ocr-pages`,
  * made by `scripts/ocr-confusions.ts`), (3) held-out correct text restored as it is (share of
  * syllables changed; in auto mode, and in marks mode as pages sohoa OCR'd are), (4) speed and
- * memory of the real CLI (`node dist/cli/index.js restore`, built first) on the stripped held-out
+ * memory of the real CLI (`node dist/bundle/sohoa.js restore`, built first) on the stripped held-out
  * documents. Held-out documents are those the model records (near-duplicates held out together);
  * `--split` picks the test half (default: never used for tuning), the development half, or both.
  * `--errors N` lists the N most frequent wrong restorations per domain. See the footnote for the measure.
@@ -128,7 +128,7 @@ export function isLocalDecision(text: string): boolean {
 
 /** Run `sohoa restore` (built CLI) on `file`; returns its stats line and wall time. */
 export function measureCli(file: string, options: {mode?: string; model?: string} = {}): {wallMs: number; stats: Record<string, number>; output: string} {
-  const args = [path.join(root, 'dist/cli/index.js'), 'restore', file, '--stats', '--mode', options.mode ?? 'auto']
+  const args = [path.join(root, 'dist/bundle/sohoa.js'), 'restore', file, '--stats', '--mode', options.mode ?? 'auto']
   if (options.model) args.push('--model', options.model)
   const started = performance.now()
   const run = spawnSync(process.execPath, args, {encoding: 'utf8', maxBuffer: 1 << 30})

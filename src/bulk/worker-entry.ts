@@ -1,9 +1,10 @@
 /**
  * How to start a parse worker: `worker.js` next to this module when sohoa
- * runs built, or — when it runs from its TypeScript sources (tests, `tsx`)
- * — a small script that registers tsx in the new thread first and then
- * imports `worker.ts`, since Node 20 does not hand a parent's loader hooks
- * to its worker threads.
+ * runs built (`dist/bulk/worker.js` for the compiled library; the bundled
+ * command has this code in a chunk beside `dist/bundle/worker.js`), or —
+ * when it runs from its TypeScript sources (tests, `tsx`) — a small script
+ * that registers tsx in the new thread first and then imports `worker.ts`,
+ * since Node 20 does not hand a parent's loader hooks to its worker threads.
  */
 import {createRequire} from 'node:module'
 import path from 'node:path'

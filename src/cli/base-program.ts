@@ -5,8 +5,9 @@
  */
 import {readFileSync} from 'node:fs'
 import {Command} from 'commander'
+import {packageRoot} from '../util/package-root.js'
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as {
   version: string
 }
 

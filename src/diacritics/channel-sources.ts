@@ -4,14 +4,14 @@
  * and the OCR reading of the same lines.
  */
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {wordPairs} from './align.js'
 import type {ChannelTable} from './channel-table.js'
 import {addCounts, learnCounts, tableFromCounts, type ChannelCounts, type ChannelPair} from './learn-channel.js'
 import {fileSystemError} from '../read/read-error.js'
+import {packagePath} from '../util/package-root.js'
 
 /** The OCR confusion counts shipped with sohoa (derived by `scripts/ocr-confusions.ts`). */
-export const defaultConfusionsPath = fileURLToPath(new URL('../../models/ocr-confusions.json', import.meta.url))
+export const defaultConfusionsPath = packagePath('models/ocr-confusions.json')
 
 /** How many times a real OCR pair counts against a rendered one (chosen by 2-fold cross-validation on seed 002 lines 1–300). */
 export const defaultPairsWeight = 10

@@ -3,16 +3,16 @@
  * bundle what restoration needs from it.
  */
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {candidateTablePath, readCandidateTable} from './candidate-table.js'
 import {StrippedIndex} from './candidates.js'
 import {Channel, type ChannelCandidate} from './channel.js'
 import {LanguageModel} from './language-model.js'
 import type {MarksTable} from './marks-channel.js'
 import {readModel} from './model-file.js'
+import {packagePath} from '../util/package-root.js'
 
 /** The model shipped with sohoa: `models/diacritics.bin` at the package root. */
-export const defaultModelPath = fileURLToPath(new URL('../../models/diacritics.bin', import.meta.url))
+export const defaultModelPath = packagePath('models/diacritics.bin')
 
 /** A loaded model with its candidate indexes. */
 export interface Restorer {

@@ -8,9 +8,9 @@
  * pairs with add-half smoothing.
  */
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {letterInfo, stripMarks, type Tone} from '../vietnamese/letters.js'
 import {decompose} from '../vietnamese/orthography.js'
+import {packagePath} from '../util/package-root.js'
 
 /** What a set of (printed, read) pairs taught about marks: plain counts, so sources can be pooled. */
 export interface MarksCounts {
@@ -43,7 +43,7 @@ export const families: Record<string, string[]> = {
 }
 
 /** The marks counts shipped with sohoa (derived by `scripts/ocr-marks.ts`). */
-export const defaultMarksPath = fileURLToPath(new URL('../../models/ocr-marks.json', import.meta.url))
+export const defaultMarksPath = packagePath('models/ocr-marks.json')
 
 /** Read a marks counts file (as written by `scripts/ocr-marks.ts`); throws naming the file. */
 export function readMarksCounts(file: string): MarksCounts {

@@ -9,11 +9,11 @@
  */
 import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {placeNames} from '../gazetteer/names.js'
 import {dataFolder} from '../gazetteer/units.js'
 import {stripMarks} from '../vietnamese/letters.js'
 import {canonical, isValidSyllable} from '../vietnamese/orthography.js'
+import {packagePath} from '../util/package-root.js'
 
 /** A place name as syllables. */
 export interface PlaceEntry {
@@ -26,7 +26,7 @@ export interface PlaceEntry {
 }
 
 /** The shipped index: `models/place-names.json`. */
-export const placeIndexPath = fileURLToPath(new URL('../../models/place-names.json', import.meta.url))
+export const placeIndexPath = packagePath('models/place-names.json')
 
 /** The unit lists the index is made from. */
 const listFiles = ['provinces-2025.tsv', 'admin-units-2025.tsv']

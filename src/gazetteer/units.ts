@@ -4,6 +4,7 @@
  * once on first use.
  */
 import {readFileSync} from 'node:fs'
+import {packageRoot} from '../util/package-root.js'
 
 /** A province-level unit: `01` Hà Nội, thành phố. */
 export interface Province {
@@ -22,7 +23,7 @@ export interface Unit {
 }
 
 /** The folder of the unit lists. */
-export const dataFolder = new URL('../../data/', import.meta.url)
+export const dataFolder = new URL('data/', packageRoot)
 
 let provinces: Province[] | undefined
 let units: Unit[] | undefined

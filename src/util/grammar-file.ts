@@ -9,6 +9,7 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import type {z} from 'zod'
 import type {grammarSchemas, GrammarName} from './grammar-schemas.js'
+import {packageRoot} from './package-root.js'
 
 /** What every grammar file holds, whatever its own fields. */
 export interface GrammarSource {
@@ -39,8 +40,8 @@ export interface Grammar<Source extends GrammarSource = GrammarSource> {
   data: Source['data']
 }
 
-/** URL of the `grammars/` folder (works from `src/` and from `dist/`). */
-export const grammarsFolder = new URL('../../grammars/', import.meta.url)
+/** URL of the `grammars/` folder. */
+export const grammarsFolder = new URL('grammars/', packageRoot)
 
 /** The grammar of `grammars/<name>.json`, typed by its schema. */
 export type GrammarOf<Name extends GrammarName> = Grammar<z.output<(typeof grammarSchemas)[Name]>>

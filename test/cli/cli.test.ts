@@ -34,7 +34,7 @@ describe('sohoa CLI', () => {
   it('npm start should parse the sample scan and show the messages its summary counts (no --quiet)', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>}
     const args = pkg.scripts.start.split(/\s+/)
-    expect(args.slice(0, 4)).toEqual(['node', 'dist/cli/index.js', 'parse', 'fixtures/generated/sample/input.pdf'])
+    expect(args.slice(0, 4)).toEqual(['node', 'dist/bundle/sohoa.js', 'parse', 'fixtures/generated/sample/input.pdf'])
     expect(args).toContain('--summary')
     expect(args.filter((a) => a === '--quiet' || a === '-q')).toEqual([])
   })

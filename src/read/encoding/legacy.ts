@@ -8,6 +8,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {memoize} from '../../util/memoize.js'
+import {packageRoot} from '../../util/package-root.js'
 
 /** A legacy encoding we convert from. */
 export type LegacyEncoding = 'tcvn3' | 'vni'
@@ -43,7 +44,7 @@ interface LegacyTable {
   pairs: Map<string, string>
 }
 
-const dataFolder = new URL('../../../data/encodings/', import.meta.url)
+const dataFolder = new URL('data/encodings/', packageRoot)
 const tables = new Map<LegacyEncoding, LegacyTable>()
 
 /** The table of `encoding` as written (for tests and docs). */

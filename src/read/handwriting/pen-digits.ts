@@ -4,13 +4,13 @@
  * mark is a digit the model is sure of.
  */
 import {readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {digitImage} from './digit-image.js'
 import type {RegionMark} from './marks.js'
 import {classify, loadCnn, type Cnn, type StoredCnn} from './cnn.js'
+import {packagePath} from '../../util/package-root.js'
 
 /** The model shipped with sohoa. */
-export const penDigitModelPath = fileURLToPath(new URL('../../../models/pen-digits.json', import.meta.url))
+export const penDigitModelPath = packagePath('models/pen-digits.json')
 
 /** A mark is read as a digit when the model gives that digit at least this probability. */
 export const sureDigit = 0.9

@@ -10,6 +10,6 @@
  * models/README.md). The language model never sees seed 002; its lines 1–300 and their gold
  * transcription add real pairs to the OCR channel (lines 301+ are the hidden test).
  */
-import {program} from '../src/cli/program.js'
+import {programFor} from '../src/cli/program.js'
 
-await program.parseAsync(['train', ...process.argv.slice(2)], {from: 'user'})
+await (await programFor('train')).parseAsync(['train', ...process.argv.slice(2)], {from: 'user'})

@@ -21,7 +21,7 @@ async function load() {
   const command = process.argv[2]
   if (queueCommands.includes(command)) return (await import('./queue-program.js')).queueProgram()
   if (command === 'restore') return (await import('./restore-program.js')).restoreProgram()
-  return (await import('./program.js')).program
+  return (await import('./program.js')).programFor(command)
 }
 
 const program = await load()

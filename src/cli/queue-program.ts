@@ -12,10 +12,15 @@ import {register as registerWorker} from './commands/worker.js'
 /** The sub-commands this program holds. */
 export {queueCommands} from './queue-commands.js'
 
+/** Register the queue commands (`queue …`, `worker`) on `program`. */
+export function registerQueueCommands(program: Command): void {
+  registerQueue(program)
+  registerWorker(program)
+}
+
 /** A `sohoa` program with the queue commands only. */
 export function queueProgram(): Command {
   const program = createProgram()
-  registerQueue(program)
-  registerWorker(program)
+  registerQueueCommands(program)
   return program
 }

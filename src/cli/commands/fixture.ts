@@ -4,7 +4,7 @@
  */
 import {InvalidArgumentError, type Command} from 'commander'
 import {checkOutputFolder} from '../../bulk/output-places.js'
-import {NOISE_LEVELS, writeFixture, type NoiseLevel} from '../../fixture/index.js'
+import {NOISE_LEVELS, type NoiseLevel} from '../../fixture/noise.js'
 
 function integer(name: string) {
   return (value: string): number => {
@@ -37,6 +37,8 @@ export function register(program: Command): void {
     .option('--page-format <format>', 'page images: png, or jpeg (the scan\'s own JPEG, smaller)', pageFormat, 'png' as 'png' | 'jpeg')
     .action(async (input: string, options: {out: string; noise: NoiseLevel; seed: number; dpi: number; grey: boolean; pageFormat: 'png' | 'jpeg'}) => {
       await checkOutputFolder(options.out, '--out')
+      // The generator (pdf-lib, fonts) is loaded only when it runs: other commands start without it.
+      const {writeFixture} = await import('../../fixture/index.js')
       const {fixture, files} = await writeFixture(input, options.out, options)
       process.stdout.write(`${fixture.pages.length} page(s), ${files.length} files in ${options.out}\n`)
     })

@@ -50,6 +50,6 @@ export async function bundle(outdir: string): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--out')
-  const outdir = path.resolve(at > 0 ? process.argv[at + 1] : path.join(root, 'dist/bundle'))
-  await bundle(outdir)
+  if (at > 0 && process.argv[at + 1] === undefined) throw new Error('scripts/bundle.ts: --out needs a folder')
+  await bundle(path.resolve(at > 0 ? process.argv[at + 1] : path.join(root, 'dist/bundle')))
 }

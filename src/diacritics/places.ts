@@ -10,6 +10,7 @@
  */
 import {makePlaceIndex, placeIndex, type PlaceEntry, type PlaceIndex} from './place-index.js'
 import {stripMarks} from '../vietnamese/letters.js'
+import {memoize} from '../util/memoize.js'
 import {canonical} from '../vietnamese/orthography.js'
 import type {Token} from '../vietnamese/tokenize.js'
 
@@ -38,18 +39,8 @@ const slotLetters = new WeakMap<PlaceSlot, {text: string; letters: string[]}>()
 /** The favoured copies of a slot (see the end of `favourPlaces`), by the favoured words and their bonuses. */
 const favouredCopies = new WeakMap<PlaceSlot, Map<string, PlaceSlot>>()
 
-/** Letters of candidate words (syllables of a vocabulary: bounded), stripped once each. */
-const candidateLetters = new Map<string, string>()
-
-/** `stripMarks(word)` for a candidate word, remembered. */
-function wordLetters(word: string): string {
-  let letters = candidateLetters.get(word)
-  if (letters === undefined) {
-    if (candidateLetters.size >= 100_000) candidateLetters.clear()
-    candidateLetters.set(word, (letters = stripMarks(word)))
-  }
-  return letters
-}
+/** `stripMarks(word)` for a candidate word (syllables of a vocabulary: bounded), remembered. */
+const wordLetters = memoize((word: string) => stripMarks(word), 100_000)
 
 /** Whether a word starts with a capital (ASCII tested by char code). */
 function startsUpper(text: string): boolean {

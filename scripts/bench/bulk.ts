@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<void> {
   const option = (name: string, fallback: number) => numberOption(args, name, fallback)
   const files = option('--files', 1000)
   const ocrPages = option('--ocr-pages', 12)
-  command = await cliCommand(args)
+  command = cliCommand(args)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-bulk-'))
   const loadBefore = loadavg()[0]
   try {

@@ -6,21 +6,19 @@
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {bundle} from '../bundle.js'
 
 /** The repository's root folder. */
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Build `dist/` as `npm run build` does: tsc with `tsconfig.build.json` (its output shows), then the bundled command. */
-export async function buildDist(): Promise<void> {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {cwd: root, stdio: 'inherit'})
-  await bundle(path.join(root, 'dist/bundle'))
+/** Build `dist/` with `npm run build` (the library, then the bundled command; a compiler error shows). */
+export function buildDist(): void {
+  execFileSync('npm', ['run', '--silent', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']})
 }
 
 /** Node arguments before the sohoa arguments: the sources through tsx with `--sources`, else the bundled command (built now). */
-export async function cliCommand(args: string[]): Promise<string[]> {
+export function cliCommand(args: string[]): string[] {
   if (args.includes('--sources')) return ['--import', 'tsx', path.join(root, 'src/cli/index.ts')]
-  await buildDist()
+  buildDist()
   return [path.join(root, 'dist/bundle/sohoa.js')]
 }
 

@@ -31,7 +31,7 @@ export const title = 'Word files: read, and read + parse, per document (one core
 export async function run(args: string[]): Promise<void> {
   const roundsArg = args.indexOf('--rounds')
   const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 60
-  await buildDist()
+  buildDist()
   const {parse} = (await import(pathToFileURL(path.join(root, 'dist/parse.js')).href)) as typeof import('../../src/parse.js')
   const {read} = (await import(pathToFileURL(path.join(root, 'dist/read/index.js')).href)) as typeof import('../../src/read/index.js')
   const {forgetAll} = (await import(pathToFileURL(path.join(root, 'dist/util/memoize.js')).href)) as typeof import('../../src/util/memoize.js')

@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<void> {
   const cores = availableParallelism()
   const workerCount = option('--workers', 4)
   const perWorker = option('--worker-concurrency', 1)
-  command = await cliCommand(args)
+  command = cliCommand(args)
   const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-queue-'))
   const loadBefore = loadavg()[0]
   const redisDir = path.join(tmp, 'redis')

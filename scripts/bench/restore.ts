@@ -16,7 +16,8 @@ import {fileURLToPath} from 'node:url'
 import {stripMarks} from '../../src/vietnamese/letters.js'
 import {candidateTablePath} from '../../src/diacritics/candidate-table.js'
 import {defaultModelPath, loadModel} from '../../src/diacritics/load-model.js'
-import {build, measureCli, speedRow} from '../eval/diacritics.js'
+import {measureCli, speedRow} from '../eval/diacritics.js'
+import {buildDist} from './cli.js'
 import {table} from '../table.js'
 
 /** One-line title for `npm run bench`. */
@@ -53,7 +54,7 @@ export async function run(args: string[]): Promise<void> {
   }
   const ocr = readFileSync(path.join(root, 'fixtures/seed-002/input.txt'), 'utf8')
   const scans = readFileSync(path.join(root, 'fixtures/bench/real-scans-eng/input.txt'), 'utf8')
-  build()
+  buildDist()
   const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-'))
   const files = {stripped: path.join(dir, 'stripped.txt'), marked: path.join(dir, 'marked.txt'), ocr: path.join(dir, 'ocr.txt'), scans: path.join(dir, 'scans.txt'), tiny: path.join(dir, 'tiny.txt')}
   writeFileSync(files.stripped, stripMarks(marked))

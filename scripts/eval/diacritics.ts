@@ -14,7 +14,7 @@
  * `--split` picks the test half (default: never used for tuning), the development half, or both.
  * `--errors N` lists the N most frequent wrong restorations per domain. See the footnote for the measure.
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -27,6 +27,7 @@ import {loadModel, type Restorer} from '../../src/diacritics/load-model.js'
 import {canonical, isValidSyllable} from '../../src/vietnamese/orthography.js'
 import {restore, type RestoreOptions} from '../../src/diacritics/restore.js'
 import {tokenize} from '../../src/vietnamese/tokenize.js'
+import {buildDist} from '../bench/cli.js'
 import {table} from '../table.js'
 
 /** One-line title for `npm run eval`. */
@@ -138,10 +139,6 @@ export function measureCli(file: string, options: {mode?: string; model?: string
   return {wallMs, stats: JSON.parse(statsLine) as Record<string, number>, output: run.stdout}
 }
 
-/** Build `dist/` so the CLI measured is the current code. */
-export function build(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], {cwd: root, stdio: 'ignore'})
-}
 
 /** Run the evaluation and print its table. */
 export async function run(argv: string[]): Promise<void> {
@@ -247,7 +244,7 @@ export async function run(argv: string[]): Promise<void> {
 
   if (docs.length > 0) {
     // (4) Speed and memory through the real CLI.
-    build()
+    buildDist()
     const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-eval-'))
     const file = path.join(dir, 'stripped.txt')
     // At least a million syllables: the documents again as often as needed.

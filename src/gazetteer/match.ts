@@ -9,8 +9,6 @@ import {foldKey} from '../normalize/fold.js'
 import {toneKey} from './tone-key.js'
 import {allProvinces, allUnits, type Province, type Unit} from './units.js'
 
-export {toneKey}
-
 /** How a name matched: `exact` (as written, tone placement aside), `letters` (marks differ), `near` (one edit of the letters). */
 export type MatchKind = 'exact' | 'letters' | 'near'
 

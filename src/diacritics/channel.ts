@@ -25,7 +25,10 @@ export interface SearchOptions {
   floor?: number
   /** Keep candidates within this many log10 units of the best (default 5). */
   window?: number
-  /** At most this many candidates, best by channel score plus unigram (default 12). */
+  /**
+   * At most this many candidates, best by channel score plus unigram (default 30: seed 002's
+   * lines 1–300 by 2-fold cross-validation, 99.02% of syllables right; 98.64% with 20, 97.94% with 12).
+   */
   limit?: number
 }
 

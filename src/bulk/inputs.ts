@@ -11,8 +11,11 @@ import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {walkFolder, type SkippedLink} from './walk-folder.js'
 
+/** The extensions of plain text files (what `sohoa restore` finds in a folder). */
+export const textExtensions = ['txt', 'text', 'md']
+
 /** File extensions a folder contributes (matched without regard to case); name other files or use a glob. */
-export const documentExtensions = ['txt', 'text', 'md', 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp', 'docx', 'doc']
+export const documentExtensions = [...textExtensions, 'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'tif', 'tiff', 'webp', 'docx', 'doc']
 
 /** One input file. */
 export interface InputFile {
@@ -39,6 +42,8 @@ export interface DiscoverOptions {
    * itself (`sohoa parse . --out .`), where only the extensions filter.
    */
   exclude?: string[]
+  /** The extensions a folder contributes (default `documentExtensions`). */
+  extensions?: readonly string[]
 }
 
 /**
@@ -49,6 +54,7 @@ export interface DiscoverOptions {
  */
 export async function discoverInputs(args: string[], options: DiscoverOptions = {}): Promise<Discovered> {
   const excluded = (options.exclude ?? []).map((p) => path.resolve(p))
+  const accept = options.extensions ? namePattern(options.extensions) : isDocument
   const within = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep)
   let isExcluded = (_file: string) => false
   const files: InputFile[] = []
@@ -69,7 +75,7 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
     isExcluded = (file) => active.some((e) => within(file, e))
     const info = await stat(arg).catch(() => undefined)
     if (info?.isDirectory()) {
-      const found = await walkFolder(arg, {accept: isDocument})
+      const found = await walkFolder(arg, {accept})
       for (const rel of found.files) await add(path.join(arg, rel), arg)
       skippedLinks.push(...found.skipped)
       if (found.files.length === 0) unmatched.push(arg)
@@ -98,12 +104,14 @@ async function ownNamesFirst(files: string[]): Promise<string[]> {
   return [...byReal.values()].sort()
 }
 
-const documentName = new RegExp(`\\.(?:${documentExtensions.join('|')})$`, 'i')
+/** A test of whether a file name has one of `extensions` (without regard to case). */
+function namePattern(extensions: readonly string[]): (name: string) => boolean {
+  const pattern = new RegExp(`\\.(?:${extensions.join('|')})$`, 'i')
+  return (name) => pattern.test(name)
+}
 
 /** Whether a file name has one of the `documentExtensions`. */
-function isDocument(name: string): boolean {
-  return documentName.test(name)
-}
+const isDocument = namePattern(documentExtensions)
 
 /** The fixed folder a glob starts from: its leading segments without pattern characters (`docs/2024/**\/*.pdf` → `docs/2024`). */
 export function globBase(pattern: string): string {

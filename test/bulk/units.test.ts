@@ -58,6 +58,11 @@ describe('output paths', () => {
     expect(outputPaths(files, ['report.json'])).toEqual(['x.pdf.2.json', 'x.txt.json', 'report.pdf.json', 'x.pdf.json'])
   })
 
+  it('keep each input\'s name when asked (restored text), numbering names only a case apart', () => {
+    const files = [f('in/a/x.txt', 'in'), f('in/y.md', 'in'), f('in/X.txt', 'in'), f('in/x.txt', 'in')]
+    expect(outputPaths(files, [], null)).toEqual([path.join('a', 'x.txt'), 'y.md', 'X.txt', 'x.2.txt'])
+  })
+
   it('find the deepest common folder', () => {
     expect(commonFolder(['/a/b/c', '/a/b/d', '/a/b'])).toBe('/a/b')
     expect(commonFolder(['/a/b', '/c'])).toBe('/')

@@ -215,6 +215,20 @@ describe('the sohoa command as installed (the bundle)', () => {
     expect(bundled.stdout).toBe(sources.stdout)
   }, 60_000)
 
+  it('should restore a folder into --out in one run (its own chunk) as the sources restore each file', async () => {
+    const inputs = path.join(folder, 'restore-in')
+    mkdirSync(inputs)
+    const lines = readFileSync(path.join(root, 'fixtures/seed-002/input.txt'), 'utf8').split('\n')
+    writeFileSync(path.join(inputs, 'a.txt'), lines.slice(0, 80).join('\n'))
+    writeFileSync(path.join(inputs, 'b.txt'), lines.slice(80, 160).join('\n'))
+    const out = path.join(folder, 'restore-out')
+    await run(process.execPath, [path.join(installed(), pkg.bin.sohoa), 'restore', inputs, '--out', out, '--mode', 'ocr', '-q'], {cwd: root})
+    for (const name of ['a.txt', 'b.txt']) {
+      const {stdout: expected} = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/index.ts'), 'restore', path.join(inputs, name), '--mode', 'ocr'], {cwd: root})
+      expect(readFileSync(path.join(out, name), 'utf8'), name).toBe(expected)
+    }
+  }, 60_000)
+
   it('should parse Word, TCVN3 and plain text as the sources do (grammars, gazetteer and encoding tables found)', async () => {
     for (const input of ['fixtures/word/sample/input.docx', 'fixtures/read/tcvn3-text/input.txt', 'fixtures/seed-000/input.txt']) {
       const {bundled, sources} = await both('parse', input)

@@ -1,10 +1,22 @@
 import {execFileSync, spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const sohoa = (args: string[], input?: string) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {cwd: root, input, encoding: 'utf8'})
+const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {cwd: root, encoding: 'utf8'})
+const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-restore-cli-'))
+afterAll(() => rmSync(tmp, {recursive: true, force: true}))
+
+/** Every file under `folder`, relative, sorted. */
+const filesUnder = (folder: string) => (readdirSync(folder, {recursive: true, withFileTypes: true}) as Array<{isFile(): boolean; parentPath?: string; path: string; name: string}>)
+  .filter((e) => e.isFile())
+  .map((e) => path.relative(folder, path.join(e.parentPath ?? e.path, e.name)))
+  .sort()
 
 describe('sohoa restore', () => {
   it('should restore stdin to stdout, keeping line breaks and punctuation', () => {
@@ -17,5 +29,46 @@ describe('sohoa restore', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'restore', 'no-such-file.txt'], {cwd: root, encoding: 'utf8'})
     expect(run.status).toBe(1)
     expect(run.stderr).toBe('no-such-file.txt  error  no such file  read:unreadable\n')
+  })
+
+  it('should restore many files into --out in one run as each would be alone, and report a bad one without stopping', () => {
+    const input = path.join(tmp, 'in')
+    mkdirSync(path.join(input, 'sub'), {recursive: true})
+    const ocr = readFileSync(path.join(root, 'fixtures/seed-002/input.txt'), 'utf8').split('\n')
+    writeFileSync(path.join(input, 'a.txt'), ocr.slice(0, 60).join('\n'))
+    writeFileSync(path.join(input, 'sub', 'b.md'), ocr.slice(60, 120).join('\n'))
+    writeFileSync(path.join(input, 'sub', 'bad.txt'), Buffer.from([0xff, 0xfe, 0x41]))
+    writeFileSync(path.join(input, 'scan.pdf'), '%PDF-1.4 not text')
+    const out = path.join(tmp, 'out')
+    const done = run(['restore', '--mode', 'ocr', input, '--out', out])
+    expect(done.status).toBe(1)
+    expect(done.stderr).toContain(`${path.join(input, 'sub', 'bad.txt')}  error  not valid UTF-8 text  read:unreadable\n`)
+    expect(done.stderr).toMatch(/^sohoa: 2 of 3 files restored into .*, 1 failed; [\d,]+ words in /m)
+    // Folders give their text files only; names kept, sub-folders mirrored, no temporary file left.
+    expect(filesUnder(out)).toEqual(['a.txt', path.join('sub', 'b.md')])
+    for (const name of ['a.txt', path.join('sub', 'b.md')]) {
+      expect(readFileSync(path.join(out, name), 'utf8')).toBe(sohoa(['restore', '--mode', 'ocr', path.join(input, name)]))
+    }
+    // With --json: x.json holding {text, tokens}.
+    const json = path.join(tmp, 'json')
+    expect(run(['restore', '--mode', 'ocr', path.join(input, 'a.txt'), '--out', json, '--json', '-q']).stderr).toBe('')
+    const restored = JSON.parse(readFileSync(path.join(json, 'a.json'), 'utf8')) as {text: string; tokens: unknown[]}
+    expect(restored.text).toBe(readFileSync(path.join(out, 'a.txt'), 'utf8'))
+    expect(restored.tokens.length).toBeGreaterThan(0)
+  })
+
+  it('should refuse several files without --out, and an --out that would write over an input', () => {
+    const input = path.join(tmp, 'own')
+    mkdirSync(input, {recursive: true})
+    writeFileSync(path.join(input, 'x.txt'), 'Cai cach thu tuc\n')
+    writeFileSync(path.join(input, 'y.txt'), 'hanh chinh\n')
+    const several = run(['restore', path.join(input, 'x.txt'), path.join(input, 'y.txt')])
+    expect(several.status).toBe(2)
+    expect(several.stderr).toBe('sohoa: restore: 2 files need --out DIR (one file, or stdin, is written to stdout)\n')
+    const over = run(['restore', input, '--out', input])
+    expect(over.status).toBe(2)
+    expect(over.stderr).toBe(`sohoa: --out ${input} would write over the input ${path.join(input, 'x.txt')}: name another folder\n`)
+    expect(readFileSync(path.join(input, 'x.txt'), 'utf8')).toBe('Cai cach thu tuc\n')
+    expect(readdirSync(input).sort()).toEqual(['x.txt', 'y.txt'])
   })
 })

@@ -7,9 +7,11 @@
  * its marks (auto mode leaves it alone), OCR output in OCR mode (seed 002, and the English-model
  * tesseract output of the 19 real scans, fixtures/bench/real-scans-eng) and a two-word file (the
  * fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
- * (its CPU beyond the two-word run's).
+ * (its CPU beyond the two-word run's); then many OCR texts (the real scans' text cut into files of
+ * 133 lines, and seed 002) restored by one `sohoa restore --out` run against a run per file.
  */
-import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -82,9 +84,51 @@ export async function run(args: string[]): Promise<void> {
     `\nOCR mode beyond the fixed cost of a run (CPU minus the two-word run's ${(fixed / 1000).toFixed(2)} s): ` +
       `seed 002 ${marginal(files.ocr)}, real scans ${marginal(files.scans)} syllables/s per core.\n`
   )
+  process.stdout.write(`\n${manyFiles(dir, [...cut(scans, 133), ocr], model)}`)
+  rmSync(dir, {recursive: true, force: true})
   const size = statSync(model ?? defaultModelPath).size
   const tableFile = candidateTablePath(model ?? defaultModelPath)
   const beside = existsSync(tableFile) ? `; beside it the OCR candidates searched ahead of time, ${(statSync(tableFile).size / 1e6).toFixed(2)} MB (read only in OCR mode)` : ''
   process.stdout.write(`\nModel file: ${(size / 1e6).toFixed(2)} MB (target ≤ 40 MB)${beside}.\n`)
   process.stdout.write('\nShared 2-core machine; CPU time is the whole `sohoa restore` process (start, model load, read, restore, write).\n')
+}
+
+/** `text` in pieces of `lines` lines. */
+function cut(text: string, lines: number): string[] {
+  const all = text.split('\n')
+  return Array.from({length: Math.ceil(all.length / lines)}, (_, i) => all.slice(i * lines, (i + 1) * lines).join('\n'))
+}
+
+/** The table of `texts` restored in OCR mode by one `sohoa restore FOLDER --out` run and by a run per file. */
+function manyFiles(dir: string, texts: string[], model: string | undefined): string {
+  const folder = path.join(dir, 'many')
+  mkdirSync(folder)
+  const files = texts.map((text, i) => path.join(folder, `${String(i).padStart(2, '0')}.txt`))
+  files.forEach((file, i) => writeFileSync(file, texts[i]))
+  const started = performance.now()
+  const args = [path.join(root, 'dist/bundle/sohoa.js'), 'restore', folder, '--out', path.join(dir, 'many-out'), '--mode', 'ocr', '--stats', '-q', ...(model ? ['--model', model] : [])]
+  const one = spawnSync(process.execPath, args, {encoding: 'utf8'})
+  if (one.status !== 0) throw new Error(`sohoa restore --out failed: ${one.stderr}`)
+  const oneWallMs = performance.now() - started
+  const stats = JSON.parse(one.stderr.trim().split('\n').pop()!) as {syllables: number; cpuMs: number}
+  let eachCpuMs = 0
+  let eachWallMs = 0
+  for (const file of files) {
+    const m = measureCli(file, {mode: 'ocr', model})
+    eachCpuMs += m.stats.cpuMs
+    eachWallMs += m.wallMs
+  }
+  const row = (how: string, cpuMs: number, wallMs: number) => ({
+    run: how,
+    files: files.length,
+    syllables: stats.syllables,
+    'wall s': (wallMs / 1000).toFixed(2),
+    'CPU s': (cpuMs / 1000).toFixed(2),
+    'syllables/s per core (CPU)': Math.round(stats.syllables / (cpuMs / 1000)),
+    target: '≥ 20000 syllables/s per core'
+  })
+  return (
+    `Many OCR texts (the real scans' text in files of 133 lines, and seed 002), ocr mode:\n\n` +
+    table([row('one `sohoa restore FOLDER --out DIR` run', stats.cpuMs, oneWallMs), row('one `sohoa restore FILE` run per file', eachCpuMs, eachWallMs)])
+  )
 }

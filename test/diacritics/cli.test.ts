@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
+import {restoreFiles} from '../../src/cli/restore-files.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const sohoa = (args: string[], input?: string) =>
@@ -70,5 +71,17 @@ describe('sohoa restore', () => {
     expect(over.stderr).toBe(`sohoa: --out ${input} would write over the input ${path.join(input, 'x.txt')}: name another folder\n`)
     expect(readFileSync(path.join(input, 'x.txt'), 'utf8')).toBe('Cai cach thu tuc\n')
     expect(readdirSync(input).sort()).toEqual(['x.txt', 'y.txt'])
+  })
+
+  it('should log progress between files, and a glob that matches nothing (restoreFiles)', async () => {
+    const input = path.join(tmp, 'progress')
+    mkdirSync(input, {recursive: true})
+    for (const name of ['p.txt', 'q.txt', 'r.txt']) writeFileSync(path.join(input, name), 'Cai cach thu tuc hanh chinh\n')
+    const lines: string[] = []
+    const done = await restoreFiles([input, path.join(tmp, 'nothing-*.txt')], {out: path.join(tmp, 'progress-out'), mode: 'stripped', log: (l) => lines.push(l), progressSeconds: 0})
+    expect(done).toEqual({files: 3, failed: 0, syllables: 18})
+    expect(lines[0]).toBe(`sohoa: ${path.join(tmp, 'nothing-*.txt')}: no input files match`)
+    expect(lines.slice(1).map((l) => l.replace(/, [\d,]+ words\/s$/, ''))).toEqual(['sohoa: 1 of 3 files, 0 failed', 'sohoa: 2 of 3 files, 0 failed'])
+    expect(readFileSync(path.join(tmp, 'progress-out', 'q.txt'), 'utf8')).toBe('Cải cách thủ tục hành chính\n')
   })
 })

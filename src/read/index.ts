@@ -20,8 +20,6 @@ import {EncodingError} from './encoding/decode.js'
 import type {ReadContext, ReadOptions} from './read-context.js'
 import {fileSystemError, ReadError} from './read-error.js'
 import {assertText, emptyReason} from './no-text.js'
-import {readImage} from './read-image.js'
-import {readPdf} from './read-pdf.js'
 import {createOcrPool, type OcrPool} from './ocr-pool.js'
 import {sniff} from './sniff.js'
 import type {SourceInfo} from './types.js'
@@ -73,12 +71,13 @@ export async function read(input: string | Uint8Array | VFile, options: ReadOpti
       source = {path, sha256, mediaType: sniffed.mediaType, pages: 0, route: sniffed.kind}
       if (result.encoding) source.encoding = result.encoding
     } else if (sniffed.kind === 'pdf') {
-      const result = await readPdf(file, bytes, context)
+      // Loaded when needed too, as the images' reader: text and Word files need neither canvas nor the layout code.
+      const result = await (await import('./read-pdf.js')).readPdf(file, bytes, context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: result.route}
       if (result.confidence !== undefined) source.ocrConfidence = result.confidence
       if (result.encoding) source.encoding = result.encoding
     } else {
-      const result = await readImage(file, bytes, sniffed.kind, context.pool(), context)
+      const result = await (await import('./read-image.js')).readImage(file, bytes, sniffed.kind, context.pool(), context)
       source = {path, sha256, mediaType: sniffed.mediaType, pages: result.pages, route: 'ocr', ocrConfidence: result.confidence}
     }
     assertText(String(file.value), name, {kind: sniffed.kind, pages: source.pages})

@@ -8,7 +8,7 @@ import {existsSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
-import {createScheduler, createWorker, OEM, type Scheduler} from 'tesseract.js'
+import type {Scheduler} from 'tesseract.js'
 import type {BBox} from '../tree/types.js'
 import type {LayoutWord} from './types.js'
 
@@ -94,6 +94,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   let terminated = false
 
   const start = async (): Promise<Scheduler> => {
+    // tesseract.js is loaded with the first workers: a process that never OCRs never loads it.
+    const {createScheduler, createWorker, OEM} = await import('tesseract.js')
     const s = createScheduler()
     const workers = await Promise.all(
       Array.from({length: size}, async () => {

@@ -4,7 +4,7 @@
  */
 import {InvalidArgumentError, type Command} from 'commander'
 import {checkOutputFolder} from '../../bulk/output-places.js'
-import {NOISE_LEVELS, type NoiseLevel} from '../../fixture/noise.js'
+import {NOISE_LEVELS, type NoiseLevel} from '../../fixture/noise-levels.js'
 
 function integer(name: string) {
   return (value: string): number => {

@@ -8,7 +8,7 @@
  */
 import {readFile, realpath} from 'node:fs/promises'
 import path from 'node:path'
-import {writeFileAtomic} from '../bulk/atomic-write.js'
+import {removeStaleTemporaries, writeFileAtomic} from '../bulk/atomic-write.js'
 import {discoverInputs, textExtensions} from '../bulk/inputs.js'
 import {outputPaths} from '../bulk/output-paths.js'
 import {UsageError} from '../bulk/usage-error.js'
@@ -59,6 +59,8 @@ export async function restoreFiles(inputs: string[], options: RestoreFilesOption
     if (inputPaths.has(await real(target))) throw new UsageError(`--out ${options.out} would write over the input ${files[i].path}: name another folder`)
   }
 
+  const stale = await removeStaleTemporaries(options.out)
+  if (stale) log(`sohoa: removed ${stale} temporary file(s) a killed run left in ${options.out}`)
   const restorer = loadModel(options.model)
   const started = performance.now()
   let last = started
@@ -101,7 +103,8 @@ async function restoreOne(file: string, target: string, restorer: Restorer, opti
   return words
 }
 
-/** Words per second, rounded to hundreds. */
+/** `words` in `ms` as words per second, rounded to hundreds (`26,500`). */
 export function rate(words: number, ms: number): string {
-  return (Math.round(words / Math.max(ms, 1) / 0.1) * 100).toLocaleString('en-US')
+  const perSecond = words / (Math.max(ms, 1) / 1000)
+  return (Math.round(perSecond / 100) * 100).toLocaleString('en-US')
 }

@@ -73,15 +73,20 @@ describe('sohoa restore', () => {
     expect(readdirSync(input).sort()).toEqual(['x.txt', 'y.txt'])
   })
 
-  it('should log progress between files, and a glob that matches nothing (restoreFiles)', async () => {
+  it('should log progress between files, a glob that matches nothing, and clear what a killed run left (restoreFiles)', async () => {
     const input = path.join(tmp, 'progress')
     mkdirSync(input, {recursive: true})
     for (const name of ['p.txt', 'q.txt', 'r.txt']) writeFileSync(path.join(input, name), 'Cai cach thu tuc hanh chinh\n')
+    const out = path.join(tmp, 'progress-out')
+    mkdirSync(out)
+    writeFileSync(path.join(out, '.q.txt.1-00000000.0.sohoa-tmp'), 'half written by a killed run')
     const lines: string[] = []
-    const done = await restoreFiles([input, path.join(tmp, 'nothing-*.txt')], {out: path.join(tmp, 'progress-out'), mode: 'stripped', log: (l) => lines.push(l), progressSeconds: 0})
+    const done = await restoreFiles([input, path.join(tmp, 'nothing-*.txt')], {out, mode: 'stripped', log: (l) => lines.push(l), progressSeconds: 0})
     expect(done).toEqual({files: 3, failed: 0, syllables: 18})
     expect(lines[0]).toBe(`sohoa: ${path.join(tmp, 'nothing-*.txt')}: no input files match`)
-    expect(lines.slice(1).map((l) => l.replace(/, [\d,]+ words\/s$/, ''))).toEqual(['sohoa: 1 of 3 files, 0 failed', 'sohoa: 2 of 3 files, 0 failed'])
+    expect(lines[1]).toBe(`sohoa: removed 1 temporary file(s) a killed run left in ${out}`)
+    expect(readdirSync(out).sort()).toEqual(['p.txt', 'q.txt', 'r.txt'])
+    expect(lines.slice(2).map((l) => l.replace(/, [\d,]+ words\/s$/, ''))).toEqual(['sohoa: 1 of 3 files, 0 failed', 'sohoa: 2 of 3 files, 0 failed'])
     expect(readFileSync(path.join(tmp, 'progress-out', 'q.txt'), 'utf8')).toBe('Cải cách thủ tục hành chính\n')
   })
 })

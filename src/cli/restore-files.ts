@@ -6,10 +6,13 @@
  * at all. A file that cannot be read or written is one failure line and the
  * others go on.
  */
-import {readFile, realpath} from 'node:fs/promises'
+import {readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {removeStaleTemporaries, writeFileAtomic} from '../bulk/atomic-write.js'
+import {formatBytes} from '../bulk/byte-size.js'
+import {InputError} from '../bulk/input-error.js'
 import {discoverInputs, textExtensions} from '../bulk/inputs.js'
+import {defaultLimits} from '../bulk/limits.js'
 import {outputPaths} from '../bulk/output-paths.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {loadModel, type Restorer} from '../diacritics/load-model.js'
@@ -29,6 +32,8 @@ export interface RestoreFilesOptions {
   json?: boolean
   /** Where progress, failure lines and notices go (default: none). */
   log?: (line: string) => void
+  /** Larger files fail unread (default `defaultLimits.maxBytes`, as in bulk). */
+  maxBytes?: number
   /** Seconds between progress lines (default 10). */
   progressSeconds?: number
 }
@@ -37,7 +42,7 @@ export interface RestoreFilesOptions {
 export interface RestoreFilesResult {
   /** Inputs found. */
   files: number
-  /** Inputs that could not be read, decoded or written. */
+  /** Inputs that could not be read (or were too large), decoded or written. */
   failed: number
   /** Words (runs of letters) of the restored inputs. */
   syllables: number
@@ -82,23 +87,27 @@ export async function restoreFiles(inputs: string[], options: RestoreFilesOption
   return result
 }
 
-/** Restore `file` into `target`: its word count, or its failure line (unreadable, not UTF-8, not written). */
+/** Restore `file` into `target`: its word count, or its failure line (unreadable, too large, not UTF-8, not written, a bug). */
 async function restoreOne(file: string, target: string, restorer: Restorer, options: RestoreFilesOptions): Promise<number | {failure: string}> {
+  const maxBytes = options.maxBytes ?? defaultLimits.maxBytes
   let output: string
   let words: number
   try {
+    const info = await stat(file).catch((error: unknown) => Promise.reject(fileSystemError(file, error)))
+    if (info.size > maxBytes) throw new InputError(file, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(maxBytes)})`, 'max-bytes')
     const text = decodeText(await readFile(file).catch((error: unknown) => Promise.reject(fileSystemError(file, error))), file)
     const restored = restore(text, {mode: options.mode, restorer, details: options.json === true})
     output = options.json ? JSON.stringify(restored) + '\n' : restored.text
     words = countLetterRuns(text)
   } catch (error) {
-    if (error instanceof ReadError) return {failure: failureLine(error)}
-    throw error
+    if (error instanceof ReadError || error instanceof InputError) return {failure: failureLine(error)}
+    // A bug: reported as is, and the batch goes on.
+    return {failure: failureLine(new InputError(file, error instanceof Error ? error.message : String(error), 'internal'))}
   }
   try {
     await writeFileAtomic(target, output)
   } catch (error) {
-    return {failure: failureLine({file, reason: `cannot write the output: ${fileSystemReason(error)} (${target})`, source: 'bulk', ruleId: 'write-failed'})}
+    return {failure: failureLine(new InputError(file, `cannot write the output: ${fileSystemReason(error)} (${target})`, 'write-failed'))}
   }
   return words
 }

@@ -89,4 +89,16 @@ describe('sohoa restore', () => {
     expect(lines.slice(2).map((l) => l.replace(/, [\d,]+ words\/s$/, ''))).toEqual(['sohoa: 1 of 3 files, 0 failed', 'sohoa: 2 of 3 files, 0 failed'])
     expect(readFileSync(path.join(tmp, 'progress-out', 'q.txt'), 'utf8')).toBe('Cải cách thủ tục hành chính\n')
   })
+
+  it('should fail a file over maxBytes unread, as bulk does, and go on (restoreFiles)', async () => {
+    const input = path.join(tmp, 'sizes')
+    mkdirSync(input, {recursive: true})
+    writeFileSync(path.join(input, 'big.txt'), 'Cai cach thu tuc hanh chinh\n'.repeat(10))
+    writeFileSync(path.join(input, 'small.txt'), 'hanh chinh\n')
+    const lines: string[] = []
+    const done = await restoreFiles([input], {out: path.join(tmp, 'sizes-out'), mode: 'stripped', maxBytes: 100, log: (l) => lines.push(l)})
+    expect(done).toEqual({files: 2, failed: 1, syllables: 2})
+    expect(lines).toEqual([`${path.join(input, 'big.txt')}  error  file too large: 280 B (over --max-bytes 100 B)  limits:max-bytes`])
+    expect(readdirSync(path.join(tmp, 'sizes-out'))).toEqual(['small.txt'])
+  })
 })

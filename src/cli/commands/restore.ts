@@ -5,10 +5,12 @@
  */
 import {readFileSync} from 'node:fs'
 import {Option, type Command} from 'commander'
+import {defaultLimits} from '../../bulk/limits.js'
 import {UsageError} from '../../bulk/usage-error.js'
 import {loadModel} from '../../diacritics/load-model.js'
 import {restore, type RestoreOptions} from '../../diacritics/restore.js'
 import {fileSystemError} from '../../read/read-error.js'
+import {byteSize} from '../arguments.js'
 import {countLetterRuns, decodeText} from '../restore-input.js'
 
 /** Read all of stdin. */
@@ -25,6 +27,7 @@ interface RestoreCommandOptions {
   json?: boolean
   stats?: boolean
   out?: string
+  maxBytes?: number
   quiet?: boolean
 }
 
@@ -42,6 +45,7 @@ export function register(program: Command): void {
     .option('--model <path>', 'model file (default: the shipped model)')
     .option('--json', 'write {text, tokens} as JSON instead of the text')
     .option('-o, --out <dir>', 'restore every input into this folder in one run: names kept (.json with --json), sub-folders mirrored, each file written whole or not at all; needed for more than one file')
+    .option('--max-bytes <size>', `with --out: larger files fail unread (default: ${defaultLimits.maxBytes / 1024 ** 2}M; units K, M, G are powers of 1024)`, byteSize)
     .option('-q, --quiet', 'with --out: no progress, failure lines or summary (the exit code still tells)')
     .option('--stats', 'print timings, CPU time (whole process), word count and peak memory to stderr as JSON (with --out: of the whole run)')
     .action((files: string[], options: RestoreCommandOptions) => {
@@ -81,7 +85,7 @@ async function restoreMany(files: string[], out: string, options: RestoreCommand
   // Imported here: finding files (globs, folders) and writing them is not loaded for one file.
   const {restoreFiles, rate} = await import('../restore-files.js')
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(line + '\n')
-  const result = await restoreFiles(files, {out, mode: options.mode, model: options.model, json: options.json, log})
+  const result = await restoreFiles(files, {out, mode: options.mode, model: options.model, json: options.json, maxBytes: options.maxBytes, log})
   const ms = performance.now() - started
   const failed = result.failed > 0 ? `, ${result.failed} failed` : ''
   log?.(`sohoa: ${result.files - result.failed} of ${result.files} files restored into ${out}${failed}; ${result.syllables.toLocaleString('en-US')} words in ${(ms / 1000).toFixed(1)} s, ${rate(result.syllables, ms)} words/s`)

@@ -1,17 +1,19 @@
 /**
  * Benchmark `sohoa restore` end to end (the built CLI, model load included):
- *   npm run bench -- restore [--corpus CORPUS_DIR]… [--model FILE]
+ *   npm run bench -- restore [--corpus CORPUS_DIR]… [--model FILE] [--ocr-pages DIR]
  *
  * Inputs: stripped text (the model's held-out documents found in the --corpus folders, else the
  * fixture seeds 000, 001, 003, 004, repeated to at least a million syllables), the same text with
  * its marks (auto mode leaves it alone), OCR output in OCR mode (seed 002, and the English-model
- * tesseract output of the 19 real scans, fixtures/bench/real-scans-eng) and a two-word file (the
- * fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
+ * tesseract output of the 19 real scans, fixtures/bench/real-scans-eng; with `--ocr-pages`, the
+ * English-model OCR of rendered held-out pages that `scripts/ocr-confusions.ts --dev-pages` wrote
+ * there, `dev-*.ocr.txt`; and the OCR text at hand repeated to a million syllables, as the
+ * stripped text is) and a two-word file (the fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
  * (its CPU beyond the two-word run's); then many OCR texts (the real scans' text cut into files of
  * 133 lines, and seed 002) restored by one `sohoa restore --out` run against a run per file.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -56,13 +58,34 @@ export async function run(args: string[]): Promise<void> {
   }
   const ocr = readFileSync(path.join(root, 'fixtures/seed-002/input.txt'), 'utf8')
   const scans = readFileSync(path.join(root, 'fixtures/bench/real-scans-eng/input.txt'), 'utf8')
+  const pagesDir = get('ocr-pages')
+  const pages = pagesDir
+    ? readdirSync(pagesDir)
+        .filter((f) => f.startsWith('dev-') && f.endsWith('.ocr.txt'))
+        .sort()
+        .map((f) => readFileSync(path.join(pagesDir, f), 'utf8'))
+    : []
+  if (pagesDir && pages.length === 0) throw new Error(`${pagesDir}: no dev-*.ocr.txt pages (made by scripts/ocr-confusions.ts --dev-pages N --work DIR)`)
+  // The OCR text at hand, again and again to a million syllables (its distinct damaged tokens are searched once).
+  const ocrText = [scans, ocr, ...pages].join('\n\n')
+  const ocrTimes = Math.ceil(1e6 / (ocrText.match(/\p{L}+/gu) ?? []).length)
   buildDist()
   const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-'))
-  const files = {stripped: path.join(dir, 'stripped.txt'), marked: path.join(dir, 'marked.txt'), ocr: path.join(dir, 'ocr.txt'), scans: path.join(dir, 'scans.txt'), tiny: path.join(dir, 'tiny.txt')}
+  const files = {
+    stripped: path.join(dir, 'stripped.txt'),
+    marked: path.join(dir, 'marked.txt'),
+    ocr: path.join(dir, 'ocr.txt'),
+    scans: path.join(dir, 'scans.txt'),
+    pages: path.join(dir, 'pages.txt'),
+    ocrMillion: path.join(dir, 'ocr-million.txt'),
+    tiny: path.join(dir, 'tiny.txt')
+  }
   writeFileSync(files.stripped, stripMarks(marked))
   writeFileSync(files.marked, marked)
   writeFileSync(files.ocr, ocr)
   writeFileSync(files.scans, scans)
+  writeFileSync(files.pages, pages.join('\n\n'))
+  writeFileSync(files.ocrMillion, Array.from({length: ocrTimes}, () => ocrText).join('\n\n'))
   writeFileSync(files.tiny, 'xin chao\n')
   const rows = []
   const cpu: Record<string, {syllables: number; cpuMs: number}> = {}
@@ -71,6 +94,8 @@ export async function run(args: string[]): Promise<void> {
     [`correct text, auto mode (${source})`, files.marked, 'auto', ''],
     ['English-model OCR output, ocr mode (seed 002, 745 lines)', files.ocr, 'ocr', '≥ 20000 syllables/s per core'],
     ['English-model OCR of the 19 real scans, ocr mode (58 pages)', files.scans, 'ocr', '≥ 20000 syllables/s per core'],
+    ...(pages.length > 0 ? ([[`English-model OCR of ${pages.length} rendered pages of held-out documents, ocr mode`, files.pages, 'ocr', '≥ 20000 syllables/s per core']] as const) : []),
+    [`OCR output at hand (real scans, seed 002${pages.length > 0 ? ', rendered pages' : ''}) × ${ocrTimes}, ocr mode`, files.ocrMillion, 'ocr', '≥ 20000 syllables/s per core'],
     ['two words, ocr mode (the fixed cost of a run; both are in the table of OCR candidates: no search)', files.tiny, 'ocr', '']
   ] as const) {
     const m = measureCli(file, {mode, model})
@@ -82,7 +107,7 @@ export async function run(args: string[]): Promise<void> {
   const marginal = (file: string) => Math.round(cpu[file].syllables / ((cpu[file].cpuMs - fixed) / 1000))
   process.stdout.write(
     `\nOCR mode beyond the fixed cost of a run (CPU minus the two-word run's ${(fixed / 1000).toFixed(2)} s): ` +
-      `seed 002 ${marginal(files.ocr)}, real scans ${marginal(files.scans)} syllables/s per core.\n`
+      `seed 002 ${marginal(files.ocr)}, real scans ${marginal(files.scans)}${pages.length > 0 ? `, rendered pages ${marginal(files.pages)}` : ''} syllables/s per core.\n`
   )
   process.stdout.write(`\n${manyFiles(dir, [...cut(scans, 133), ocr], model)}`)
   rmSync(dir, {recursive: true, force: true})

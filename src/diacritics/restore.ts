@@ -49,7 +49,7 @@ export interface RestoreOptions {
   before?: string
   /** Weight of the OCR channel against the language model (default 1). */
   channelWeight?: number
-  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 4). */
+  /** Decoder pruning: hypotheses this many log10 units below the best are dropped (default 4; 3 for a block whose lines only lack their marks). */
   threshold?: number
 }
 
@@ -152,6 +152,14 @@ function historySlots(before: string | undefined, count: number, lookup: (key: s
   return tokens.slice(Math.max(0, tokens.length - count)).map((token) => fixed(tokenClass(token, lookup)))
 }
 
+/**
+ * The decoder's pruning (log10 units below the best hypothesis) for a block whose lines only lack
+ * their marks: 3 instead of the decoder's 4. On the test half of the held-out documents it costs
+ * 0.01 point of syllable accuracy in each domain and restores 8–20% more syllables per second;
+ * OCR repair keeps 4 (3 loses a syllable of seed 002's 2-fold cross-validation: 99.02% → 98.99%).
+ */
+const strippedThreshold = 3
+
 /** Lattice slots of the tokens seen, per mode, by their text (a text repeats its words): kept across the blocks of a text. */
 type SlotCache = Map<LineMode, Map<string, Lattice>>
 
@@ -196,7 +204,9 @@ function restoreBlock(
     slots[i] = slot
   }
   favourPlaces(tokens, slots, lookup)
-  const decodeOptions = {beam: options.beam, threshold: options.threshold, channelWeight: options.channelWeight}
+  // A block with only marks to put back prunes harder than one with OCR or marks repair (`strippedThreshold`).
+  const threshold = options.threshold ?? (modes.every((m) => m === 'stripped' || m === 'keep') ? strippedThreshold : undefined)
+  const decodeOptions = {beam: options.beam, threshold, channelWeight: options.channelWeight}
   // Text with nothing to decide (correct text in auto mode) needs no search.
   const history = historySlots(before, restorer.model.order - 1, lookup)
   const offset = history.length

@@ -101,4 +101,21 @@ describe('sohoa restore', () => {
     expect(lines).toEqual([`${path.join(input, 'big.txt')}  error  file too large: 280 B (over --max-bytes 100 B)  limits:max-bytes`])
     expect(readdirSync(path.join(tmp, 'sizes-out'))).toEqual(['small.txt'])
   })
+
+  it('should report an output it cannot write, leave no temporary file, and go on (restoreFiles)', async () => {
+    const input = path.join(tmp, 'unwritable')
+    mkdirSync(input, {recursive: true})
+    writeFileSync(path.join(input, 'a.txt'), 'Cai cach\n')
+    writeFileSync(path.join(input, 'b.txt'), 'thu tuc\n')
+    const out = path.join(tmp, 'unwritable-out')
+    // A folder where a.txt should go: the rename over it fails.
+    mkdirSync(path.join(out, 'a.txt', 'inside'), {recursive: true})
+    const lines: string[] = []
+    const done = await restoreFiles([input], {out, mode: 'stripped', log: (l) => lines.push(l)})
+    expect(done).toMatchObject({files: 2, failed: 1})
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(new RegExp(`^${path.join(input, 'a.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  error  cannot write the output: .*  bulk:write-failed$`))
+    expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt'])
+    expect(readFileSync(path.join(out, 'b.txt'), 'utf8')).toBe('thủ tục\n')
+  })
 })

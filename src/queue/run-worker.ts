@@ -199,8 +199,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       }
       options.signal?.addEventListener('abort', stop)
       options.abandonSignal?.addEventListener('abort', abandon)
+      // Signals given before the worker was ready (a job may start meanwhile) act in the order they
+      // are given in: stop, then abandon.
+      if (options.signal?.aborted) stop()
       if (options.abandonSignal?.aborted) abandon()
-      else if (options.signal?.aborted) stop()
     })
     await runLoop
   } finally {

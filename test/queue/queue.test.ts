@@ -287,6 +287,32 @@ describe('queue: many workers, nothing lost', () => {
     expect((await live[0].exit).code).toBe(0)
   })
 
+  it('runWorker: stop and abandon given before it is ready act in that order, and nothing is lost', async () => {
+    const dir = path.join(tmp, 'early')
+    mkdirSync(dir)
+    writeFileSync(path.join(dir, 'scan.png'), scan)
+    const connection = {redis: redis.url, queue: 'early'}
+    await enqueue({...connection, inputs: [dir], out: path.join(tmp, 'early-out')})
+    const stop = new AbortController()
+    const abandon = new AbortController()
+    const events: WorkerEvent[] = []
+    const running = runWorker({...connection, concurrency: 1, ocrWorkers: 1, stallSeconds: 3, signal: stop.signal, abandonSignal: abandon.signal, onEvent: (e) => events.push(e)})
+    stop.abort()
+    abandon.abort()
+    await running
+    // The job may have been taken before the signals were heard: then it runs to its end (a 'file' event).
+    expect(events.filter((e) => e.type !== 'file').map((e) => e.type)).toEqual(['ready', 'stopping', 'abandoning'])
+    const other = await openQueue(connection)
+    try {
+      const counts = await other.queue.getJobCounts('waiting', 'active', 'failed', 'completed')
+      expect(counts.waiting + counts.completed).toBe(1)
+      expect(counts).toMatchObject({active: 0, failed: 0})
+    } finally {
+      await other.queue.obliterate({force: true})
+      await other.close()
+    }
+  })
+
   it('runWorker: a second signal hands the running job back to the queue at once, its tries untouched', async () => {
     const dir = path.join(tmp, 'abandon')
     mkdirSync(dir)

@@ -178,7 +178,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         abandoned = true
         clearTimeout(graceTimer)
         emit({type: 'abandoning', running})
-        void parsers.abandon()
+        // Closed, not only emptied: a job taken meanwhile that has not reached a parse thread yet is handed back too.
+        void parsers.close()
         stop()
       }
       const stop = () => {

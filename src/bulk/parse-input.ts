@@ -5,14 +5,13 @@
  * Vietnamese, and parse it. Every failure is an `InputError` naming the
  * file with a one-line reason.
  */
-import {readFile, stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {parseSync, type ParseResult} from '../parse.js'
-import {fileSystemReason, fileSystemReasons, read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
-import {formatBytes} from './byte-size.js'
+import {read, ReadError, sniff, type OcrPool, type ReadProgress} from '../read/index.js'
 import {imageSize} from './image-size.js'
 import {InputError} from './input-error.js'
 import type {Limits} from './limits.js'
+import {readInputBytes} from './read-input-bytes.js'
 
 /** Options of `parseInput`. */
 export interface ParseInputOptions {
@@ -34,7 +33,7 @@ export interface ParsedInput extends ParseResult {
 /** Parse the file at `path`; throws an `InputError` when it cannot be. */
 export async function parseInput(path: string, options: ParseInputOptions): Promise<ParsedInput> {
   const {limits} = options
-  const bytes = await load(path, limits)
+  const bytes = await readInputBytes(path, limits.maxBytes)
   const sniffed = sniff(bytes)
   if (sniffed.supported && !['text', 'pdf', 'docx', 'doc'].includes(sniffed.kind)) {
     const size = imageSize(bytes, sniffed.kind)
@@ -65,21 +64,6 @@ export async function parseInput(path: string, options: ParseInputOptions): Prom
     return {...parseSync(file), bytes}
   } catch (error) {
     throw toInputError(path, error, limits, deadline)
-  }
-}
-
-/** Read the bytes of `path` unless it is missing, not a file, or over `maxBytes`. */
-async function load(path: string, limits: Limits): Promise<Uint8Array> {
-  try {
-    const info = await stat(path)
-    if (info.isDirectory()) throw new InputError(path, fileSystemReasons.directory, 'unreadable')
-    if (info.size > limits.maxBytes) {
-      throw new InputError(path, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(limits.maxBytes)})`, 'max-bytes')
-    }
-    return await readFile(path)
-  } catch (error) {
-    if (error instanceof InputError) throw error
-    throw new InputError(path, fileSystemReason(error), 'unreadable', {cause: error})
   }
 }
 

@@ -6,19 +6,19 @@
  * at all. A file that cannot be read or written is one failure line and the
  * others go on.
  */
-import {readFile, realpath, stat} from 'node:fs/promises'
+import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {removeStaleTemporaries, writeFileAtomic} from '../bulk/atomic-write.js'
-import {formatBytes} from '../bulk/byte-size.js'
 import {InputError} from '../bulk/input-error.js'
 import {discoverInputs, textExtensions} from '../bulk/inputs.js'
 import {defaultLimits} from '../bulk/limits.js'
 import {outputPaths} from '../bulk/output-paths.js'
+import {readInputBytes} from '../bulk/read-input-bytes.js'
 import {UsageError} from '../bulk/usage-error.js'
 import {loadModel, type Restorer} from '../diacritics/load-model.js'
 import {restore, type RestoreMode} from '../diacritics/restore.js'
 import {failureLine} from '../output/message-line.js'
-import {fileSystemError, fileSystemReason, ReadError} from '../read/read-error.js'
+import {fileSystemReason, ReadError} from '../read/read-error.js'
 import {countLetterRuns, decodeText} from './restore-input.js'
 
 /** Options of `restoreFiles`. */
@@ -93,9 +93,7 @@ async function restoreOne(file: string, target: string, restorer: Restorer, opti
   let output: string
   let words: number
   try {
-    const info = await stat(file).catch((error: unknown) => Promise.reject(fileSystemError(file, error)))
-    if (info.size > maxBytes) throw new InputError(file, `file too large: ${formatBytes(info.size)} (over --max-bytes ${formatBytes(maxBytes)})`, 'max-bytes')
-    const text = decodeText(await readFile(file).catch((error: unknown) => Promise.reject(fileSystemError(file, error))), file)
+    const text = decodeText(await readInputBytes(file, maxBytes), file)
     const restored = restore(text, {mode: options.mode, restorer, details: options.json === true})
     output = options.json ? JSON.stringify(restored) + '\n' : restored.text
     words = countLetterRuns(text)

@@ -9,6 +9,7 @@
 import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {UsageError} from './usage-error.js'
 import {walkFolder, type SkippedLink} from './walk-folder.js'
 
 /** The extensions of plain text files (what `sohoa restore` finds in a folder). */
@@ -88,6 +89,23 @@ export async function discoverInputs(args: string[], options: DiscoverOptions = 
     }
   }
   return {files, unmatched, skippedLinks}
+}
+
+/**
+ * `discoverInputs`, as a run uses it: the globs and folders that matched
+ * nothing and the links not followed go to `onNotice`, one line each; no
+ * file at all is a `UsageError` naming the arguments and the extensions
+ * folders are searched for.
+ */
+export async function findInputs(args: string[], options: DiscoverOptions & {onNotice?: (message: string) => void} = {}): Promise<InputFile[]> {
+  const {files, unmatched, skippedLinks} = await discoverInputs(args, options)
+  if (files.length === 0) {
+    const extensions = options.extensions ?? documentExtensions
+    throw new UsageError(`no input files in ${args.join(', ')} (folders are searched for ${extensions.map((e) => '.' + e).join(' ')})`)
+  }
+  for (const pattern of unmatched) options.onNotice?.(`${pattern}: no input files match`)
+  for (const link of skippedLinks) options.onNotice?.(`${link.path}: not followed, a link to ${link.target}, which is searched already`)
+  return files
 }
 
 /**

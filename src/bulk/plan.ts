@@ -6,10 +6,9 @@
  */
 import path from 'node:path'
 import {siblingOutputPath} from '../outputs/sibling-path.js'
-import {discoverInputs, documentExtensions} from './inputs.js'
+import {findInputs} from './inputs.js'
 import {outputPaths} from './output-paths.js'
 import type {FileReport} from './report.js'
-import {UsageError} from './usage-error.js'
 
 /** Options of `planFiles`. */
 export interface PlanOptions {
@@ -39,12 +38,7 @@ export interface Plan {
 export async function planFiles(options: PlanOptions): Promise<Plan> {
   const jsonl = options.jsonl === '-' ? undefined : options.jsonl
   const exclude = [options.out, jsonl, options.report].filter((p): p is string => Boolean(p))
-  const {files, unmatched, skippedLinks} = await discoverInputs(options.inputs, {exclude})
-  if (files.length === 0) {
-    throw new UsageError(`no input files in ${options.inputs.join(', ')} (folders are searched for ${documentExtensions.map((e) => '.' + e).join(' ')})`)
-  }
-  for (const pattern of unmatched) options.onNotice?.(`${pattern}: no input files match`)
-  for (const link of skippedLinks) options.onNotice?.(`${link.path}: not followed, a link to ${link.target}, which is searched already`)
+  const files = await findInputs(options.inputs, {exclude, onNotice: options.onNotice})
   const out = options.out
   const reserved = out && options.report && isInside(options.report, out) ? [path.relative(out, options.report)] : []
   const targets = out ? outputPaths(files, reserved).map((rel) => path.join(out, rel)) : undefined

@@ -10,7 +10,7 @@ import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {removeStaleTemporaries, writeFileAtomic} from '../bulk/atomic-write.js'
 import {InputError} from '../bulk/input-error.js'
-import {discoverInputs, textExtensions} from '../bulk/inputs.js'
+import {findInputs, textExtensions} from '../bulk/inputs.js'
 import {defaultLimits} from '../bulk/limits.js'
 import {outputPaths} from '../bulk/output-paths.js'
 import {readInputBytes} from '../bulk/read-input-bytes.js'
@@ -52,10 +52,7 @@ export interface RestoreFilesResult {
 export async function restoreFiles(inputs: string[], options: RestoreFilesOptions): Promise<RestoreFilesResult> {
   const log = options.log ?? (() => {})
   if (inputs.length === 0) throw new UsageError('restore --out: name the files or folders to restore')
-  const {files, unmatched, skippedLinks} = await discoverInputs(inputs, {exclude: [options.out], extensions: textExtensions})
-  if (files.length === 0) throw new UsageError(`no input files in ${inputs.join(', ')} (folders are searched for ${textExtensions.map((e) => '.' + e).join(' ')})`)
-  for (const pattern of unmatched) log(`sohoa: ${pattern}: no input files match`)
-  for (const link of skippedLinks) log(`sohoa: ${link.path}: not followed, a link to ${link.target}, which is searched already`)
+  const files = await findInputs(inputs, {exclude: [options.out], extensions: textExtensions, onNotice: (message) => log(`sohoa: ${message}`)})
   const targets = outputPaths(files, [], options.json ? '.json' : null).map((relative) => path.join(options.out, relative))
   // `sohoa restore . --out .`: the names are kept, so an output can be an input.
   const real = async (file: string) => realpath(file).catch(() => path.resolve(file))

@@ -51,12 +51,12 @@ export function register(program: Command): void {
     .action((files: string[], options: RestoreCommandOptions) => {
       if (options.out !== undefined) return restoreMany(files, options.out, options)
       if (files.length > 1) throw new UsageError(`restore: ${files.length} files need --out DIR (one file, or stdin, is written to stdout)`)
-      return restoreOne(files[0], options)
+      return restoreToStdout(files[0], options)
     })
 }
 
 /** One file or stdin to stdout. */
-async function restoreOne(file: string | undefined, options: RestoreCommandOptions): Promise<void> {
+async function restoreToStdout(file: string | undefined, options: RestoreCommandOptions): Promise<void> {
   const mode = options.mode
   const started = performance.now()
   const bytes = file === undefined ? await readStdin() : readInput(file)
@@ -65,7 +65,7 @@ async function restoreOne(file: string | undefined, options: RestoreCommandOptio
   const restorer = loadModel(options.model)
   const loaded = performance.now()
   // Confidences are only computed when they are written (--json).
-  const result = restore(text, {mode, model: options.model, details: options.json === true} satisfies RestoreOptions)
+  const result = restore(text, {mode, restorer, details: options.json === true} satisfies RestoreOptions)
   const done = performance.now()
   process.stdout.write(options.json ? JSON.stringify(result) + '\n' : result.text)
   if (options.stats) {

@@ -6,7 +6,7 @@
  */
 import type {RestoredToken} from '../tree/types.js'
 import {tokenClass} from './classes.js'
-import {restoreCode} from './codes.js'
+import {restoreCode, type CodeCounts} from './codes.js'
 import {decode, margins, type Slot} from './decode.js'
 import {isVietnameseOnly, stripMarks, stripTones} from '../vietnamese/letters.js'
 import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
@@ -74,7 +74,7 @@ interface Lattice extends Slot {
 const romanNumeral = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
 
 /** Texts longer than this (UTF-16 units) are restored in blocks of whole lines, to bound memory. */
-const blockSize = 1 << 17
+export const blockSize = 1 << 17
 
 /** Restore `text`; loads the model on first use. */
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
@@ -179,6 +179,45 @@ function restoreBlock(
   const upperLines = upperLineFlags(tokens)
   const validCapitals = mode === 'marks' ? validCapitalLines(tokens, upperLines) : null
   const lookup = (key: string) => restorer.model.id(key)
+  const slots = latticeOf(text, tokens, modes, restorer, cache, lookup)
+  favourPlaces(tokens, slots, lookup)
+  // A block with only marks to put back prunes harder than one with OCR or marks repair (`strippedThreshold`).
+  const threshold = options.threshold ?? (modes.every((m) => m === 'stripped' || m === 'keep') ? strippedThreshold : undefined)
+  const decodeOptions = {beam: options.beam, threshold, channelWeight: options.channelWeight}
+  // Text with nothing to decide (correct text in auto mode) needs no search.
+  const history = historySlots(before, restorer.model.order - 1, lookup)
+  const offset = history.length
+  const path = offset > 0 ? [...history, ...slots] : slots
+  const decided = slots.some((slot) => slot.ids.length > 1) ? decode(restorer.model, path, decodeOptions).choice : new Int32Array(path.length)
+  const choice = decided.subarray(offset)
+  /** `margins` of the changes at `positions` (indices into `slots`), scored on the path with its history. */
+  const marginsAt = (at: number[]) => margins(restorer.model, path, decided, at.map((i) => i + offset), decodeOptions)
+
+  const {positions, values} = changesOf(tokens, slots, choice, modes, upperLines, restorer.model.header.codes ?? null)
+  if (validCapitals !== null && positions.some((i) => validCapitals[i])) {
+    // A heading in capitals that is valid Vietnamese changes only where the model is sure (by 100 to 1).
+    const sure = marginsAt(positions)
+    for (let p = positions.length - 1; p >= 0; p--) {
+      if (validCapitals[positions[p]] && sure[p] < sureMargin) {
+        positions.splice(p, 1)
+        values.splice(p, 1)
+      }
+    }
+  }
+  const details = options.details ?? true
+  const margin = details ? marginsAt(positions) : null
+  return spliceChanges(text, tokens, positions, values, margin)
+}
+
+/** The lattice slot of every token (slots of equal tokens under one mode are shared through `cache`). */
+function latticeOf(
+  text: string,
+  tokens: Token[],
+  modes: LineMode[],
+  restorer: Restorer,
+  cache: SlotCache,
+  lookup: (key: string) => number | undefined
+): Lattice[] {
   const slots: Lattice[] = new Array(tokens.length)
   // The slots of the current mode (modes come in runs of lines).
   let lastMode: LineMode | undefined
@@ -203,22 +242,20 @@ function restoreBlock(
     }
     slots[i] = slot
   }
-  favourPlaces(tokens, slots, lookup)
-  // A block with only marks to put back prunes harder than one with OCR or marks repair (`strippedThreshold`).
-  const threshold = options.threshold ?? (modes.every((m) => m === 'stripped' || m === 'keep') ? strippedThreshold : undefined)
-  const decodeOptions = {beam: options.beam, threshold, channelWeight: options.channelWeight}
-  // Text with nothing to decide (correct text in auto mode) needs no search.
-  const history = historySlots(before, restorer.model.order - 1, lookup)
-  const offset = history.length
-  const path = offset > 0 ? [...history, ...slots] : slots
-  const decided = slots.some((slot) => slot.ids.length > 1) ? decode(restorer.model, path, decodeOptions).choice : new Int32Array(path.length)
-  const choice = decided.subarray(offset)
-  /** `margins` of the changes at `positions` (indices into `slots`), scored on the path with its history. */
-  const marginsAt = (at: number[]) => margins(restorer.model, path, decided, at.map((i) => i + offset), decodeOptions)
+  return slots
+}
 
+/** The tokens the decoder's `choice` changes (indices into `tokens`) and their new values, codes restored where a token is kept as written. */
+function changesOf(
+  tokens: Token[],
+  slots: Lattice[],
+  choice: Int32Array,
+  modes: LineMode[],
+  upperLines: boolean[],
+  codes: CodeCounts | null
+): {positions: number[]; values: string[]} {
   const positions: number[] = []
   const values: string[] = []
-  const codes = restorer.model.header.codes ?? null
   // Codes repeat in a text (`UBND`, `QD-UBND`): each restored once.
   const restoredCodes = new Map<string, string | null>()
   for (let i = 0; i < tokens.length; i++) {
@@ -242,18 +279,11 @@ function restoreBlock(
     positions.push(i)
     values.push(value)
   }
-  if (validCapitals !== null && positions.some((i) => validCapitals[i])) {
-    // A heading in capitals that is valid Vietnamese changes only where the model is sure (by 100 to 1).
-    const sure = marginsAt(positions)
-    for (let p = positions.length - 1; p >= 0; p--) {
-      if (validCapitals[positions[p]] && sure[p] < sureMargin) {
-        positions.splice(p, 1)
-        values.splice(p, 1)
-      }
-    }
-  }
-  const details = options.details ?? true
-  const margin = details ? marginsAt(positions) : null
+  return {positions, values}
+}
+
+/** `text` with the tokens at `positions` replaced by `values`; the changed tokens listed with their confidence when `margin` is given. */
+function spliceChanges(text: string, tokens: Token[], positions: number[], values: string[], margin: Float64Array | null): RestoreResult {
   const parts: string[] = []
   let length = 0
   let last = 0

@@ -73,8 +73,14 @@ interface Lattice extends Slot {
 
 const romanNumeral = /^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/
 
-/** Texts longer than this (UTF-16 units) are restored in blocks of whole lines, to bound memory. */
-export const blockSize = 1 << 17
+/**
+ * Texts longer than this (UTF-16 units) are restored in blocks of whole lines, each scored after
+ * the end of the one before, to bound memory. 32k units rather than 128k: on 1.16M stripped
+ * syllables of Wikipedia text, peak RSS 261 → 175 MB and ~3–5% less CPU (a long first block kept
+ * V8 compiling restore's loops mid-run, then again); the eval's accuracies are unchanged, and 36 of
+ * that text's 28,515 lines come out otherwise (words next to a block's start).
+ */
+export const blockSize = 1 << 15
 
 /** Restore `text`; loads the model on first use. */
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {

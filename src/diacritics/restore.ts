@@ -169,6 +169,7 @@ const strippedThreshold = 3
 /** Lattice slots of the tokens seen, per mode, by their text (a text repeats its words): kept across the blocks of a text. */
 type SlotCache = Map<LineMode, Map<string, Lattice>>
 
+/** Restore one block: its tokens' lattice slots, the decoder's best path through them, the changed tokens written back. */
 function restoreBlock(
   text: string,
   restorer: Restorer,

@@ -73,10 +73,13 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const tableStamp = new Int32Array(tableSize)
   const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
-  // The candidates of each slot in ascending order of id, for the model's searches (slots are shared by equal tokens).
-  const orders = new Map<ArrayLike<number>, Int32Array>()
+  // The candidates of each slot as an Int32Array and in ascending order of id, for the model's
+  // searches (slots are shared by equal tokens): one array type on the hot path.
+  const prepared = new Map<ArrayLike<number>, Prepared>()
   // The order of candidates already in ascending order (as the model numbers a stripped word's candidates).
   const identity = Int32Array.from({length: maxK}, (_, c) => c)
+  // A slot of one candidate: its id copied here.
+  const single = new Int32Array(1)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
   // Candidates of a hypothesis that the channel alone puts below the threshold are not scored: no
@@ -86,10 +89,19 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
 
   for (let i = 0; i < n; i++) {
     const slot = slots[i]
-    const ids = slot.ids
-    const k = ids.length
+    const k = slot.ids.length
+    let ids: Int32Array
+    let ascending: Int32Array
+    if (k === 1) {
+      single[0] = slot.ids[0]
+      ids = single
+      ascending = identity
+    } else {
+      const p = prepare(slot.ids, prepared, identity)
+      ids = p.ids
+      ascending = p.ascending
+    }
     const channel = slot.scores
-    const ascending = ascendingOf(slot, orders, identity)
     const stamp = i + 1
     let count = 0
     // States more than `threshold` below the best are dropped after the step: a hypothesis whose
@@ -196,21 +208,27 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   return {choice}
 }
 
+/** A slot's ids as the decoder reads them. */
+interface Prepared {
+  ids: Int32Array
+  /** Indices of `ids` by ascending id. */
+  ascending: Int32Array
+}
+
 /**
- * Indices of `slot.ids` by ascending id: `identity` when they are in order already, else their
- * order; either remembered in `orders` by the ids array (slots of equal tokens share it, so most
- * positions are one lookup).
+ * A slot's ids as an Int32Array (the same array when they are one) and their indices by ascending
+ * id (`identity` when they are in order already), remembered in `prepared` by the ids array (slots
+ * of equal tokens share it, so most positions are one lookup).
  */
-function ascendingOf(slot: Slot, orders: Map<ArrayLike<number>, Int32Array>, identity: Int32Array): Int32Array {
-  const ids = slot.ids
-  if (ids.length < 2) return identity
-  let order = orders.get(ids)
-  if (order !== undefined) return order
+function prepare(ids: ArrayLike<number>, prepared: Map<ArrayLike<number>, Prepared>, identity: Int32Array): Prepared {
+  let p = prepared.get(ids)
+  if (p !== undefined) return p
   let sorted = true
   for (let c = 1; c < ids.length && sorted; c++) sorted = ids[c] >= ids[c - 1]
-  order = sorted ? identity : Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
-  orders.set(ids, order)
-  return order
+  const ascending = sorted ? identity : Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+  p = {ids: ids instanceof Int32Array ? ids : Int32Array.from(ids), ascending}
+  prepared.set(ids, p)
+  return p
 }
 
 /** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */

@@ -13,6 +13,20 @@ import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
 import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
+/** `stepAll` calls before the model builds its bigram filter (about 3,000 positions of a text). */
+const filterAfterSteps = 20000
+
+/** Largest bigram filter, in bits (8 MiB; the shipped model's is 5.2 MB). */
+const maxFilterBits = 2 ** 26
+
+/** Bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  x = (x + (x >>> 4)) & 0x0f0f0f0f
+  return Math.imul(x, 0x01010101) >>> 24
+}
+
 /** A loaded language model. */
 export class LanguageModel {
   /** The model's header (vocabulary, training record, channel table). */
@@ -26,6 +40,8 @@ export class LanguageModel {
   private readonly unigramLogBackoffs: Float32Array
   /** Children starts of each order, by the order of the context: `first[1]` for unigrams (ids), `first[k]` for order k. */
   private readonly first: Uint32Array[]
+  /** `first[1]`. */
+  private readonly unigramFirst: Uint32Array
   /** `words[k]`: the last ids of the n-grams of order k (k ≥ 2; 0 and 1 unused). */
   private readonly words: Uint16Array[]
   private readonly probCodes: Uint8Array[]
@@ -34,7 +50,11 @@ export class LanguageModel {
   private readonly probLevels: Float64Array[]
   private readonly backoffLevels: Float64Array[]
 
-  constructor(parts: ModelParts) {
+  /**
+   * `bigramFilter`: 'auto' (default) builds the bigram filter once `stepAll` has been called often
+   * enough to pay for it; 'now' builds it at once, 'never' searches every level (both for tests).
+   */
+  constructor(parts: ModelParts, options: {bigramFilter?: 'auto' | 'now' | 'never'} = {}) {
     this.header = parts.header
     this.order = parts.header.order
     if (parts.header.classes.length !== classCount) throw new Error('model classes do not match this version of sohoa')
@@ -45,6 +65,10 @@ export class LanguageModel {
     this.unigramLogProbs = parts.unigramLogProbs
     this.unigramLogBackoffs = parts.unigramLogBackoffs
     this.first = [new Uint32Array(0), parts.trie.unigramFirst]
+    this.unigramFirst = parts.trie.unigramFirst
+    this.filterStride = (this.size + 31) >>> 5
+    const filter = options.bigramFilter ?? 'auto'
+    this.stepsBeforeFilter = filter === 'auto' ? filterAfterSteps : filter === 'now' ? 1 : Infinity
     this.words = [new Uint16Array(0), new Uint16Array(0)]
     this.probCodes = [new Uint8Array(0), new Uint8Array(0)]
     this.backoffCodes = [new Uint8Array(0), new Uint8Array(0)]
@@ -142,11 +166,106 @@ export class LanguageModel {
     contexts: Int32Array,
     at: number,
     length: number,
-    words: ArrayLike<number>,
-    ascending: ArrayLike<number>,
+    words: Int32Array,
+    ascending: Int32Array,
     scoresOut: Float64Array,
     statesOut: Int32Array,
     active: Uint8Array | null = null
+  ): void {
+    const bits = this.bigramBits ?? this.noteStep()
+    if (bits === null) {
+      this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active)
+      return
+    }
+    const k = words.length
+    let deepest = length
+    while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
+    // A word that does not follow the previous one as a bigram is in no longer n-gram after this
+    // history either (see `bigramFilter`): it backs off through every level to its unigram. The
+    // others wait in `pending`, by ascending id. (Penalties are summed deepest first, as `scoreAfter` does.)
+    let penalty = 0
+    for (let l = deepest; l >= 1; l--) {
+      const node = contexts[at + l - 1]
+      penalty += l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
+    }
+    const prev = contexts[at]
+    const row = prev * this.filterStride
+    const pending = k <= this.pending.length ? this.pending : (this.pending = new Int32Array(2 * k))
+    let left = 0
+    for (let x = 0; x < k; x++) {
+      const c = ascending[x]
+      if (active !== null && active[c] === 0) {
+        // -3: not scored.
+        statesOut[c] = -3
+        continue
+      }
+      const word = words[c]
+      if ((bits[row + (word >>> 5)] & (1 << (word & 31))) === 0) {
+        scoresOut[c] = penalty + this.unigramLogProbs[word]
+        statesOut[c] = word * 4 + 1
+      } else pending[left++] = c
+    }
+    if (left === 0) return
+    const h = this.order - 1
+    penalty = 0
+    for (let l = deepest; l >= 2; l--) {
+      const node = contexts[at + l - 1]
+      const first = this.first[l]
+      const to = first[node + 1]
+      const below = this.words[l + 1]
+      let lo = first[node]
+      let kept = 0
+      for (let p = 0; p < left; p++) {
+        const c = pending[p]
+        const word = words[c]
+        lo = lo < to ? lowerBound(below, lo, to, word) : to
+        if (lo < to && below[lo] === word) {
+          scoresOut[c] = penalty + this.probLevels[l + 1][this.probCodes[l + 1][lo]]
+          // Deeper contexts of the new history do not exist (their n-grams were looked for first).
+          statesOut[c] = l < h ? lo * 4 + l + 1 : this.stateAfterHighest(contexts, at, word)
+        } else pending[kept++] = c
+      }
+      left = kept
+      if (left === 0) return
+      penalty += this.backoffLevels[l][this.backoffCodes[l][node]]
+    }
+    // The rest are bigrams: each one's index is the bigrams of `prev` before it (their bits).
+    const ranks = this.bigramRanks!
+    const base = this.unigramFirst[prev]
+    const probs = this.probCodes[2]
+    const levels = this.probLevels[2]
+    for (let p = 0; p < left; p++) {
+      const c = pending[p]
+      const word = words[c]
+      const at32 = row + (word >>> 5)
+      const found = base + ranks[at32] + bitCount(bits[at32] & ((1 << (word & 31)) - 1))
+      scoresOut[c] = penalty + levels[probs[found]]
+      statesOut[c] = h > 1 ? found * 4 + 2 : this.stateAfterHighest(contexts, at, word)
+    }
+  }
+
+  /**
+   * The state of a history after `word` was found as an n-gram of the highest order: its deepest
+   * context is shorter, the longest suffix of that n-gram the model keeps as a context.
+   */
+  private stateAfterHighest(contexts: Int32Array, at: number, word: number): number {
+    for (let m = this.order - 1; m >= 2; m--) {
+      const node = this.child(m - 1, contexts[at + m - 2], word)
+      if (node >= 0) return node * 4 + m
+    }
+    return word * 4 + 1
+  }
+
+  /** `stepAll` without the bigram filter: every word searched level by level. */
+  private stepAllSearching(
+    contexts: Int32Array,
+    at: number,
+    length: number,
+    words: Int32Array,
+    ascending: Int32Array,
+    scoresOut: Float64Array,
+    statesOut: Int32Array,
+    active: Uint8Array | null
   ): void {
     const k = words.length
     const h = this.order - 1
@@ -195,19 +314,76 @@ export class LanguageModel {
       if (statesOut[c] === -2) {
         scoresOut[c] += this.unigramLogProbs[word]
         statesOut[c] = word * 4 + 1
-      } else if (statesOut[c] === -1) {
-        let next = word * 4 + 1
-        for (let m = h; m >= 2; m--) {
-          const node = this.child(m - 1, contexts[at + m - 2], word)
-          if (node >= 0) {
-            next = node * 4 + m
-            break
-          }
-        }
-        statesOut[c] = next
-      }
+      } else if (statesOut[c] === -1) statesOut[c] = this.stateAfterHighest(contexts, at, word)
     }
   }
+
+  /** Calls of `stepAll` before the bigram filter is built (small texts do not pay for it). */
+  private stepsBeforeFilter: number
+
+  /** The bigram filter once enough steps were taken to pay for it, else null. */
+  private noteStep(): Uint32Array | null {
+    if (--this.stepsBeforeFilter > 0) return null
+    this.stepsBeforeFilter = Infinity
+    return (this.bigramBits = this.bigramFilter())
+  }
+
+  /** Whether `stepAll` uses the bigram filter (built). */
+  get filtering(): boolean {
+    return this.bigramBits !== null
+  }
+
+  /** Set by `bigramFilter` (or when it is null, `stepAll` searches every level). */
+  private bigramBits: Uint32Array | null = null
+  /** Per 32-bit word of the bigram filter, the bits set before it in its row. */
+  private bigramRanks: Uint16Array | null = null
+  /** 32-bit words per previous id in the bigram filter. */
+  private readonly filterStride: number
+  /** `stepAll`'s words still to search. */
+  private pending = new Int32Array(64)
+
+  /**
+   * One bit per (previous id, id): set when the model has that bigram. `stepAll` skips every search
+   * for a word whose bit is clear, which is only right when every n-gram of a higher order ends with
+   * a bigram of the model (Kneser-Ney pruning keeps them); checked here, else null. Null too when
+   * the vocabulary is too large for the bits to be small.
+   */
+  bigramFilter(): Uint32Array | null {
+    const n = this.size
+    const stride = this.filterStride
+    if (n * stride * 32 > maxFilterBits || this.order < 2) return null
+    const bits = new Uint32Array(n * stride)
+    const first = this.unigramFirst
+    const second = this.words[2]
+    for (let a = 0; a < n; a++) {
+      const row = a * stride
+      for (let j = first[a]; j < first[a + 1]; j++) bits[row + (second[j] >>> 5)] |= 1 << (second[j] & 31)
+    }
+    // Each n-gram of order m + 1 ≥ 3 is a child of an m-gram whose last id is words[m][node].
+    for (let m = 2; m < this.order; m++) {
+      const parents = this.words[m]
+      const children = this.first[m]
+      const last = this.words[m + 1]
+      for (let node = 0; node < parents.length; node++) {
+        const row = parents[node] * stride
+        for (let j = children[node]; j < children[node + 1]; j++) {
+          if ((bits[row + (last[j] >>> 5)] & (1 << (last[j] & 31))) === 0) return null
+        }
+      }
+    }
+    const ranks = new Uint16Array(bits.length)
+    for (let a = 0; a < n; a++) {
+      const row = a * stride
+      let count = 0
+      for (let i = 0; i < stride; i++) {
+        ranks[row + i] = count
+        count += bitCount(bits[row + i])
+      }
+    }
+    this.bigramRanks = ranks
+    return bits
+  }
+
 
   /**
    * The contexts after `word` follows a history with contexts `from[fromAt..fromAt+length)`,

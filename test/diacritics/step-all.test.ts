@@ -1,0 +1,84 @@
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {LanguageModel} from '../../src/diacritics/language-model.js'
+import {defaultModelPath} from '../../src/diacritics/load-model.js'
+import {readModel} from '../../src/diacritics/model-file.js'
+import {stripMarks} from '../../src/vietnamese/letters.js'
+
+const parts = readModel(readFileSync(defaultModelPath), 'shipped')
+const filtered = new LanguageModel(parts, {bigramFilter: 'now'})
+const searching = new LanguageModel(parts, {bigramFilter: 'never'})
+
+/** The syllables of a restored document as ids, each with the ids of its letters without marks (ascending). */
+function lattice(model: LanguageModel): Array<{id: number; candidates: Int32Array}> {
+  const byLetters = new Map<string, number[]>()
+  for (const [syllable, id] of model.syllables()) {
+    const key = stripMarks(syllable)
+    const ids = byLetters.get(key) ?? []
+    ids.push(id)
+    byLetters.set(key, ids)
+  }
+  const text = readFileSync(new URL('../../fixtures/seed-002/gold-1-300.txt', import.meta.url), 'utf8')
+  const out: Array<{id: number; candidates: Int32Array}> = []
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const id = model.id(word)
+    if (id === undefined) continue
+    out.push({id, candidates: Int32Array.from(byLetters.get(stripMarks(word))!).sort()})
+  }
+  return out
+}
+
+describe('LanguageModel.stepAll', () => {
+  it('should use the bigram filter with the shipped model (its n-grams end with bigrams it keeps)', () => {
+    expect(filtered.bigramFilter()).not.toBeNull()
+  })
+
+  it('should score every candidate as scoreAfter does, with and without the bigram filter, masked or not', () => {
+    const h = filtered.order - 1
+    const path = lattice(filtered)
+    expect(path.length).toBeGreaterThan(1000)
+    const ids = path.map((p) => p.id)
+    const contexts = new Int32Array(h)
+    const scores = [new Float64Array(64), new Float64Array(64)]
+    const states = [new Int32Array(64), new Int32Array(64)]
+    const levels = new Set<number>()
+    let checked = 0
+    for (let i = 0; i < path.length; i++) {
+      const length = filtered.contextsOf(ids, Math.max(0, i - h), i, contexts)
+      if (length === 0) continue
+      const words = path[i].candidates
+      // Candidates in a shuffled order, with their ascending order given.
+      const shuffled = Int32Array.from(words).reverse()
+      const ascending = Int32Array.from(shuffled.keys()).reverse()
+      const mask = i % 3 === 0 ? Uint8Array.from(words, (_, c) => (c + i) % 2) : null
+      for (const [w, a] of [[words, Int32Array.from(words.keys())], [shuffled, ascending]]) {
+        filtered.stepAll(contexts, 0, length, w, a, scores[0], states[0], mask)
+        searching.stepAll(contexts, 0, length, w, a, scores[1], states[1], mask)
+        for (let c = 0; c < w.length; c++) {
+          if (mask !== null && mask[c] === 0) continue
+          expect(scores[0][c]).toBe(scores[1][c])
+          expect(states[0][c]).toBe(states[1][c])
+          expect(scores[0][c]).toBe(filtered.scoreAfter(contexts, 0, length, w[c]))
+          levels.add(states[0][c] & 3)
+          checked++
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5000)
+    // New histories that end in unigrams, bigrams and trigrams were all seen.
+    expect([...levels].sort()).toEqual([1, 2, 3])
+  })
+
+  it('should build the filter on its own only after many steps', () => {
+    const model = new LanguageModel(parts)
+    const scores = new Float64Array(4)
+    const states = new Int32Array(4)
+    const contexts = Int32Array.of(0, -1, -1)
+    const words = Int32Array.of(model.id('của')!)
+    model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
+    expect(model.filtering).toBe(false)
+    for (let i = 0; i < 30000; i++) model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
+    expect(model.filtering).toBe(true)
+    expect(scores[0]).toBe(model.scoreAfter(contexts, 0, 1, words[0]))
+  })
+})

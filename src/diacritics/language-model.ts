@@ -67,6 +67,7 @@ export class LanguageModel {
     this.first = [new Uint32Array(0), parts.trie.unigramFirst]
     this.unigramFirst = parts.trie.unigramFirst
     this.filterStride = (this.size + 31) >>> 5
+    this.penalties = new Float64Array(this.order + 1)
     const filter = options.bigramFilter ?? 'auto'
     this.stepsBeforeFilter = filter === 'auto' ? filterAfterSteps : filter === 'now' ? 1 : Infinity
     this.words = [new Uint16Array(0), new Uint16Array(0)]
@@ -180,14 +181,18 @@ export class LanguageModel {
     const k = words.length
     let deepest = length
     while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
-    // A word that does not follow the previous one as a bigram is in no longer n-gram after this
-    // history either (see `bigramFilter`): it backs off through every level to its unigram. The
-    // others wait in `pending`, by ascending id. (Penalties are summed deepest first, as `scoreAfter` does.)
+    // penalties[l]: the back-off weights of the levels above l, summed deepest first as `scoreAfter`
+    // does (what a word found at level l pays); `penalty` ends as the sum of them all.
+    const penalties = this.penalties
     let penalty = 0
     for (let l = deepest; l >= 1; l--) {
+      penalties[l] = penalty
       const node = contexts[at + l - 1]
       penalty += l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
     }
+    // A word that does not follow the previous one as a bigram is in no longer n-gram after this
+    // history either (see `bigramFilter`): it backs off through every level to its unigram. The
+    // others wait in `pending`.
     const prev = contexts[at]
     const row = prev * this.filterStride
     const pending = k <= this.pending.length ? this.pending : (this.pending = new Int32Array(2 * k))
@@ -206,41 +211,34 @@ export class LanguageModel {
       } else pending[left++] = c
     }
     if (left === 0) return
+    // Each of the others is a bigram, its index the bigrams of `prev` before it (their bits); longer
+    // n-grams are searched deepest first, only at the orders where some n-gram ends with that bigram.
     const h = this.order - 1
-    penalty = 0
-    for (let l = deepest; l >= 2; l--) {
-      const node = contexts[at + l - 1]
-      const first = this.first[l]
-      const to = first[node + 1]
-      const below = this.words[l + 1]
-      let lo = first[node]
-      let kept = 0
-      for (let p = 0; p < left; p++) {
-        const c = pending[p]
-        const word = words[c]
-        lo = lo < to ? lowerBound(below, lo, to, word) : to
-        if (lo < to && below[lo] === word) {
-          scoresOut[c] = penalty + this.probLevels[l + 1][this.probCodes[l + 1][lo]]
-          // Deeper contexts of the new history do not exist (their n-grams were looked for first).
-          statesOut[c] = l < h ? lo * 4 + l + 1 : this.stateAfterHighest(contexts, at, word)
-        } else pending[kept++] = c
-      }
-      left = kept
-      if (left === 0) return
-      penalty += this.backoffLevels[l][this.backoffCodes[l][node]]
-    }
-    // The rest are bigrams: each one's index is the bigrams of `prev` before it (their bits).
-    const ranks = this.bigramRanks!
+    const suffixes = this.bigramSuffixes
     const base = this.unigramFirst[prev]
-    const probs = this.probCodes[2]
-    const levels = this.probLevels[2]
+    const ranks = this.bigramRanks!
     for (let p = 0; p < left; p++) {
       const c = pending[p]
       const word = words[c]
       const at32 = row + (word >>> 5)
-      const found = base + ranks[at32] + bitCount(bits[at32] & ((1 << (word & 31)) - 1))
-      scoresOut[c] = penalty + levels[probs[found]]
-      statesOut[c] = h > 1 ? found * 4 + 2 : this.stateAfterHighest(contexts, at, word)
+      const bigram = base + ranks[at32] + bitCount(bits[at32] & ((1 << (word & 31)) - 1))
+      let l = deepest
+      for (; l >= 2; l--) {
+        const ends = suffixes[l + 1]
+        if ((ends[bigram >>> 5] & (1 << (bigram & 31))) === 0) continue
+        const first = this.first[l]
+        const node = contexts[at + l - 1]
+        const found = findIn(this.words[l + 1], first[node], first[node + 1], word)
+        if (found < 0) continue
+        scoresOut[c] = penalties[l] + this.probLevels[l + 1][this.probCodes[l + 1][found]]
+        // Deeper contexts of the new history do not exist (their n-grams were looked for first).
+        statesOut[c] = l < h ? found * 4 + l + 1 : this.stateAfterHighest(contexts, at, word)
+        break
+      }
+      if (l === 1) {
+        scoresOut[c] = penalties[1] + this.probLevels[2][this.probCodes[2][bigram]]
+        statesOut[c] = h > 1 ? bigram * 4 + 2 : this.stateAfterHighest(contexts, at, word)
+      }
     }
   }
 
@@ -335,10 +333,14 @@ export class LanguageModel {
 
   /** Set by `bigramFilter` (or when it is null, `stepAll` searches every level). */
   private bigramBits: Uint32Array | null = null
-  /** Per 32-bit word of the bigram filter, the bits set before it in its row. */
+  /** Per 32-bit word of the bigram filter, the bits set before it in its row (a bigram's index among its first id's). */
   private bigramRanks: Uint16Array | null = null
   /** 32-bit words per previous id in the bigram filter. */
   private readonly filterStride: number
+  /** Per order m ≥ 3, one bit per bigram: set when an m-gram ends with it. */
+  private bigramSuffixes: Uint32Array[] = []
+  /** `stepAll`'s back-off sums per level. */
+  private readonly penalties: Float64Array
   /** `stepAll`'s words still to search. */
   private pending = new Int32Array(64)
 
@@ -359,18 +361,6 @@ export class LanguageModel {
       const row = a * stride
       for (let j = first[a]; j < first[a + 1]; j++) bits[row + (second[j] >>> 5)] |= 1 << (second[j] & 31)
     }
-    // Each n-gram of order m + 1 ≥ 3 is a child of an m-gram whose last id is words[m][node].
-    for (let m = 2; m < this.order; m++) {
-      const parents = this.words[m]
-      const children = this.first[m]
-      const last = this.words[m + 1]
-      for (let node = 0; node < parents.length; node++) {
-        const row = parents[node] * stride
-        for (let j = children[node]; j < children[node + 1]; j++) {
-          if ((bits[row + (last[j] >>> 5)] & (1 << (last[j] & 31))) === 0) return null
-        }
-      }
-    }
     const ranks = new Uint16Array(bits.length)
     for (let a = 0; a < n; a++) {
       const row = a * stride
@@ -380,9 +370,31 @@ export class LanguageModel {
         count += bitCount(bits[row + i])
       }
     }
+    // Each n-gram of order m + 1 ≥ 3 is a child of an m-gram whose last id is words[m][node]: its
+    // last two ids must be a bigram (else no filter), marked in suffixes[m + 1].
+    const suffixes = [new Uint32Array(0), new Uint32Array(0), new Uint32Array(0)]
+    for (let m = 2; m < this.order; m++) {
+      const ends = new Uint32Array((second.length + 31) >>> 5)
+      suffixes.push(ends)
+      const parents = this.words[m]
+      const children = this.first[m]
+      const last = this.words[m + 1]
+      for (let node = 0; node < parents.length; node++) {
+        const row = parents[node] * stride
+        for (let j = children[node]; j < children[node + 1]; j++) {
+          const at32 = row + (last[j] >>> 5)
+          const bit = bits[at32] & (1 << (last[j] & 31))
+          if (bit === 0) return null
+          const bigram = first[parents[node]] + ranks[at32] + bitCount(bits[at32] & (bit - 1))
+          ends[bigram >>> 5] |= 1 << (bigram & 31)
+        }
+      }
+    }
     this.bigramRanks = ranks
+    this.bigramSuffixes = suffixes
     return bits
   }
+
 
 
   /**

@@ -66,6 +66,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const nextScores = new Float64Array(capacity)
   const nextCandidate = new Int32Array(capacity)
   const nextParent = new Int32Array(capacity)
+  // The bigram each expansion ends with, when the model found it (else -2; see LanguageModel.stepAll).
+  const nextBigram = new Int32Array(capacity)
   // Expansions by state, to merge those the model cannot tell apart (open addressing; an entry
   // belongs to this step when its stamp is the step's).
   const tableSize = 1 << Math.ceil(Math.log2(capacity * 2 + 2))
@@ -82,6 +84,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const single = new Int32Array(1)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
+  const stepBigrams = new Int32Array(maxK)
   // Candidates of a hypothesis that the channel alone puts below the threshold are not scored: no
   // model score exceeds `gain` (log10 p ≤ 0, plus back-off weights above 1 on the way down).
   const gain = model.maxStepScore
@@ -129,7 +132,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
           } else active[c] = 1
         }
       }
-      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates, mask)
+      model.stepAll(contexts, base, length, ids, ascending, stepScores, stepStates, mask, stepBigrams)
       for (let c = 0; c < k; c++) {
         if (mask !== null && mask[c] === 0) continue
         let s = score + stepScores[c]
@@ -154,6 +157,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
             nextScores[entry] = s
             nextParent[entry] = b
             nextCandidate[entry] = c
+            nextBigram[entry] = stepBigrams[c]
           }
           continue
         }
@@ -163,6 +167,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
         nextScores[count] = s
         nextCandidate[count] = c
         nextParent[count] = b
+        nextBigram[count] = stepBigrams[c]
         count++
       }
     }
@@ -184,7 +189,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       const x = top[y]
       const parent = nextParent[x]
       // The kept state's contexts: its parent's, each one word on (the state gives the deepest).
-      model.extendToState(contexts, parent * h, ids[nextCandidate[x]], nextStates[x], spare, y * h)
+      model.extendToState(contexts, parent * h, ids[nextCandidate[x]], nextStates[x], spare, y * h, nextBigram[x])
       spareKnown[y] = Math.min(h, known[parent] + 1)
       scores[y] = nextScores[x]
       candidateAt[i * beam + y] = nextCandidate[x]

@@ -161,7 +161,8 @@ export class LanguageModel {
    * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
    * deepest known context as node * 4 + length. Two histories in one state score every future
    * alike (the decoder merges them). With `active`, only the words c with `active[c]` = 1 are
-   * scored (the others' outputs are left unset).
+   * scored (the others' outputs are left unset). With `bigramsOut`, `bigramsOut[c]` is the index of
+   * the bigram (previous id, words[c]) when it was found on the way (for `extendToState`), else -2.
    */
   stepAll(
     contexts: Int32Array,
@@ -171,11 +172,13 @@ export class LanguageModel {
     ascending: Int32Array,
     scoresOut: Float64Array,
     statesOut: Int32Array,
-    active: Uint8Array | null = null
+    active: Uint8Array | null = null,
+    bigramsOut: Int32Array | null = null
   ): void {
     const bits = this.bigramBits ?? this.noteStep()
     if (bits === null) {
       this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active)
+      if (bigramsOut !== null) bigramsOut.fill(-2, 0, words.length)
       return
     }
     const k = words.length
@@ -208,6 +211,7 @@ export class LanguageModel {
       if ((bits[row + (word >>> 5)] & (1 << (word & 31))) === 0) {
         scoresOut[c] = penalty + this.unigramLogProbs[word]
         statesOut[c] = word * 4 + 1
+        if (bigramsOut !== null) bigramsOut[c] = -2
       } else pending[left++] = c
     }
     if (left === 0) return
@@ -222,6 +226,7 @@ export class LanguageModel {
       const word = words[c]
       const at32 = row + (word >>> 5)
       const bigram = base + ranks[at32] + bitCount(bits[at32] & ((1 << (word & 31)) - 1))
+      if (bigramsOut !== null) bigramsOut[c] = bigram
       let l = deepest
       for (; l >= 2; l--) {
         const ends = suffixes[l + 1]
@@ -414,15 +419,16 @@ export class LanguageModel {
   /**
    * `extendContexts` when the state of the new history is known (`stepAll`'s `statesOut` for
    * `word`): its deepest context is given and the deeper ones are unknown, so only the shorter ones
-   * are searched.
+   * are searched, but for the bigram when its index is given (`bigram` ≥ 0: `stepAll`'s `bigramsOut`).
    */
-  extendToState(from: Int32Array, fromAt: number, word: number, state: number, to: Int32Array, toAt: number): void {
+  extendToState(from: Int32Array, fromAt: number, word: number, state: number, to: Int32Array, toAt: number, bigram = -2): void {
     const h = this.order - 1
     const deepest = state & 3
     to[toAt] = word
     for (let l = 1; l < h; l++) {
       if (l + 1 > deepest) to[toAt + l] = -1
       else if (l + 1 === deepest) to[toAt + l] = state >> 2
+      else if (l === 1 && bigram >= 0) to[toAt + l] = bigram
       else {
         const node = from[fromAt + l - 1]
         to[toAt + l] = node < 0 ? -1 : this.child(l, node, word)

@@ -41,6 +41,9 @@ describe('LanguageModel.stepAll', () => {
     const contexts = new Int32Array(h)
     const scores = [new Float64Array(64), new Float64Array(64)]
     const states = [new Int32Array(64), new Int32Array(64)]
+    const bigrams = new Int32Array(64)
+    const extended = [new Int32Array(h), new Int32Array(h)]
+    let bigramsGiven = 0
     const levels = new Set<number>()
     let checked = 0
     for (let i = 0; i < path.length; i++) {
@@ -52,7 +55,7 @@ describe('LanguageModel.stepAll', () => {
       const ascending = Int32Array.from(shuffled.keys()).reverse()
       const mask = i % 3 === 0 ? Uint8Array.from(words, (_, c) => (c + i) % 2) : null
       for (const [w, a] of [[words, Int32Array.from(words.keys())], [shuffled, ascending]]) {
-        filtered.stepAll(contexts, 0, length, w, a, scores[0], states[0], mask)
+        filtered.stepAll(contexts, 0, length, w, a, scores[0], states[0], mask, bigrams)
         searching.stepAll(contexts, 0, length, w, a, scores[1], states[1], mask)
         for (let c = 0; c < w.length; c++) {
           if (mask !== null && mask[c] === 0) continue
@@ -61,10 +64,19 @@ describe('LanguageModel.stepAll', () => {
           expect(scores[0][c]).toBe(filtered.scoreAfter(contexts, 0, length, w[c]))
           levels.add(states[0][c] & 3)
           checked++
+          // The bigram found on the way is the one extendToState would search for.
+          if (bigrams[c] >= 0) {
+            expect(bigrams[c]).toBe(filtered.child(1, contexts[0], w[c]))
+            bigramsGiven++
+          }
+          filtered.extendToState(contexts, 0, w[c], states[0][c], extended[0], 0, bigrams[c])
+          searching.extendToState(contexts, 0, w[c], states[0][c], extended[1], 0)
+          expect(extended[0]).toEqual(extended[1])
         }
       }
     }
     expect(checked).toBeGreaterThan(5000)
+    expect(bigramsGiven).toBeGreaterThan(1000)
     // New histories that end in unigrams, bigrams and trigrams were all seen.
     expect([...levels].sort()).toEqual([1, 2, 3])
   })

@@ -13,8 +13,15 @@ import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
 import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
-/** `stepAll` calls before the model builds its bigram filter (about 3,000 positions of a text). */
-const filterAfterSteps = 20000
+/**
+ * `stepAll` calls before the model builds its bigram filter (about 280,000 syllables of stripped
+ * text): it costs ~75 ms of CPU (and ~130 ms of a whole run, with the code it deoptimises) and saves
+ * ~0.13 µs a call, so only long runs gain.
+ */
+export const filterAfterSteps = 1_000_000
+
+/** `stepsBeforeFilter` that is never reached (a small integer, as the counter's other values). */
+const neverSteps = 2 ** 30
 
 /** Largest bigram filter, in bits (8 MiB; the shipped model's is 5.2 MB). */
 const maxFilterBits = 2 ** 26
@@ -69,7 +76,7 @@ export class LanguageModel {
     this.filterStride = (this.size + 31) >>> 5
     this.penalties = new Float64Array(this.order + 1)
     const filter = options.bigramFilter ?? 'auto'
-    this.stepsBeforeFilter = filter === 'auto' ? filterAfterSteps : filter === 'now' ? 1 : Infinity
+    this.stepsBeforeFilter = filter === 'auto' ? filterAfterSteps : filter === 'now' ? 1 : neverSteps
     this.words = [new Uint16Array(0), new Uint16Array(0)]
     this.probCodes = [new Uint8Array(0), new Uint8Array(0)]
     this.backoffCodes = [new Uint8Array(0), new Uint8Array(0)]
@@ -175,12 +182,11 @@ export class LanguageModel {
     active: Uint8Array | null = null,
     bigramsOut: Int32Array | null = null
   ): void {
-    const bits = this.bigramBits ?? this.noteStep()
-    if (bits === null) {
-      this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active)
-      if (bigramsOut !== null) bigramsOut.fill(-2, 0, words.length)
+    if (!this.filterOn && !this.noteStep()) {
+      this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active, bigramsOut)
       return
     }
+    const bits = this.bigramBits
     const k = words.length
     let deepest = length
     while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
@@ -220,7 +226,7 @@ export class LanguageModel {
     const h = this.order - 1
     const suffixes = this.bigramSuffixes
     const base = this.unigramFirst[prev]
-    const ranks = this.bigramRanks!
+    const ranks = this.bigramRanks
     for (let p = 0; p < left; p++) {
       const c = pending[p]
       const word = words[c]
@@ -268,7 +274,8 @@ export class LanguageModel {
     ascending: Int32Array,
     scoresOut: Float64Array,
     statesOut: Int32Array,
-    active: Uint8Array | null
+    active: Uint8Array | null,
+    bigramsOut: Int32Array | null
   ): void {
     const k = words.length
     const h = this.order - 1
@@ -318,6 +325,7 @@ export class LanguageModel {
         scoresOut[c] += this.unigramLogProbs[word]
         statesOut[c] = word * 4 + 1
       } else if (statesOut[c] === -1) statesOut[c] = this.stateAfterHighest(contexts, at, word)
+      if (bigramsOut !== null) bigramsOut[c] = -2
     }
   }
 
@@ -325,25 +333,32 @@ export class LanguageModel {
   private stepsBeforeFilter: number
 
   /** The bigram filter once enough steps were taken to pay for it, else null. */
-  private noteStep(): Uint32Array | null {
-    if (--this.stepsBeforeFilter > 0) return null
-    this.stepsBeforeFilter = Infinity
-    return (this.bigramBits = this.bigramFilter())
+  private noteStep(): boolean {
+    if (--this.stepsBeforeFilter > 0) return false
+    this.stepsBeforeFilter = neverSteps
+    const bits = this.bigramFilter()
+    if (bits !== null) {
+      this.bigramBits = bits
+      this.filterOn = true
+    }
+    return this.filterOn
   }
 
   /** Whether `stepAll` uses the bigram filter (built). */
   get filtering(): boolean {
-    return this.bigramBits !== null
+    return this.filterOn
   }
 
   /** Set by `bigramFilter` (or when it is null, `stepAll` searches every level). */
-  private bigramBits: Uint32Array | null = null
+  private bigramBits: Uint32Array = new Uint32Array(0)
+  /** Whether `bigramBits` (and the ranks and suffixes) are built: fields of one type each, so no code deoptimises when they are. */
+  private filterOn = false
   /** Per 32-bit word of the bigram filter, the bits set before it in its row (a bigram's index among its first id's). */
-  private bigramRanks: Uint16Array | null = null
+  private bigramRanks: Uint16Array = new Uint16Array(0)
   /** 32-bit words per previous id in the bigram filter. */
   private readonly filterStride: number
   /** Per order m ≥ 3, one bit per bigram: set when an m-gram ends with it. */
-  private bigramSuffixes: Uint32Array[] = []
+  private bigramSuffixes: Uint32Array[] = [new Uint32Array(0)]
   /** `stepAll`'s back-off sums per level. */
   private readonly penalties: Float64Array
   /** `stepAll`'s words still to search. */

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {LanguageModel} from '../../src/diacritics/language-model.js'
+import {filterAfterSteps, LanguageModel} from '../../src/diacritics/language-model.js'
 import {defaultModelPath} from '../../src/diacritics/load-model.js'
 import {readModel} from '../../src/diacritics/model-file.js'
 import {stripMarks} from '../../src/vietnamese/letters.js'
@@ -89,7 +89,10 @@ describe('LanguageModel.stepAll', () => {
     const words = Int32Array.of(model.id('của')!)
     model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
     expect(model.filtering).toBe(false)
-    for (let i = 0; i < 30000; i++) model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
+    const ascending = Int32Array.of(0)
+    for (let i = 2; i < filterAfterSteps; i++) model.stepAll(contexts, 0, 1, words, ascending, scores, states)
+    expect(model.filtering).toBe(false)
+    model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
     expect(model.filtering).toBe(true)
     expect(scores[0]).toBe(model.scoreAfter(contexts, 0, 1, words[0]))
   })

@@ -13,16 +13,6 @@ import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
 import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
-/**
- * `stepAll` calls before the model builds its bigram filter (about 280,000 syllables of stripped
- * text): it costs ~75 ms of CPU (and ~130 ms of a whole run, with the code it deoptimises) and saves
- * ~0.13 µs a call, so only long runs gain.
- */
-export const filterAfterSteps = 1_000_000
-
-/** `stepsBeforeFilter` that is never reached (a small integer, as the counter's other values). */
-const neverSteps = 2 ** 30
-
 /** Largest bigram filter, in bits (8 MiB; the shipped model's is 5.2 MB). */
 const maxFilterBits = 2 ** 26
 
@@ -57,11 +47,8 @@ export class LanguageModel {
   private readonly probLevels: Float64Array[]
   private readonly backoffLevels: Float64Array[]
 
-  /**
-   * `bigramFilter`: 'auto' (default) builds the bigram filter once `stepAll` has been called often
-   * enough to pay for it; 'now' builds it at once, 'never' searches every level (both for tests).
-   */
-  constructor(parts: ModelParts, options: {bigramFilter?: 'auto' | 'now' | 'never'} = {}) {
+  /** `bigramFilter`: false makes `stepAll` search every level for every word (for tests). */
+  constructor(parts: ModelParts, options: {bigramFilter?: boolean} = {}) {
     this.header = parts.header
     this.order = parts.header.order
     if (parts.header.classes.length !== classCount) throw new Error('model classes do not match this version of sohoa')
@@ -75,8 +62,6 @@ export class LanguageModel {
     this.unigramFirst = parts.trie.unigramFirst
     this.filterStride = (this.size + 31) >>> 5
     this.penalties = new Float64Array(this.order + 1)
-    const filter = options.bigramFilter ?? 'auto'
-    this.stepsBeforeFilter = filter === 'auto' ? filterAfterSteps : filter === 'now' ? 1 : neverSteps
     this.words = [new Uint16Array(0), new Uint16Array(0)]
     this.probCodes = [new Uint8Array(0), new Uint8Array(0)]
     this.backoffCodes = [new Uint8Array(0), new Uint8Array(0)]
@@ -92,6 +77,15 @@ export class LanguageModel {
       this.probLevels[k] = Float64Array.from(t.probLevels)
       this.backoffLevels[k] = Float64Array.from(t.backoffLevels ?? [0])
     })
+    // The bigram filter (see `fillRow`): its pages are only touched for the rows used.
+    const n = this.size
+    this.filterOn = (options.bigramFilter ?? true) && this.order >= 2 && n * this.filterStride * 32 <= maxFilterBits
+    if (this.filterOn) {
+      this.bigramBits = new Uint32Array(n * this.filterStride)
+      this.bigramRanks = new Uint16Array(n * this.filterStride)
+      this.rowAt = new Int32Array(n).fill(-1)
+      for (let l = 2; l < this.order; l++) this.closedNodes[l] = new Uint32Array((this.words[l].length + 31) >>> 5)
+    }
   }
 
   private maxStep: number | undefined
@@ -182,14 +176,16 @@ export class LanguageModel {
     active: Uint8Array | null = null,
     bigramsOut: Int32Array | null = null
   ): void {
-    if (!this.filterOn && !this.noteStep()) {
+    if (!this.filterOn) {
       this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active, bigramsOut)
       return
     }
-    const bits = this.bigramBits
     const k = words.length
     let deepest = length
     while (deepest > 1 && contexts[at + deepest - 1] < 0) deepest--
+    const prev = contexts[at]
+    let row = this.rowAt[prev]
+    if (row < 0) row = this.fillRow(prev)
     // penalties[l]: the back-off weights of the levels above l, summed deepest first as `scoreAfter`
     // does (what a word found at level l pays); `penalty` ends as the sum of them all.
     const penalties = this.penalties
@@ -197,13 +193,22 @@ export class LanguageModel {
     for (let l = deepest; l >= 1; l--) {
       penalties[l] = penalty
       const node = contexts[at + l - 1]
-      penalty += l === 1 ? this.unigramLogBackoffs[node] : this.backoffLevels[l][this.backoffCodes[l][node]]
+      if (l === 1) {
+        penalty += this.unigramLogBackoffs[node]
+        continue
+      }
+      // Each longer context must have only continuations that are bigrams after `prev` (see `closeNode`).
+      const closed = this.closedNodes[l]
+      if (node < 0 || ((closed[node >>> 5] & (1 << (node & 31))) === 0 && !this.closeNode(l, node, row))) {
+        this.searched++
+        this.stepAllSearching(contexts, at, length, words, ascending, scoresOut, statesOut, active, bigramsOut)
+        return
+      }
+      penalty += this.backoffLevels[l][this.backoffCodes[l][node]]
     }
-    // A word that does not follow the previous one as a bigram is in no longer n-gram after this
-    // history either (see `bigramFilter`): it backs off through every level to its unigram. The
-    // others wait in `pending`.
-    const prev = contexts[at]
-    const row = prev * this.filterStride
+    // A word that does not follow `prev` as a bigram is then in no longer n-gram after this history
+    // either: it backs off through every level to its unigram. The others wait in `pending`.
+    const bits = this.bigramBits
     const pending = k <= this.pending.length ? this.pending : (this.pending = new Int32Array(2 * k))
     let left = 0
     for (let x = 0; x < k; x++) {
@@ -222,9 +227,8 @@ export class LanguageModel {
     }
     if (left === 0) return
     // Each of the others is a bigram, its index the bigrams of `prev` before it (their bits); longer
-    // n-grams are searched deepest first, only at the orders where some n-gram ends with that bigram.
+    // n-grams are searched deepest first.
     const h = this.order - 1
-    const suffixes = this.bigramSuffixes
     const base = this.unigramFirst[prev]
     const ranks = this.bigramRanks
     for (let p = 0; p < left; p++) {
@@ -235,8 +239,6 @@ export class LanguageModel {
       if (bigramsOut !== null) bigramsOut[c] = bigram
       let l = deepest
       for (; l >= 2; l--) {
-        const ends = suffixes[l + 1]
-        if ((ends[bigram >>> 5] & (1 << (bigram & 31))) === 0) continue
         const first = this.first[l]
         const node = contexts[at + l - 1]
         const found = findIn(this.words[l + 1], first[node], first[node + 1], word)
@@ -329,93 +331,78 @@ export class LanguageModel {
     }
   }
 
-  /** Calls of `stepAll` before the bigram filter is built (small texts do not pay for it). */
-  private stepsBeforeFilter: number
-
-  /** The bigram filter once enough steps were taken to pay for it, else null. */
-  private noteStep(): boolean {
-    if (--this.stepsBeforeFilter > 0) return false
-    this.stepsBeforeFilter = neverSteps
-    const bits = this.bigramFilter()
-    if (bits !== null) {
-      this.bigramBits = bits
-      this.filterOn = true
-    }
-    return this.filterOn
-  }
-
-  /** Whether `stepAll` uses the bigram filter (built). */
+  /** Whether `stepAll` uses the bigram filter. */
   get filtering(): boolean {
     return this.filterOn
   }
 
-  /** Set by `bigramFilter` (or when it is null, `stepAll` searches every level). */
+  /** `stepAll` calls that searched every level because a context had a continuation that is no bigram (none with the shipped model). */
+  get searchedSteps(): number {
+    return this.searched
+  }
+
+  private searched = 0
+  /** See `fillRow` (empty when `filterOn` is false). */
+  private readonly filterOn: boolean
+  /** One bit per (previous id, id), set when the model has that bigram; rows of `filterStride` 32-bit words (see `rowAt`). */
   private bigramBits: Uint32Array = new Uint32Array(0)
-  /** Whether `bigramBits` (and the ranks and suffixes) are built: fields of one type each, so no code deoptimises when they are. */
-  private filterOn = false
-  /** Per 32-bit word of the bigram filter, the bits set before it in its row (a bigram's index among its first id's). */
+  /** Per 32-bit word of the bigram filter with a bit set, the bits set before it in its row (a bigram's index among its first id's). */
   private bigramRanks: Uint16Array = new Uint16Array(0)
   /** 32-bit words per previous id in the bigram filter. */
   private readonly filterStride: number
-  /** Per order m ≥ 3, one bit per bigram: set when an m-gram ends with it. */
-  private bigramSuffixes: Uint32Array[] = [new Uint32Array(0)]
+  /** Where the row of each previous id starts in the bigram filter (-1: not filled yet). */
+  private rowAt: Int32Array = new Int32Array(0)
+  /** Rows of the bigram filter filled. */
+  private rows = 0
+  /** Per level l ≥ 2, one bit per context of that length: set when `closeNode` found all its continuations bigrams. */
+  private readonly closedNodes: Uint32Array[] = []
   /** `stepAll`'s back-off sums per level. */
   private readonly penalties: Float64Array
   /** `stepAll`'s words still to search. */
   private pending = new Int32Array(64)
 
   /**
-   * One bit per (previous id, id): set when the model has that bigram. `stepAll` skips every search
-   * for a word whose bit is clear, which is only right when every n-gram of a higher order ends with
-   * a bigram of the model (Kneser-Ney pruning keeps them); checked here, else null. Null too when
-   * the vocabulary is too large for the bits to be small.
+   * Fill the next row of the bigram filter for `prev` (returned: where it starts): a bit for each id
+   * that follows it as a bigram, and the ranks. Rows are filled as `stepAll` meets them, one after
+   * the other, so a short text pays only for its words and touches few pages.
    */
-  bigramFilter(): Uint32Array | null {
-    const n = this.size
-    const stride = this.filterStride
-    if (n * stride * 32 > maxFilterBits || this.order < 2) return null
-    const bits = new Uint32Array(n * stride)
-    const first = this.unigramFirst
+  private fillRow(prev: number): number {
+    const bits = this.bigramBits
+    const ranks = this.bigramRanks
+    const row = this.rows++ * this.filterStride
     const second = this.words[2]
-    for (let a = 0; a < n; a++) {
-      const row = a * stride
-      for (let j = first[a]; j < first[a + 1]; j++) bits[row + (second[j] >>> 5)] |= 1 << (second[j] & 31)
-    }
-    const ranks = new Uint16Array(bits.length)
-    for (let a = 0; a < n; a++) {
-      const row = a * stride
-      let count = 0
-      for (let i = 0; i < stride; i++) {
-        ranks[row + i] = count
-        count += bitCount(bits[row + i])
+    // A rank is only read for a 32-bit word with a bit set: the bigrams before the first one it holds.
+    const from = this.unigramFirst[prev]
+    let last = -1
+    for (let j = from; j < this.unigramFirst[prev + 1]; j++) {
+      const at = row + (second[j] >>> 5)
+      bits[at] |= 1 << (second[j] & 31)
+      if (at !== last) {
+        ranks[at] = j - from
+        last = at
       }
     }
-    // Each n-gram of order m + 1 ≥ 3 is a child of an m-gram whose last id is words[m][node]: its
-    // last two ids must be a bigram (else no filter), marked in suffixes[m + 1].
-    const suffixes = [new Uint32Array(0), new Uint32Array(0), new Uint32Array(0)]
-    for (let m = 2; m < this.order; m++) {
-      const ends = new Uint32Array((second.length + 31) >>> 5)
-      suffixes.push(ends)
-      const parents = this.words[m]
-      const children = this.first[m]
-      const last = this.words[m + 1]
-      for (let node = 0; node < parents.length; node++) {
-        const row = parents[node] * stride
-        for (let j = children[node]; j < children[node + 1]; j++) {
-          const at32 = row + (last[j] >>> 5)
-          const bit = bits[at32] & (1 << (last[j] & 31))
-          if (bit === 0) return null
-          const bigram = first[parents[node]] + ranks[at32] + bitCount(bits[at32] & (bit - 1))
-          ends[bigram >>> 5] |= 1 << (bigram & 31)
-        }
-      }
-    }
-    this.bigramRanks = ranks
-    this.bigramSuffixes = suffixes
-    return bits
+    this.rowAt[prev] = row
+    return row
   }
 
-
+  /**
+   * Whether every continuation of the context `node` of length `level` is a bigram after the id the
+   * context ends with (whose row of the bigram filter starts at `row`): then a word that is not one
+   * is no continuation either, and `stepAll` need not search for it. True for every context of a
+   * Kneser-Ney model pruned by count; checked once per context (remembered in `closedNodes`), else
+   * `stepAll` searches.
+   */
+  private closeNode(level: number, node: number, row: number): boolean {
+    const bits = this.bigramBits
+    const first = this.first[level]
+    const below = this.words[level + 1]
+    for (let j = first[node]; j < first[node + 1]; j++) {
+      if ((bits[row + (below[j] >>> 5)] & (1 << (below[j] & 31))) === 0) return false
+    }
+    this.closedNodes[level][node >>> 5] |= 1 << (node & 31)
+    return true
+  }
 
   /**
    * The contexts after `word` follows a history with contexts `from[fromAt..fromAt+length)`,

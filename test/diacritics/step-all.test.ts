@@ -1,13 +1,13 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {filterAfterSteps, LanguageModel} from '../../src/diacritics/language-model.js'
+import {LanguageModel} from '../../src/diacritics/language-model.js'
 import {defaultModelPath} from '../../src/diacritics/load-model.js'
 import {readModel} from '../../src/diacritics/model-file.js'
 import {stripMarks} from '../../src/vietnamese/letters.js'
 
 const parts = readModel(readFileSync(defaultModelPath), 'shipped')
-const filtered = new LanguageModel(parts, {bigramFilter: 'now'})
-const searching = new LanguageModel(parts, {bigramFilter: 'never'})
+const filtered = new LanguageModel(parts)
+const searching = new LanguageModel(parts, {bigramFilter: false})
 
 /** The syllables of a restored document as ids, each with the ids of its letters without marks (ascending). */
 function lattice(model: LanguageModel): Array<{id: number; candidates: Int32Array}> {
@@ -29,10 +29,6 @@ function lattice(model: LanguageModel): Array<{id: number; candidates: Int32Arra
 }
 
 describe('LanguageModel.stepAll', () => {
-  it('should use the bigram filter with the shipped model (its n-grams end with bigrams it keeps)', () => {
-    expect(filtered.bigramFilter()).not.toBeNull()
-  })
-
   it('should score every candidate as scoreAfter does, with and without the bigram filter, masked or not', () => {
     const h = filtered.order - 1
     const path = lattice(filtered)
@@ -76,24 +72,38 @@ describe('LanguageModel.stepAll', () => {
       }
     }
     expect(checked).toBeGreaterThan(5000)
+    // The filter was used: every context met has only continuations that are bigrams.
+    expect(filtered.filtering).toBe(true)
+    expect(filtered.searchedSteps).toBe(0)
     expect(bigramsGiven).toBeGreaterThan(1000)
     // New histories that end in unigrams, bigrams and trigrams were all seen.
     expect([...levels].sort()).toEqual([1, 2, 3])
   })
 
-  it('should build the filter on its own only after many steps', () => {
-    const model = new LanguageModel(parts)
-    const scores = new Float64Array(4)
-    const states = new Int32Array(4)
-    const contexts = Int32Array.of(0, -1, -1)
-    const words = Int32Array.of(model.id('của')!)
-    model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
-    expect(model.filtering).toBe(false)
-    const ascending = Int32Array.of(0)
-    for (let i = 2; i < filterAfterSteps; i++) model.stepAll(contexts, 0, 1, words, ascending, scores, states)
-    expect(model.filtering).toBe(false)
-    model.stepAll(contexts, 0, 1, words, Int32Array.of(0), scores, states)
-    expect(model.filtering).toBe(true)
-    expect(scores[0]).toBe(model.scoreAfter(contexts, 0, 1, words[0]))
+  it('should search every level after a context with a continuation that is no bigram', () => {
+    // The shipped model with one trigram (a, b, c) changed into (a, b, d), where (b, d) is no bigram.
+    const [bigrams, trigrams, ...rest] = parts.trie.orders
+    let node = 0
+    while (bigrams.first![node + 1] - bigrams.first![node] !== 1) node++
+    const b = bigrams.words[node]
+    let a = 0
+    while (parts.trie.unigramFirst[a + 1] <= node) a++
+    let d = filtered.id('xã')!
+    while (filtered.child(1, b, d) >= 0) d++
+    const words = Uint16Array.from(trigrams.words)
+    words[bigrams.first![node]] = d
+    const changed = {...parts, trie: {...parts.trie, orders: [bigrams, {...trigrams, words}, ...rest]}}
+    const model = new LanguageModel(changed)
+    const contexts = new Int32Array(3)
+    const length = model.contextsOf([a, b], 0, 2, contexts)
+    expect(length).toBe(2)
+    const candidates = Int32Array.of(d - 1, d, d + 1)
+    const scores = new Float64Array(3)
+    const states = new Int32Array(3)
+    model.stepAll(contexts, 0, length, candidates, Int32Array.of(0, 1, 2), scores, states)
+    expect(model.searchedSteps).toBe(1)
+    for (let c = 0; c < 3; c++) expect(scores[c]).toBe(model.scoreAfter(contexts, 0, length, candidates[c]))
+    // d is found as the trigram, not backed off to its unigram.
+    expect(states[1] & 3).toBe(3)
   })
 })

@@ -8,6 +8,14 @@
  * that n-gram. `scoreAfter` scores a word after such contexts and
  * `extendContexts` moves them one word on, each with a few searches in short
  * sorted runs of ids.
+ *
+ * The decoder's `stepAll` scores all the candidates of a position after one
+ * history. Most candidates do not follow the previous id as a bigram: a bit
+ * per (previous id, id), filled row by row as previous ids are met (`fillRow`),
+ * says so without a search, and since the model keeps no longer n-gram ending
+ * with a pair that is not a bigram (`closeNode` checks each context once),
+ * such a word backs off straight to its unigram. The bigrams among them are
+ * located by rank in the same row; only they are searched at longer orders.
  */
 import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
@@ -156,9 +164,9 @@ export class LanguageModel {
   }
 
   /**
-   * `scoreAfter` for the words `words` after one history at once, level by level, each level's
-   * continuations searched once from left to right in the order `ascending` (indices of `words`
-   * by ascending id): log10 p(words[c] | history)
+   * `scoreAfter` for the words `words` after one history at once (see the module comment; without
+   * the bigram filter, level by level, each level's continuations searched once from left to right
+   * in the order `ascending`: indices of `words` by ascending id): log10 p(words[c] | history)
    * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
    * deepest known context as node * 4 + length. Two histories in one state score every future
    * alike (the decoder merges them). With `active`, only the words c with `active[c]` = 1 are

@@ -21,6 +21,9 @@ import {classCount} from './classes.js'
 import type {ModelHeader, ModelParts} from './model-file.js'
 import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
+/** Contexts `closeNode` checks one by one before it checks all the others at once. */
+const checkAllAfter = 50_000
+
 /** Largest bigram filter, in bits (8 MiB; the shipped model's is 5.2 MB). */
 const maxFilterBits = 2 ** 26
 
@@ -55,8 +58,11 @@ export class LanguageModel {
   private readonly probLevels: Float64Array[]
   private readonly backoffLevels: Float64Array[]
 
-  /** `bigramFilter`: false makes `stepAll` search every level for every word (for tests). */
-  constructor(parts: ModelParts, options: {bigramFilter?: boolean} = {}) {
+  /**
+   * `bigramFilter`: false makes `stepAll` search every level for every word; `checkAllAfter`: the
+   * contexts checked one by one before all are (see `closeNode`). Both for tests.
+   */
+  constructor(parts: ModelParts, options: {bigramFilter?: boolean; checkAllAfter?: number} = {}) {
     this.header = parts.header
     this.order = parts.header.order
     if (parts.header.classes.length !== classCount) throw new Error('model classes do not match this version of sohoa')
@@ -87,6 +93,7 @@ export class LanguageModel {
     })
     // The bigram filter (see `fillRow`): its pages are only touched for the rows used.
     const n = this.size
+    this.checkAllAfter = options.checkAllAfter ?? checkAllAfter
     this.filterOn = (options.bigramFilter ?? true) && this.order >= 2 && n * this.filterStride * 32 <= maxFilterBits
     if (this.filterOn) {
       this.bigramBits = new Uint32Array(n * this.filterStride)
@@ -170,8 +177,9 @@ export class LanguageModel {
    * in `scoresOut[c]`, and in `statesOut[c]` the state of the history once words[c] follows: its
    * deepest known context as node * 4 + length. Two histories in one state score every future
    * alike (the decoder merges them). With `active`, only the words c with `active[c]` = 1 are
-   * scored (the others' outputs are left unset). With `bigramsOut`, `bigramsOut[c]` is the index of
-   * the bigram (previous id, words[c]) when it was found on the way (for `extendToState`), else -2.
+   * scored (the others' outputs are left unset). With `bigramsOut`, for each word whose new state
+   * is deeper than a bigram, `bigramsOut[c]` is the index of the bigram (previous id, words[c]) when
+   * it was found on the way, else -2 (for `extendToState`; left unset for the other words).
    */
   stepAll(
     contexts: Int32Array,
@@ -230,7 +238,6 @@ export class LanguageModel {
       if ((bits[row + (word >>> 5)] & (1 << (word & 31))) === 0) {
         scoresOut[c] = penalty + this.unigramLogProbs[word]
         statesOut[c] = word * 4 + 1
-        if (bigramsOut !== null) bigramsOut[c] = -2
       } else pending[left++] = c
     }
     if (left === 0) return
@@ -364,6 +371,9 @@ export class LanguageModel {
   private rows = 0
   /** Per level l ≥ 2, one bit per context of that length: set when `closeNode` found all its continuations bigrams. */
   private readonly closedNodes: Uint32Array[] = []
+  /** Contexts checked by `closeNode`, and how many before it checks them all. */
+  private nodesChecked = 0
+  private readonly checkAllAfter: number
   /** `stepAll`'s back-off sums per level. */
   private readonly penalties: Float64Array
   /** `stepAll`'s words still to search. */
@@ -402,6 +412,12 @@ export class LanguageModel {
    * `stepAll` searches.
    */
   private closeNode(level: number, node: number, row: number): boolean {
+    if (++this.nodesChecked === this.checkAllAfter) {
+      // A long text meets many contexts: checking them all at once costs less (sequential reads).
+      this.closeAll()
+      const closed = this.closedNodes[level]
+      return (closed[node >>> 5] & (1 << (node & 31))) !== 0
+    }
     const bits = this.bigramBits
     const first = this.first[level]
     const below = this.words[level + 1]
@@ -410,6 +426,24 @@ export class LanguageModel {
     }
     this.closedNodes[level][node >>> 5] |= 1 << (node & 31)
     return true
+  }
+
+  /** `closeNode` for every context of the model (every row of the bigram filter filled). */
+  private closeAll(): void {
+    for (let prev = 0; prev < this.size; prev++) if (this.rowAt[prev] < 0) this.fillRow(prev)
+    const bits = this.bigramBits
+    for (let level = 2; level < this.order; level++) {
+      const ends = this.words[level]
+      const first = this.first[level]
+      const below = this.words[level + 1]
+      const closed = this.closedNodes[level]
+      for (let node = 0; node < ends.length; node++) {
+        const row = this.rowAt[ends[node]]
+        let all = true
+        for (let j = first[node]; j < first[node + 1] && all; j++) all = (bits[row + (below[j] >>> 5)] & (1 << (below[j] & 31))) !== 0
+        if (all) closed[node >>> 5] |= 1 << (node & 31)
+      }
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import {stripMarks} from '../../src/vietnamese/letters.js'
 const parts = readModel(readFileSync(defaultModelPath), 'shipped')
 const filtered = new LanguageModel(parts)
 const searching = new LanguageModel(parts, {bigramFilter: false})
+// The same filter, with every context checked at once after the first ten.
+const checkedAtOnce = new LanguageModel(parts, {checkAllAfter: 10})
 
 /** The syllables of a restored document as ids, each with the ids of its letters without marks (ascending). */
 function lattice(model: LanguageModel): Array<{id: number; candidates: Int32Array}> {
@@ -35,8 +37,8 @@ describe('LanguageModel.stepAll', () => {
     expect(path.length).toBeGreaterThan(1000)
     const ids = path.map((p) => p.id)
     const contexts = new Int32Array(h)
-    const scores = [new Float64Array(64), new Float64Array(64)]
-    const states = [new Int32Array(64), new Int32Array(64)]
+    const scores = [new Float64Array(64), new Float64Array(64), new Float64Array(64)]
+    const states = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
     const bigrams = new Int32Array(64)
     const extended = [new Int32Array(h), new Int32Array(h)]
     let bigramsGiven = 0
@@ -51,17 +53,21 @@ describe('LanguageModel.stepAll', () => {
       const ascending = Int32Array.from(shuffled.keys()).reverse()
       const mask = i % 3 === 0 ? Uint8Array.from(words, (_, c) => (c + i) % 2) : null
       for (const [w, a] of [[words, Int32Array.from(words.keys())], [shuffled, ascending]]) {
+        bigrams.fill(-3)
         filtered.stepAll(contexts, 0, length, w, a, scores[0], states[0], mask, bigrams)
         searching.stepAll(contexts, 0, length, w, a, scores[1], states[1], mask)
+        checkedAtOnce.stepAll(contexts, 0, length, w, a, scores[2], states[2], mask)
         for (let c = 0; c < w.length; c++) {
           if (mask !== null && mask[c] === 0) continue
           expect(scores[0][c]).toBe(scores[1][c])
           expect(states[0][c]).toBe(states[1][c])
+          expect(scores[2][c]).toBe(scores[1][c])
+          expect(states[2][c]).toBe(states[1][c])
           expect(scores[0][c]).toBe(filtered.scoreAfter(contexts, 0, length, w[c]))
           levels.add(states[0][c] & 3)
           checked++
           // The bigram found on the way is the one extendToState would search for.
-          if (bigrams[c] >= 0) {
+          if ((states[0][c] & 3) >= 3 && bigrams[c] !== -2) {
             expect(bigrams[c]).toBe(filtered.child(1, contexts[0], w[c]))
             bigramsGiven++
           }
@@ -75,7 +81,8 @@ describe('LanguageModel.stepAll', () => {
     // The filter was used: every context met has only continuations that are bigrams.
     expect(filtered.filtering).toBe(true)
     expect(filtered.searchedSteps).toBe(0)
-    expect(bigramsGiven).toBeGreaterThan(1000)
+    expect(checkedAtOnce.searchedSteps).toBe(0)
+    expect(bigramsGiven).toBeGreaterThan(100)
     // New histories that end in unigrams, bigrams and trigrams were all seen.
     expect([...levels].sort()).toEqual([1, 2, 3])
   })
@@ -93,17 +100,19 @@ describe('LanguageModel.stepAll', () => {
     const words = Uint16Array.from(trigrams.words)
     words[bigrams.first![node]] = d
     const changed = {...parts, trie: {...parts.trie, orders: [bigrams, {...trigrams, words}, ...rest]}}
-    const model = new LanguageModel(changed)
-    const contexts = new Int32Array(3)
-    const length = model.contextsOf([a, b], 0, 2, contexts)
-    expect(length).toBe(2)
-    const candidates = Int32Array.of(d - 1, d, d + 1)
-    const scores = new Float64Array(3)
-    const states = new Int32Array(3)
-    model.stepAll(contexts, 0, length, candidates, Int32Array.of(0, 1, 2), scores, states)
-    expect(model.searchedSteps).toBe(1)
-    for (let c = 0; c < 3; c++) expect(scores[c]).toBe(model.scoreAfter(contexts, 0, length, candidates[c]))
-    // d is found as the trigram, not backed off to its unigram.
-    expect(states[1] & 3).toBe(3)
+    // Checked when met, or with all the others at once.
+    for (const model of [new LanguageModel(changed), new LanguageModel(changed, {checkAllAfter: 1})]) {
+      const contexts = new Int32Array(3)
+      const length = model.contextsOf([a, b], 0, 2, contexts)
+      expect(length).toBe(2)
+      const candidates = Int32Array.of(d - 1, d, d + 1)
+      const scores = new Float64Array(3)
+      const states = new Int32Array(3)
+      model.stepAll(contexts, 0, length, candidates, Int32Array.of(0, 1, 2), scores, states)
+      expect(model.searchedSteps).toBe(1)
+      for (let c = 0; c < 3; c++) expect(scores[c]).toBe(model.scoreAfter(contexts, 0, length, candidates[c]))
+      // d is found as the trigram, not backed off to its unigram.
+      expect(states[1] & 3).toBe(3)
+    }
   })
 })

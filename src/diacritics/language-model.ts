@@ -100,6 +100,8 @@ export class LanguageModel {
       this.bigramRanks = new Uint16Array(n * this.filterStride)
       this.rowAt = new Int32Array(n).fill(-1)
       for (let l = 2; l < this.order; l++) this.closedNodes[l] = new Uint32Array((this.words[l].length + 31) >>> 5)
+      // Until `closeAll` knows them, every bigram may end a longer n-gram.
+      for (let m = 3; m <= this.order; m++) this.bigramEnds[m] = new Uint32Array((this.words[2].length + 31) >>> 5).fill(0xffffffff)
     }
   }
 
@@ -242,8 +244,9 @@ export class LanguageModel {
     }
     if (left === 0) return
     // Each of the others is a bigram, its index the bigrams of `prev` before it (their bits); longer
-    // n-grams are searched deepest first.
+    // n-grams are searched deepest first, at the orders where some n-gram ends with that bigram.
     const h = this.order - 1
+    const ends = this.bigramEnds
     const base = this.unigramFirst[prev]
     const ranks = this.bigramRanks
     for (let p = 0; p < left; p++) {
@@ -254,6 +257,7 @@ export class LanguageModel {
       if (bigramsOut !== null) bigramsOut[c] = bigram
       let l = deepest
       for (; l >= 2; l--) {
+        if ((ends[l + 1][bigram >>> 5] & (1 << (bigram & 31))) === 0) continue
         const first = this.first[l]
         const node = contexts[at + l - 1]
         const found = findIn(this.words[l + 1], first[node], first[node + 1], word)
@@ -371,6 +375,8 @@ export class LanguageModel {
   private rows = 0
   /** Per level l ≥ 2, one bit per context of that length: set when `closeNode` found all its continuations bigrams. */
   private readonly closedNodes: Uint32Array[] = []
+  /** Per order m ≥ 3, one bit per bigram: clear when no m-gram ends with it (known once `closeAll` ran). */
+  private readonly bigramEnds: Uint32Array[] = []
   /** Contexts checked by `closeNode`, and how many before it checks them all. */
   private nodesChecked = 0
   private readonly checkAllAfter: number
@@ -428,19 +434,34 @@ export class LanguageModel {
     return true
   }
 
-  /** `closeNode` for every context of the model (every row of the bigram filter filled). */
+  /**
+   * `closeNode` for every context of the model (every row of the bigram filter filled), and the
+   * bigrams that end an n-gram of each order (`bigramEnds`).
+   */
   private closeAll(): void {
     for (let prev = 0; prev < this.size; prev++) if (this.rowAt[prev] < 0) this.fillRow(prev)
     const bits = this.bigramBits
+    const ranks = this.bigramRanks
     for (let level = 2; level < this.order; level++) {
-      const ends = this.words[level]
+      const lasts = this.words[level]
       const first = this.first[level]
       const below = this.words[level + 1]
       const closed = this.closedNodes[level]
-      for (let node = 0; node < ends.length; node++) {
-        const row = this.rowAt[ends[node]]
+      const ends = this.bigramEnds[level + 1].fill(0)
+      for (let node = 0; node < lasts.length; node++) {
+        const row = this.rowAt[lasts[node]]
+        const base = this.unigramFirst[lasts[node]]
         let all = true
-        for (let j = first[node]; j < first[node + 1] && all; j++) all = (bits[row + (below[j] >>> 5)] & (1 << (below[j] & 31))) !== 0
+        for (let j = first[node]; j < first[node + 1]; j++) {
+          const at = row + (below[j] >>> 5)
+          const bit = bits[at] & (1 << (below[j] & 31))
+          if (bit === 0) {
+            all = false
+            continue
+          }
+          const bigram = base + ranks[at] + bitCount(bits[at] & (bit - 1))
+          ends[bigram >>> 5] |= 1 << (bigram & 31)
+        }
         if (all) closed[node >>> 5] |= 1 << (node & 31)
       }
     }

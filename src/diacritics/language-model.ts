@@ -22,7 +22,7 @@ import type {ModelHeader, ModelParts} from './model-file.js'
 import {findIn, lowerBound, type TrieOrder} from './ngram-trie.js'
 
 /** Contexts `closeNode` checks one by one before it checks all the others at once. */
-const checkAllAfter = 50_000
+const checkAllAfter = 150_000
 
 /** Largest bigram filter, in bits (8 MiB; the shipped model's is 5.2 MB). */
 const maxFilterBits = 2 ** 26

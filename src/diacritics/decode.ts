@@ -66,7 +66,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const nextScores = new Float64Array(capacity)
   const nextCandidate = new Int32Array(capacity)
   const nextParent = new Int32Array(capacity)
-  // The bigram each expansion ends with, when the model found it (else -2; see LanguageModel.stepAll).
+  // The bigram each expansion ends with, when the model found it (see LanguageModel.stepAll's bigramsOut).
   const nextBigram = new Int32Array(capacity)
   // Expansions by state, to merge those the model cannot tell apart (open addressing; an entry
   // belongs to this step when its stamp is the step's).

@@ -228,12 +228,43 @@ interface Prepared {
 function prepare(ids: ArrayLike<number>, prepared: Map<ArrayLike<number>, Prepared>, identity: Int32Array): Prepared {
   let p = prepared.get(ids)
   if (p !== undefined) return p
+  const k = ids.length
   let sorted = true
-  for (let c = 1; c < ids.length && sorted; c++) sorted = ids[c] >= ids[c - 1]
-  const ascending = sorted ? identity : Int32Array.from({length: ids.length}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
-  p = {ids: ids instanceof Int32Array ? ids : Int32Array.from(ids), ascending}
+  for (let c = 1; c < k && sorted; c++) sorted = ids[c] >= ids[c - 1]
+  p = {ids: ids instanceof Int32Array ? ids : copyIds(ids), ascending: sorted ? identity : ascendingOrder(ids)}
   prepared.set(ids, p)
   return p
+}
+
+/** `ids` copied into an Int32Array (a plain loop: `Int32Array.from` takes its slower, generic path for an array). */
+function copyIds(ids: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(ids.length)
+  for (let c = 0; c < ids.length; c++) out[c] = ids[c]
+  return out
+}
+
+/** Candidates at most this many are put in order by insertion; more by the built-in sort. */
+const insertionSortMax = 64
+
+/**
+ * The indices of `ids` by ascending id, equal ids by index: the order of a stable sort. A slot has
+ * a few dozen candidates at most, and every decode orders each of its slots once, so an insertion
+ * sort (no comparison callback) beats the built-in sort there.
+ */
+export function ascendingOrder(ids: ArrayLike<number>): Int32Array {
+  const k = ids.length
+  if (k > insertionSortMax) return Int32Array.from({length: k}, (_, c) => c).sort((a, b) => ids[a] - ids[b] || a - b)
+  const order = new Int32Array(k)
+  for (let c = 0; c < k; c++) {
+    const id = ids[c]
+    let at = c
+    while (at > 0 && ids[order[at - 1]] > id) {
+      order[at] = order[at - 1]
+      at--
+    }
+    order[at] = c
+  }
+  return order
 }
 
 /** log10 units behind the choice on its own n-gram beyond which a rival is not rescored further. */

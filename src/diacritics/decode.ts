@@ -75,11 +75,9 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const tableStamp = new Int32Array(tableSize)
   const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
-  // The candidates of each slot as an Int32Array and in ascending order of id, for the model's
-  // searches (slots are shared by equal tokens): one array type on the hot path.
-  const prepared = new Map<ArrayLike<number>, Prepared>()
-  // The order of candidates already in ascending order (as the model numbers a stripped word's candidates).
-  const identity = Int32Array.from({length: maxK}, (_, c) => c)
+  // The candidates of each slot as an Int32Array and in ascending order of id (`prepare`), for the
+  // model's searches: one array type on the hot path. The order of a one-candidate slot:
+  const identity = new Int32Array(1)
   // A slot of one candidate: its id copied here.
   const single = new Int32Array(1)
   const stepScores = new Float64Array(maxK)
@@ -100,7 +98,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
       ids = single
       ascending = identity
     } else {
-      const p = prepare(slot.ids, prepared, identity)
+      const p = prepare(slot.ids)
       ids = p.ids
       ascending = p.ascending
     }
@@ -221,18 +219,25 @@ interface Prepared {
 }
 
 /**
- * A slot's ids as an Int32Array (the same array when they are one) and their indices by ascending
- * id (`identity` when they are in order already), remembered in `prepared` by the ids array (slots
- * of equal tokens share it, so most positions are one lookup).
+ * The `Prepared` form of every slot met, by its ids array, for as long as the array lives: slots
+ * are shared by equal tokens, by the blocks of a text and by `decode` and `margins`, and a stripped
+ * word's candidates by every text.
  */
-function prepare(ids: ArrayLike<number>, prepared: Map<ArrayLike<number>, Prepared>, identity: Int32Array): Prepared {
-  let p = prepared.get(ids)
+const preparedSlots = new WeakMap<ArrayLike<number>, Prepared>()
+
+/** 0, 1, 2, …: the order of candidates already in ascending order of id (grown as needed). */
+let identityOrder = Int32Array.from({length: 64}, (_, c) => c)
+
+/** A slot's ids as an Int32Array (the same array when they are one) and their indices by ascending id. */
+function prepare(ids: ArrayLike<number>): Prepared {
+  let p = preparedSlots.get(ids)
   if (p !== undefined) return p
   const k = ids.length
   let sorted = true
   for (let c = 1; c < k && sorted; c++) sorted = ids[c] >= ids[c - 1]
-  p = {ids: ids instanceof Int32Array ? ids : copyIds(ids), ascending: sorted ? identity : ascendingOrder(ids)}
-  prepared.set(ids, p)
+  if (sorted && identityOrder.length < k) identityOrder = Int32Array.from({length: 2 * k}, (_, c) => c)
+  p = {ids: ids instanceof Int32Array ? ids : copyIds(ids), ascending: sorted ? identityOrder : ascendingOrder(ids)}
+  preparedSlots.set(ids, p)
   return p
 }
 
@@ -285,7 +290,13 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
   path[0] = 0
   for (let i = 0; i < n; i++) path[i + 1] = slots[i].ids[choice[i]]
   const contexts = new Int32Array(h)
-  let ownScores = new Float64Array(8)
+  // The contexts after a candidate, for the score of the word after it.
+  const after = new Int32Array(h)
+  let maxK = 1
+  for (let p = 0; p < positions.length; p++) maxK = Math.max(maxK, slots[positions[p]].ids.length)
+  const own = new Float64Array(maxK)
+  const states = new Int32Array(maxK)
+  const bigrams = new Int32Array(maxK)
   for (let p = 0; p < positions.length; p++) {
     const i = positions[p]
     const slot = slots[i]
@@ -293,13 +304,16 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
     // History of the slot (path[i+1] is the slot itself).
     const length = model.contextsOf(path, Math.max(0, i + 1 - h), i + 1, contexts)
     const k = slot.ids.length
-    const own = ownScores.length >= k ? ownScores : (ownScores = new Float64Array(k))
-    for (let c = 0; c < k; c++) own[c] = model.scoreAfter(contexts, 0, length, slot.ids[c]) + (slot.scores ? weight * slot.scores[c] : 0)
+    // Every candidate after that history at once (the scores `scoreAfter` gives, summed alike), with the state each leads to.
+    const {ids, ascending} = prepare(slot.ids)
+    model.stepAll(contexts, 0, length, ids, ascending, own, states, null, bigrams)
+    if (slot.scores !== null) for (let c = 0; c < k; c++) own[c] += weight * slot.scores[c]
     const next = i + 2 <= n ? i + 2 : -1
+    // The word after the slot, scored after the candidate (as `score` would on the path with it).
     const nextScore = (c: number) => {
       if (next === -1) return 0
-      path[i + 1] = slot.ids[c]
-      return model.score(path, Math.max(0, next - h), next + 1)
+      model.extendToState(contexts, 0, ids[c], states[c], after, 0, bigrams[c])
+      return model.scoreAfter(after, 0, Math.min(h, length + 1), path[next])
     }
     const chosenNext = nextScore(choice[i])
     const chosen = own[choice[i]] + chosenNext
@@ -310,7 +324,6 @@ export function margins(model: LanguageModel, slots: Slot[], choice: Int32Array,
       const s = own[c] + (own[c] > own[choice[i]] - farBehind ? nextScore(c) : chosenNext)
       if (s > rival) rival = s
     }
-    path[i + 1] = slot.ids[choice[i]]
     margin[p] = chosen - rival
   }
   return margin

@@ -40,8 +40,38 @@ export function mayBeSyllable(token: Token): boolean {
   }
 }
 
-/** The OCR candidates of `token`, or null when it can only be itself. */
+/** The answers of `ocrCandidates` met so far, by channel, then by the token's kind and text. */
+const answers = new WeakMap<Channel, Map<string, OcrCandidates | null>>()
+
+/** Tokens whose answers are kept per channel (then it starts again): ~1 kB each, bounded over a long import. */
+const maxAnswers = 20_000
+
+/**
+ * The OCR candidates of `token`, or null when it can only be itself. Each token's answer is worked
+ * out once per channel (a pipeline restores paragraph by paragraph) and then given again, the same
+ * arrays: the decoder keeps what it derives from them by array. Callers must not change them.
+ */
 export function ocrCandidates(
+  channel: Channel,
+  token: Token,
+  lookup: (key: string) => number | undefined,
+  cache: Map<string, ChannelCandidate[]>,
+  spelling: Record<string, SpellingModel>
+): OcrCandidates | null {
+  let known = answers.get(channel)
+  if (known === undefined) answers.set(channel, (known = new Map()))
+  const key = `${token.kind}\u0000${token.text}`
+  let answer = known.get(key)
+  if (answer === undefined) {
+    answer = searchCandidates(channel, token, lookup, cache, spelling)
+    if (known.size >= maxAnswers) known.clear()
+    known.set(key, answer)
+  }
+  return answer
+}
+
+/** `ocrCandidates` worked out: the channel's syllables for the token as read, and the token itself unless it is one of them. */
+function searchCandidates(
   channel: Channel,
   token: Token,
   lookup: (key: string) => number | undefined,

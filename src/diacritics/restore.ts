@@ -13,8 +13,7 @@ import {lineMode, looksLikeOcr, type LineMode} from './line-mode.js'
 import {loadModel, type Restorer} from './load-model.js'
 import {applyCase, canonical, decompose, isValidSyllable} from '../vietnamese/orthography.js'
 import {marksOf, marksScore} from './marks-channel.js'
-import {ocrCandidates, type OcrCandidates} from './ocr-candidates.js'
-import type {Channel} from './channel.js'
+import {ocrCandidates} from './ocr-candidates.js'
 import {favourPlaces} from './places.js'
 import {countWords, noWords, type WordCounts} from '../vietnamese/quality.js'
 import {tokenize, type Token} from '../vietnamese/tokenize.js'
@@ -456,28 +455,12 @@ function caseCountsOfAny(text: string): {cased: number; upper: number; first: bo
   return {cased: letters.length, upper, first}
 }
 
-/** The OCR-mode candidates of the tokens met (`ocrCandidates`' answers), by channel, then by kind and text. */
-const ocrSlots = new WeakMap<Channel, Map<string, OcrCandidates | null>>()
-
-/** Tokens whose OCR candidates are kept per channel (then it starts again): ~1 kB each, bounded over a long import. */
-const maxOcrSlots = 20_000
-
 /** The lattice slot of a token under a mode. */
 function buildSlot(restorer: Restorer, token: Token, mode: LineMode, lookup: (key: string) => number | undefined): Lattice {
   if (mode === 'ocr' && restorer.channel && !(token.kind === 'word' && hasVietnameseOnly(token.text) && isValidSyllable(token.text))) {
     // (A valid syllable with ă â đ ê ô ơ ư or a hook or dot below was not written by an engine
     // without Vietnamese: it stays as it is.)
-    // Each token's answer once per channel (a pipeline restores paragraph by paragraph): the decoder
-    // then meets the same arrays again, whose order it has worked out already.
-    let known = ocrSlots.get(restorer.channel)
-    if (known === undefined) ocrSlots.set(restorer.channel, (known = new Map()))
-    const key = `${token.kind}\u0000${token.text}`
-    let found = known.get(key)
-    if (found === undefined) {
-      found = ocrCandidates(restorer.channel, token, lookup, restorer.ocrCache, restorer.model.header.spelling)
-      if (known.size >= maxOcrSlots) known.clear()
-      known.set(key, found)
-    }
+    const found = ocrCandidates(restorer.channel, token, lookup, restorer.ocrCache, restorer.model.header.spelling)
     if (found) return {ids: found.ids, scores: found.scores, words: found.words, ocr: true}
   }
   if (mode === 'marks') return marksSlot(restorer, token, lookup)

@@ -14,5 +14,5 @@ export type WorkerEvent =
   | {type: 'stopping'; running: number; graceSeconds: number}
   /** The running jobs are abandoned: they go back to the queue for another worker. */
   | {type: 'abandoning'; running: number}
-  /** Something the operator should know (Redis lost and back). */
+  /** Something the operator should know: Redis lost and back, more workers on this machine than its cores. */
   | {type: 'notice'; message: string}

@@ -19,6 +19,7 @@ import {UsageError} from '../bulk/usage-error.js'
 import {ParseWorkers} from '../bulk/worker-pool.js'
 import {createOcrPool, type OcrPool} from '../read/ocr-pool.js'
 import {connectRedis, redactUrl, redisUrlOf} from './connection.js'
+import {crowdedHost, crowdNotice} from './crowded-host.js'
 import type {WorkerEvent} from './events.js'
 import {failedReasonOf, isRetryable, type JobData, type JobResult} from './job.js'
 import {bullmq} from './libraries.js'
@@ -170,6 +171,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     runLoop.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
     await worker.waitUntilReady()
     emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size})
+    const crowd = await crowdedHost(connection, queueName, hostname(), concurrency, cores)
+    if (crowd) emit({type: 'notice', message: crowdNotice(crowd, queueName)})
     await new Promise<void>((resolve, reject) => {
       let graceTimer: NodeJS.Timeout | undefined
       let abandoned = false

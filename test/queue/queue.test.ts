@@ -9,10 +9,12 @@
  */
 import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {hostname, tmpdir} from 'node:os'
+import {availableParallelism, hostname, tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {BulkReport} from '../../src/bulk/index.js'
+import {crowdedHost} from '../../src/queue/crowded-host.js'
+import {bullmq} from '../../src/queue/libraries.js'
 import {openQueue, type OpenQueue} from '../../src/queue/open-queue.js'
 import {enqueue, runWorker, RedisUnreachableError, type QueueStatus, type WorkerEvent} from '../../src/queue/index.js'
 import {statusOf} from '../../src/queue/status.js'
@@ -368,6 +370,45 @@ describe('queue: many workers, nothing lost', () => {
       expect(await enqueue({...connection, inputs: [dir], out: outDir, pdf: true, review: true})).toMatchObject({added: 1, skipped: 0})
       await other.queue.obliterate({force: true})
     } finally {
+      await other.close()
+    }
+  })
+
+  it('a worker says when its queue\'s workers on this machine ask for more files at once than it has cores', async () => {
+    const queue = 'crowd'
+    const cores = availableParallelism()
+    const other = await openQueue({redis: redis.url, queue})
+    const connections: Array<typeof other.connection> = []
+    const named = (name: string) => {
+      connections.push(other.connection.duplicate())
+      return new bullmq.Worker(queue, async () => undefined, {connection: connections.at(-1)!, name, autorun: false})
+    }
+    const idle = [named(`${hostname()}:900001`), named('elsewhere:900002'), named(`${hostname()}:worker-a`)]
+    try {
+      await Promise.all(idle.map((w) => w.waitUntilReady()))
+      // Counted: `host:pid` names of this host only. One such worker is no crowd, whatever it asks for.
+      expect(await crowdedHost(other.connection, queue, hostname(), cores + 1, cores)).toBeNull()
+      idle.push(named(`${hostname()}:900003`))
+      await idle[3].waitUntilReady()
+      expect(await crowdedHost(other.connection, queue, hostname(), 1, cores)).toEqual(cores >= 2 ? null : {workers: 2, cores})
+      expect(await crowdedHost(other.connection, queue, hostname(), cores, cores)).toEqual({workers: 2, cores})
+      expect(await crowdedHost(other.connection, queue, 'elsewhere', cores, cores)).toBeNull()
+
+      // A worker started beside them gives the notice once it is ready (three of this host's now).
+      const stop = new AbortController()
+      const events: WorkerEvent[] = []
+      const running = runWorker({redis: redis.url, queue, concurrency: cores, ocrWorkers: 1, signal: stop.signal, onEvent: (e) => events.push(e)})
+      await until(() => events.some((e) => e.type === 'notice'), 30_000, 'the notice')
+      stop.abort()
+      await running
+      expect(events.map((e) => e.type)).toEqual(['ready', 'notice', 'stopping'])
+      expect(events[1]).toEqual({
+        type: 'notice',
+        message: `3 workers of queue crowd run on this machine, which has ${cores} cores: each process warms its own parser and OCR, so one worker with --concurrency ${cores} gets more done (README: Bulk import on a job queue)`
+      })
+    } finally {
+      await Promise.all(idle.map((w) => w.close()))
+      for (const c of connections) c.disconnect()
       await other.close()
     }
   })

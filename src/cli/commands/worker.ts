@@ -37,7 +37,7 @@ export function register(program: Command): void {
     .command('worker')
     .description(
       'parse the jobs of a queue (`sohoa queue add`) as `sohoa parse --out` does — worker threads, one shared OCR pool, the same limits, ' +
-        'atomic outputs, the same failure reasons and rules — until stopped. Run one per machine (or more); every worker must see the inputs ' +
+        'atomic outputs, the same failure reasons and rules — until stopped. Run one per machine (more on one machine only cost CPU: it says so); every worker must see the inputs ' +
         'and the output folder at the same paths. SIGTERM or Ctrl-C: finish the running files (within --grace), take no new ones; twice: hand them back.'
     )
   addQueueOptions(worker)
@@ -46,7 +46,7 @@ export function register(program: Command): void {
     .option('--stall <seconds>', 'a job\'s lock lasts this long without renewal, and jobs of a worker that died are looked for this often: they run again after one to two of these (default: 30)', positiveNumber)
     .option('--max-stalls <n>', 'a job found abandoned more often than this fails as queue:stalled (default: 2)', nonNegativeInteger)
     .option('--grace <seconds>', 'after SIGTERM or Ctrl-C, how long files in progress may finish before they go back to the queue (default: 30)', nonNegativeNumber)
-    .option('-q, --quiet', 'log only the start, Redis outages and the summary (no failure or progress lines)')
+    .option('-q, --quiet', 'log only the start, notices (Redis outages, a crowded machine) and the summary (no failure or progress lines)')
     .action(async (options: WorkerCommandOptions) => {
       const stop = new AbortController()
       const abandon = new AbortController()

@@ -12,11 +12,14 @@
  * memory a job takes waiting and done (INFO memory over 10,000 jobs, and
  * MEMORY USAGE of the run's job hashes).
  *
- *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--skip-one] [--sources]
+ *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--skip-one] [--skip-cores] [--sources]
  *
  * Each of the W workers parses `--worker-concurrency` files at once with
  * as many OCR workers; `sohoa parse` and the single worker run one file
- * and one OCR worker per core.
+ * and one OCR worker per core. Unless `--skip-cores` (or W is the number
+ * of cores), as many such workers as cores run too: they start as many
+ * parse threads and OCR workers as `sohoa parse`, so their ratio is the
+ * queue's own cost, and W's beyond it the cost of W processes.
  */
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {availableParallelism, loadavg, tmpdir} from 'node:os'
@@ -61,20 +64,23 @@ export async function run(args: string[]): Promise<void> {
     const bulkSeconds = (performance.now() - bulkStarted) / 1000
     const bulkReport = JSON.parse(readFileSync(path.join(tmp, 'out-bulk/report.json'), 'utf8')) as BulkReport
 
-    // The queue: add, then W workers until drained; then one worker with the settings of sohoa parse.
+    // The queue: add, then W workers until drained; then one per core (unless W is that); then one worker with the settings of sohoa parse.
     const many = await queueRun(redis.url, 'bench', inputs, path.join(tmp, 'out-queue'), workerCount, perWorker)
+    const perCore =
+      args.includes('--skip-cores') || workerCount === cores ? undefined : await queueRun(redis.url, 'bench-cores', inputs, path.join(tmp, 'out-queue-cores'), cores, perWorker)
     const one = args.includes('--skip-one') ? undefined : await queueRun(redis.url, 'bench-one', inputs, path.join(tmp, 'out-queue-one'), 1, cores)
     const memory = await memoryPerJob(redis.url, many.sample, 10_000)
 
     const rows = [
       row(`sohoa parse DIR --out (${bulkReport.settings.concurrency} at once, ${bulkReport.settings.ocrWorkers} OCR)`, bulk.code, bulkSeconds, bulk.cpuSeconds, bulkReport),
       row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, many.code, many.seconds, many.cpuSeconds, many.report),
+      ...(perCore ? [row(`${cores} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, perCore.code, perCore.seconds, perCore.cpuSeconds, perCore.report)] : []),
       ...(one ? [row(`1 × sohoa worker (${cores} at once, ${cores} OCR)`, one.code, one.seconds, one.cpuSeconds, one.report)] : [])
     ]
     process.stdout.write(`${files} text decisions and ${ocrPages} scanned pages; wall time from start to the last output (the queue: from starting the workers to drained).\n\n`)
     process.stdout.write(table(rows))
     process.stdout.write('\n')
-    for (const [name, run] of [[`${workerCount} workers`, many], ['1 worker', one]] as const) {
+    for (const [name, run] of [[`${workerCount} workers`, many], [`${cores} workers`, perCore], ['1 worker', one]] as const) {
       if (!run) continue
       const ratio = bulkSeconds / run.seconds
       const cpu = bulk.cpuSeconds && run.cpuSeconds ? `; CPU seconds ${(run.cpuSeconds / bulk.cpuSeconds).toFixed(2)} × sohoa parse's` : ''

@@ -3,9 +3,9 @@
  * one host than its cores can keep apart. Each process starts and warms its
  * own parse threads and tesseract workers (V8 shares no optimized code
  * between processes), so N processes on fewer cores spend CPU that one
- * process with `--concurrency` = cores would not (`npm run bench -- queue`:
- * four workers of one file each on two cores, 0.82–0.86× the throughput of
- * `sohoa parse`; two, 1.04×). A worker says so once, when it is ready.
+ * process with `--concurrency` = cores would not (`npm run bench -- queue`;
+ * the README's job-queue section has the numbers). A worker says so once,
+ * when it is ready.
  */
 import type {Redis} from 'ioredis'
 import {bullmq} from './libraries.js'

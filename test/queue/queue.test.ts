@@ -3,7 +3,8 @@
  * `sohoa queue add`, three `sohoa worker` processes, one of them killed
  * with SIGKILL in the middle of a job, `sohoa queue status --wait`,
  * `queue report`, `retry-failed`, `clean`, a worker drained by SIGTERM,
- * and Redis stopped and started again under the workers. Every good file
+ * Redis stopped and started again under the workers, and the notice of a
+ * worker whose machine has more workers than cores. Every good file
  * must end with exactly one whole output, every bad one with the reason
  * and rule `sohoa parse` gives it, and no temporary file may be left.
  */

@@ -76,9 +76,8 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
   const tableEntry = new Int32Array(tableSize)
   const top = new Int32Array(beam)
   // The candidates of each slot as an Int32Array and in ascending order of id (`prepare`), for the
-  // model's searches: one array type on the hot path. The order of a one-candidate slot:
-  const identity = new Int32Array(1)
-  // A slot of one candidate: its id copied here.
+  // model's searches: one array type on the hot path. A slot of one candidate: its id copied here
+  // (its order is `identityOrder`).
   const single = new Int32Array(1)
   const stepScores = new Float64Array(maxK)
   const stepStates = new Int32Array(maxK)
@@ -96,7 +95,7 @@ export function decode(model: LanguageModel, slots: Slot[], options: DecodeOptio
     if (k === 1) {
       single[0] = slot.ids[0]
       ids = single
-      ascending = identity
+      ascending = identityOrder
     } else {
       const p = prepare(slot.ids)
       ids = p.ids

@@ -6,6 +6,7 @@
  * `file  error  reason  stage:rule`; a usage error that commander finds
  * (an unknown option, a missing argument, a bad value) prints with the
  * command's usage, one that a command finds (`UsageError`) as one line.
+ * Output piped to a reader that stops early ends the command quietly.
  */
 import './v8-flags.js'
 import {CommanderError} from 'commander'
@@ -22,6 +23,16 @@ async function load() {
   if (queueCommands.includes(command)) return (await import('./queue-program.js')).queueProgram()
   if (command === 'restore') return (await import('./restore-program.js')).restoreProgram()
   return (await import('./program.js')).programFor(command)
+}
+
+// A reader that stops early (`sohoa parse … | head`) closes the pipe: the command ends there,
+// quietly, as commands killed by SIGPIPE do (outputs already written are whole: each is renamed
+// into place). Any other failure to write stays an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit()
+  })
 }
 
 const program = await load()

@@ -1,7 +1,7 @@
 /**
  * The `sohoa` command, run as a user runs it (through tsx, from the sources).
  */
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -37,6 +37,16 @@ describe('sohoa CLI', () => {
     expect(args.slice(0, 4)).toEqual(['node', 'dist/bundle/sohoa.js', 'parse', 'fixtures/generated/sample/input.pdf'])
     expect(args).toContain('--summary')
     expect(args.filter((a) => a === '--quiet' || a === '-q')).toEqual([])
+  })
+
+  it('should end quietly when its reader closes the pipe (`sohoa parse … | head`)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'parse', 'fixtures/seed-002/input.txt', '-q'], {cwd: root})
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 
   it('parse --summary should print a summary', async () => {

@@ -7,8 +7,9 @@
  * its marks (auto mode leaves it alone), OCR output in OCR mode (seed 002, and the English-model
  * tesseract output of the 19 real scans, fixtures/bench/real-scans-eng; with `--ocr-pages`, the
  * English-model OCR of rendered held-out pages that `scripts/ocr-confusions.ts --dev-pages` wrote
- * there, `dev-*.ocr.txt`; and the OCR text at hand repeated to a million syllables, as the
- * stripped text is) and a two-word file (the fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
+ * there, `dev-*.ocr.txt`; the OCR text at hand repeated to a million syllables, as the
+ * stripped text is; and the stripped text's documents damaged letter by letter as the OCR
+ * confusion counts say, `ocr-damage.ts`: a million syllables and more, no two damaged alike) and a two-word file (the fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
  * (its CPU beyond the two-word run's); then many OCR texts (the real scans' text cut into files of
  * 133 lines, and seed 002) restored by one `sohoa restore --out` run against a run per file.
  */
@@ -18,11 +19,13 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {stripMarks} from '../../src/vietnamese/letters.js'
+import {defaultConfusionsPath, readCounts} from '../../src/diacritics/channel-sources.js'
 import {candidateTablePath} from '../../src/diacritics/candidate-table.js'
 import {defaultModelPath, loadModel} from '../../src/diacritics/load-model.js'
 import {measureCli, speedRow} from '../eval/diacritics.js'
 import {buildDist} from './cli.js'
 import {table} from '../table.js'
+import {damage} from './ocr-damage.js'
 
 /** One-line title for `npm run bench`. */
 export const title = '`sohoa restore` throughput and memory (issue 4)'
@@ -78,6 +81,7 @@ export async function run(args: string[]): Promise<void> {
     scans: path.join(dir, 'scans.txt'),
     pages: path.join(dir, 'pages.txt'),
     ocrMillion: path.join(dir, 'ocr-million.txt'),
+    damaged: path.join(dir, 'damaged.txt'),
     tiny: path.join(dir, 'tiny.txt')
   }
   writeFileSync(files.stripped, stripMarks(marked))
@@ -86,6 +90,7 @@ export async function run(args: string[]): Promise<void> {
   writeFileSync(files.scans, scans)
   writeFileSync(files.pages, pages.join('\n\n'))
   writeFileSync(files.ocrMillion, Array.from({length: ocrTimes}, () => ocrText).join('\n\n'))
+  writeFileSync(files.damaged, damage(marked, readCounts(defaultConfusionsPath)))
   writeFileSync(files.tiny, 'xin chao\n')
   const rows = []
   const cpu: Record<string, {syllables: number; cpuMs: number}> = {}
@@ -96,6 +101,7 @@ export async function run(args: string[]): Promise<void> {
     ['English-model OCR of the 19 real scans, ocr mode (58 pages)', files.scans, 'ocr', '≥ 20000 syllables/s per core'],
     ...(pages.length > 0 ? ([[`English-model OCR of ${pages.length} rendered pages of held-out documents, ocr mode`, files.pages, 'ocr', '≥ 20000 syllables/s per core']] as const) : []),
     [`OCR output at hand (real scans, seed 002${pages.length > 0 ? ', rendered pages' : ''}) × ${ocrTimes}, ocr mode`, files.ocrMillion, 'ocr', '≥ 20000 syllables/s per core'],
+    [`OCR-like damage drawn letter by letter from models/ocr-confusions.json (${source}), ocr mode`, files.damaged, 'ocr', '≥ 20000 syllables/s per core'],
     ['two words, ocr mode (the fixed cost of a run; both are in the table of OCR candidates: no search)', files.tiny, 'ocr', '']
   ] as const) {
     const m = measureCli(file, {mode, model})

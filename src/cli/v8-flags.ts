@@ -6,11 +6,17 @@
  *
  * The flags make V8's optimizing compiler, a large part of a short run's
  * CPU, do less:
- * - `--interrupt-budget` (JavaScript, 4× the default): a run goes through
+ * - `--interrupt-budget` (JavaScript, 8× the default): a run goes through
  *   much code that is warm but never hot (each document touches hundreds of
- *   functions a few times), and V8 optimized much of it all the same. It cut
+ *   functions a few times), and V8 optimized much of it all the same. 4× cut
  *   `sohoa restore --mode ocr` on seed 002 by ~15% and the first 50
- *   documents of a parse thread by ~0.5 s, with no loss over 800 documents;
+ *   documents of a parse thread by ~0.5 s, with no loss over 800 documents.
+ *   8× against 4× (alternated runs): 51 decisions in one thread 2.40–2.43 →
+ *   2.25–2.28 CPU-s, 100 decisions 3.70–3.74 → 3.57–3.61, `sohoa parse` of
+ *   seed 002 0.86 → 0.81 s and of seed 000 0.42 → 0.40 (medians of five),
+ *   `sohoa parse DIR --out` over the queue bench's 220 inputs 37.5–38.3 →
+ *   37.1–37.4; 600 decisions, `text-route --rounds 300` and long restore
+ *   runs the same or better;
  * - `--wasm-tiering-budget` (WebAssembly, 64× the default): Tesseract's
  *   first page paid ~0.9 s to optimize code a few pages use; it now costs
  *   ~0.65 s less, and ten pages ~3% less, the later pages as fast as before;
@@ -28,7 +34,7 @@
 import {setFlagsFromString} from 'node:v8'
 
 /** The V8 flags every sub-command sets, unless node was given the same flag. */
-export const v8Flags: readonly string[] = ['--interrupt-budget=270336', '--wasm-tiering-budget=115200000']
+export const v8Flags: readonly string[] = ['--interrupt-budget=540672', '--wasm-tiering-budget=115200000']
 
 /** The flags of one sub-command (`restore`, `parse`, …): `v8Flags` and its own. */
 export function v8FlagsFor(command: string | undefined): readonly string[] {

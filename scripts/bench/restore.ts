@@ -9,9 +9,11 @@
  * English-model OCR of rendered held-out pages that `scripts/ocr-confusions.ts --dev-pages` wrote
  * there, `dev-*.ocr.txt`; the OCR text at hand repeated to a million syllables, as the
  * stripped text is; and the stripped text's documents damaged letter by letter as the OCR
- * confusion counts say, `ocr-damage.ts`: a million syllables and more, no two damaged alike) and a two-word file (the fixed cost of a run). Targets of issue 13 in the last column; then each OCR file's marginal rate
- * (its CPU beyond the two-word run's); then many OCR texts (the real scans' text cut into files of
- * 133 lines, and seed 002) restored by one `sohoa restore --out` run against a run per file.
+ * confusion counts say, `ocr-damage.ts`: a million syllables and more, no two damaged alike)
+ * and a two-word file (the fixed cost of a run). Targets of issue 13 in the last column; then
+ * each OCR file's marginal rate (its CPU beyond the two-word run's); then many OCR texts (the
+ * real scans' text cut into files of 133 lines, and seed 002) restored by one `sohoa restore
+ * --out` run against a run per file.
  */
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'

@@ -5,10 +5,11 @@
  * pages), so that a large body of text gets damage of the measured kind with
  * no two documents damaged alike. Letters are drawn independently, so the
  * text has more distinct damaged tokens than a real OCR run, whose errors
- * repeat: a harder input for the OCR search, never an easier one.
+ * repeat: no easier an input for the OCR search (the README's restore
+ * section compares the two on the same pages).
  */
 import type {ChannelCounts} from '../../src/diacritics/learn-channel.js'
-import {random} from '../make-read-fixtures.js'
+import {createRandom} from '../../src/fixture/prng.js'
 
 /** `text` with every letter the counts know replaced by a reading drawn from its counts (seeded: the same text each time). */
 export function damage(text: string, counts: ChannelCounts, seed = 13): string {
@@ -18,7 +19,7 @@ export function damage(text: string, counts: ChannelCounts, seed = 13): string {
       return [letter, {entries, total: entries.reduce((sum, [, n]) => sum + n, 0)}] as const
     })
   )
-  const draw = random(seed)
+  const random = createRandom(seed)
   let out = ''
   for (const char of text) {
     const lower = char.toLowerCase()
@@ -27,7 +28,7 @@ export function damage(text: string, counts: ChannelCounts, seed = 13): string {
       out += char
       continue
     }
-    let left = draw() * row.total
+    let left = random.next() * row.total
     let reading = lower
     for (const [r, n] of row.entries) {
       left -= n

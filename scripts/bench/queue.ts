@@ -4,15 +4,17 @@
  * benchmark makes them): the built CLI (`dist/`; `--sources` runs the
  * sources through tsx), a real redis-server on a free loopback port in a
  * temporary folder, `sohoa queue add`, then W `sohoa worker` processes
- * until the queue is drained; then again with one worker set as `sohoa
- * parse` is. Prints wall time, CPU seconds (every process and thread,
+ * until the queue is drained (the machine's job slots at their default,
+ * its cores: workers beyond them wait as standbys), and again with no
+ * limit (`--host-slots 0`: every worker parses at once); then with one
+ * worker set as `sohoa parse` is. Prints wall time, CPU seconds (every process and thread,
  * from /proc on Linux), files/s and pages/s, the throughput and CPU ratios
  * to `sohoa parse` (from the one run: the machine is shared, and CPU
  * seconds hold up better than wall time under other load), and the Redis
  * memory a job takes waiting and done (INFO memory over 10,000 jobs, and
  * MEMORY USAGE of the run's job hashes).
  *
- *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--skip-one] [--skip-cores] [--sources]
+ *   npm run bench -- queue [--files 200] [--ocr-pages 20] [--workers 4] [--worker-concurrency 1] [--skip-unlimited] [--skip-one] [--skip-cores] [--sources]
  *
  * Each of the W workers parses `--worker-concurrency` files at once with
  * as many OCR workers; `sohoa parse` and the single worker run one file
@@ -66,6 +68,9 @@ export async function run(args: string[]): Promise<void> {
 
     // The queue: add, then W workers until drained; then one per core (unless W is that); then one worker with the settings of sohoa parse.
     const many = await queueRun(redis.url, 'bench', inputs, path.join(tmp, 'out-queue'), workerCount, perWorker)
+    const unlimited = args.includes('--skip-unlimited')
+      ? undefined
+      : await queueRun(redis.url, 'bench-unlimited', inputs, path.join(tmp, 'out-queue-unlimited'), workerCount, perWorker, ['--host-slots', '0'])
     const perCore =
       args.includes('--skip-cores') || workerCount === cores ? undefined : await queueRun(redis.url, 'bench-cores', inputs, path.join(tmp, 'out-queue-cores'), cores, perWorker)
     const one = args.includes('--skip-one') ? undefined : await queueRun(redis.url, 'bench-one', inputs, path.join(tmp, 'out-queue-one'), 1, cores)
@@ -73,19 +78,30 @@ export async function run(args: string[]): Promise<void> {
 
     const rows = [
       row(`sohoa parse DIR --out (${bulkReport.settings.concurrency} at once, ${bulkReport.settings.ocrWorkers} OCR)`, bulk.code, bulkSeconds, bulk.cpuSeconds, bulkReport),
-      row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, many.code, many.seconds, many.cpuSeconds, many.report),
+      row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each; ${cores} job slots)`, many.code, many.seconds, many.cpuSeconds, many.report),
+      ...(unlimited
+        ? [row(`${workerCount} × sohoa worker (the same, --host-slots 0)`, unlimited.code, unlimited.seconds, unlimited.cpuSeconds, unlimited.report)]
+        : []),
       ...(perCore ? [row(`${cores} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, perCore.code, perCore.seconds, perCore.cpuSeconds, perCore.report)] : []),
       ...(one ? [row(`1 × sohoa worker (${cores} at once, ${cores} OCR)`, one.code, one.seconds, one.cpuSeconds, one.report)] : [])
     ]
     process.stdout.write(`${files} text decisions and ${ocrPages} scanned pages; wall time from start to the last output (the queue: from starting the workers to drained).\n\n`)
     process.stdout.write(table(rows))
     process.stdout.write('\n')
-    for (const [name, run] of [[`${workerCount} workers`, many], [`${cores} workers`, perCore], ['1 worker', one]] as const) {
+    const runs = [
+      [`${workerCount} workers`, many],
+      [`${workerCount} workers, no slot limit`, unlimited],
+      [`${cores} workers`, perCore],
+      ['1 worker', one]
+    ] as const
+    for (const [name, run] of runs) {
       if (!run) continue
       const ratio = bulkSeconds / run.seconds
       const cpu = bulk.cpuSeconds && run.cpuSeconds ? `; CPU seconds ${(run.cpuSeconds / bulk.cpuSeconds).toFixed(2)} × sohoa parse's` : ''
       process.stdout.write(`${name}: throughput ${ratio.toFixed(2)} × sohoa parse's (${((ratio - 1) * 100).toFixed(1)}%)${cpu}.\n`)
     }
+    const busy = many.report.queue?.workers ?? 0
+    process.stdout.write(`${workerCount} workers: ${busy} took jobs, ${workerCount - busy} stayed standbys.\n`)
     process.stdout.write(`sohoa queue add: ${many.queued} jobs in ${many.addSeconds.toFixed(1)} s (hashing every input).\n\n`)
     process.stdout.write(
       table([
@@ -120,7 +136,7 @@ interface QueueRun {
 }
 
 /** `sohoa queue add` the inputs, start `workers` × `sohoa worker`, wait until drained, stop them, `sohoa queue report`. */
-async function queueRun(url: string, queue: string, inputs: string, out: string, workers: number, perWorker: number): Promise<QueueRun> {
+async function queueRun(url: string, queue: string, inputs: string, out: string, workers: number, perWorker: number, extra: string[] = []): Promise<QueueRun> {
   const connection = ['--redis', url, '--queue', queue]
   const open = await openQueue({redis: url, queue})
   try {
@@ -134,7 +150,7 @@ async function queueRun(url: string, queue: string, inputs: string, out: string,
     const waitingBytes = await jobBytes()
 
     const started = performance.now()
-    const args = ['worker', ...connection, '--concurrency', String(perWorker), '--ocr-workers', String(perWorker), '-q']
+    const args = ['worker', ...connection, '--concurrency', String(perWorker), '--ocr-workers', String(perWorker), ...extra, '-q']
     const runs = Array.from({length: workers}, () => startCli(command, args))
     const cpu = cpuSampler(() => runs.map((w) => w.child.pid))
     while (!(await statusOf(open)).drained) {

@@ -9,7 +9,11 @@
  * jobs, running ones finish within the grace time); then the running jobs
  * are abandoned back to the queue. A worker that dies holding jobs loses
  * their locks, and another worker takes them again after the stall interval.
+ * Workers of one machine share its host slots (`host-slots.ts`): a worker
+ * runs as many jobs at once as it holds slots, and one that holds none
+ * waits as a standby, starting nothing, until a slot frees.
  */
+import {randomUUID} from 'node:crypto'
 import {hostname, availableParallelism} from 'node:os'
 import type {Job} from 'bullmq'
 import {removeTemporariesOf} from '../bulk/atomic-write.js'
@@ -19,8 +23,8 @@ import {UsageError} from '../bulk/usage-error.js'
 import {ParseWorkers} from '../bulk/worker-pool.js'
 import {createOcrPool, type OcrPool} from '../read/ocr-pool.js'
 import {connectRedis, redactUrl, redisUrlOf} from './connection.js'
-import {crowdedHost, crowdNotice} from './crowded-host.js'
 import type {WorkerEvent} from './events.js'
+import {HostSlots} from './host-slots.js'
 import {failedReasonOf, isRetryable, type JobData, type JobResult} from './job.js'
 import {bullmq} from './libraries.js'
 import {defaultQueueName, type QueueConnectionOptions} from './open-queue.js'
@@ -30,6 +34,14 @@ import {recordJob, type WorkerRecord} from './stats.js'
 export interface WorkerOptions extends QueueConnectionOptions {
   /** Files parsed at once (default: the number of cores). */
   concurrency?: number
+  /**
+   * Jobs of the queue that run at once on this machine, over all its
+   * workers (default: the number of cores; 0: no limit). A worker runs as
+   * many as it holds slots of these; one that holds none waits as a
+   * standby and takes a slot when one frees. Give every worker of a
+   * machine the same number.
+   */
+  hostSlots?: number
   /** Workers of this process's shared OCR pool (default: the number of cores). Ignored when `ocr` is given. */
   ocrWorkers?: number
   /** A shared OCR pool to use (the caller terminates it). */
@@ -81,16 +93,30 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const ocrWorkers = options.ocr?.size ?? options.ocrWorkers ?? cores
   const stallSeconds = options.stallSeconds ?? 30
   const maxStalls = options.maxStalls ?? 2
+  const hostSlots = options.hostSlots ?? cores
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive integer, not ${concurrency}`)
   if (!Number.isInteger(ocrWorkers) || ocrWorkers < 1) throw new UsageError(`--ocr-workers must be a positive integer, not ${ocrWorkers}`)
   if (!(stallSeconds > 0)) throw new UsageError(`--stall must be positive, not ${stallSeconds}`)
   if (!Number.isInteger(maxStalls) || maxStalls < 0) throw new UsageError(`--max-stalls must be an integer ≥ 0, not ${maxStalls}`)
+  if (!Number.isInteger(hostSlots) || hostSlots < 0) throw new UsageError(`--host-slots must be an integer ≥ 0, not ${hostSlots}`)
   const url = redisUrlOf(options.redis)
   const queueName = options.queue ?? defaultQueueName
   const name = options.name ?? `${hostname()}:${process.pid}`
   const emit = (event: WorkerEvent) => options.onEvent?.(event)
 
   const connection = await connectRedis(url, {timeoutMs: options.connectTimeoutMs})
+  // Jobs at once this worker asks for, and holds: its slots of the machine's, when they are limited.
+  const want = hostSlots ? Math.min(concurrency, hostSlots) : concurrency
+  const leaseMs = stallSeconds * 1000
+  // The owner is unique even when two workers are given one name.
+  const slots = hostSlots ? new HostSlots(connection, {queue: queueName, host: hostname(), slots: hostSlots, owner: `${name}/${randomUUID()}`, leaseMs}) : undefined
+  let held: number
+  try {
+    held = slots ? await slots.hold(want) : want
+  } catch (error) {
+    connection.disconnect()
+    throw error
+  }
   const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
   const ocr = options.ocr ?? ownOcr!
   const parsers = new ParseWorkers({size: concurrency, ocr, memoryMb: options.workerMemoryMb, recycleAfter: options.recycleAfter})
@@ -138,7 +164,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const worker = new bullmq.Worker<JobData, JobResult>(queueName, processJob, {
     connection,
-    concurrency,
+    concurrency: Math.max(1, held),
     name,
     lockDuration: stallSeconds * 1000,
     stalledInterval: stallSeconds * 1000,
@@ -166,13 +192,42 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   })
 
   let stopping = false
-  try {
-    const runLoop = worker.run()
+  // The run loop starts once the worker holds a slot: a standby takes no job.
+  let runLoop: Promise<void> | undefined
+  const startRunning = () => {
+    runLoop = worker.run()
     runLoop.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
+  }
+  // Renew the slots, take free ones; start, widen, narrow or pause the run loop to match.
+  let renewing = false
+  const renewSlots = async () => {
+    if (!slots || renewing) return
+    renewing = true
+    try {
+      const now = await slots.hold(stopping ? Math.min(held, want) : want)
+      if (now === held) return
+      held = now
+      if (stopping) return
+      if (held > 0) {
+        worker.concurrency = held
+        if (!runLoop) startRunning()
+        else if (worker.isPaused()) await worker.resume()
+      } else if (runLoop && !worker.isPaused()) {
+        await worker.pause(true)
+      }
+      emit({type: 'slots', held, concurrency, hostSlots})
+    } catch {
+      // Redis away: the connection notices say so; the slots are renewed when it is back.
+    } finally {
+      renewing = false
+    }
+  }
+  const slotTimer = slots ? setInterval(() => void renewSlots(), Math.min(1000, leaseMs / 3)) : undefined
+  try {
+    if (held > 0) startRunning()
     await worker.waitUntilReady()
-    emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size})
-    const crowd = await crowdedHost(connection, queueName, hostname(), concurrency, cores)
-    if (crowd) emit({type: 'notice', message: crowdNotice(crowd, queueName)})
+    emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size, hostSlots})
+    if (held < concurrency) emit({type: 'slots', held, concurrency, hostSlots})
     await new Promise<void>((resolve, reject) => {
       let graceTimer: NodeJS.Timeout | undefined
       let abandoned = false
@@ -210,9 +265,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     })
     await runLoop
   } finally {
+    clearInterval(slotTimer)
     await worker.close(true).catch(() => {})
     await parsers.close()
     await ownOcr?.terminate()
+    await slots?.release().catch(() => {})
     connection.disconnect()
   }
   summary.seconds = Math.round(performance.now() - started) / 1000

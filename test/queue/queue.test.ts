@@ -3,19 +3,19 @@
  * `sohoa queue add`, three `sohoa worker` processes, one of them killed
  * with SIGKILL in the middle of a job, `sohoa queue status --wait`,
  * `queue report`, `retry-failed`, `clean`, a worker drained by SIGTERM,
- * Redis stopped and started again under the workers, and the notice of a
- * worker whose machine has more workers than cores. Every good file
+ * Redis stopped and started again under the workers, and the machine's
+ * job slots: a worker beyond them waits as a standby and takes over the
+ * slot of one that dies or stops. Every good file
  * must end with exactly one whole output, every bad one with the reason
  * and rule `sohoa parse` gives it, and no temporary file may be left.
  */
 import {createHash} from 'node:crypto'
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {availableParallelism, hostname, tmpdir} from 'node:os'
+import {hostname, tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {BulkReport} from '../../src/bulk/index.js'
-import {crowdedHost} from '../../src/queue/crowded-host.js'
-import {bullmq} from '../../src/queue/libraries.js'
+import {slotKey} from '../../src/queue/host-slots.js'
 import {openQueue, type OpenQueue} from '../../src/queue/open-queue.js'
 import {enqueue, runWorker, RedisUnreachableError, type QueueStatus, type WorkerEvent} from '../../src/queue/index.js'
 import {statusOf} from '../../src/queue/status.js'
@@ -79,14 +79,14 @@ async function until<T>(look: () => Promise<T | undefined | false> | T | undefin
 const connection = () => ['--redis', redis.url, '--queue', 'main']
 
 /**
- * Start a `sohoa worker` (one file at a time, a 3 s stall interval) and wait
- * until it is ready. A loaded machine can hold up a live worker's lock
+ * Start a `sohoa worker` (one file at a time, a 3 s stall interval, two
+ * job slots on the machine whatever its cores) and wait until it is ready. A loaded machine can hold up a live worker's lock
  * renewal past 3 s, and the job then runs again: the tests allow that
  * (at-least-once), and allow it often enough that no good file fails as
  * `queue:stalled` for it.
  */
 async function startWorker(): Promise<ReturnType<typeof start>> {
-  const worker = start(['worker', ...connection(), '--concurrency', '1', '--ocr-workers', '1', '--stall', '3', '--max-stalls', '10'])
+  const worker = start(['worker', ...connection(), '--concurrency', '1', '--ocr-workers', '1', '--host-slots', '2', '--stall', '3', '--max-stalls', '10'])
   workers.push(worker)
   await until(() => worker.stderr().includes(' ready: '), 120_000, 'a worker to be ready')
   return worker
@@ -151,21 +151,29 @@ describe('queue: many workers, nothing lost', () => {
     expect(await status()).toMatchObject({waiting: files, active: 0, done: 0, failed: 0, total: files, workers: 0, drained: false})
   })
 
-  it('three workers drain the queue; one killed mid-job loses nothing: its job runs again elsewhere after the stall interval', async () => {
-    // Paused while the workers start, so the first one cannot drain the queue before the others are up:
-    // then the four scans, queued last, go one to each worker, and the victim holds a job for seconds.
+  it('three workers drain the queue, two at once; one killed mid-job loses nothing: its job runs again elsewhere after the stall interval, and the standby takes its slot', async () => {
+    // Paused while the workers start, so the first one cannot drain the queue before the others are up.
+    // Two job slots: the first two workers take them, the third waits as a standby.
     await open.queue.pause()
-    const [victim] = [await startWorker(), await startWorker(), await startWorker()]
+    const [victim, , standby] = [await startWorker(), await startWorker(), await startWorker()]
+    await until(() => standby.stderr().includes('sohoa: standby: other workers of queue main hold all 2 job slots of this machine'), 30_000, 'the standby notice')
     await open.queue.resume()
     const victimName = nameOf(victim)
     const killedJob = await until(
       // A good file's job: a bad one would fail with its reason wherever it ran.
-      async () => (await open.queue.getActive()).find((job) => job.processedBy === victimName && good.some((rel) => job.data.path === path.join(input, rel))),
+      async () => {
+        const active = await open.queue.getActive()
+        // The standby takes nothing while the two hold their slots.
+        expect(active.map((job) => job.processedBy)).not.toContain(nameOf(standby))
+        return active.find((job) => job.processedBy === victimName && good.some((rel) => job.data.path === path.join(input, rel)))
+      },
       120_000,
       'the victim to hold a good file\'s job'
     )
     victim.child.kill('SIGKILL')
     expect((await victim.exit).signal).toBe('SIGKILL')
+    // The victim's slot frees when its lease (the stall interval) runs out; the standby takes it.
+    await until(() => standby.stderr().includes('sohoa: took over a free job slot: 1 file(s) at once'), 30_000, 'the standby to take the slot')
 
     const wait = await sohoa(['queue', 'status', '--wait', '--interval', '0.5', ...connection()])
     expect(wait.code).toBe(1)
@@ -375,41 +383,50 @@ describe('queue: many workers, nothing lost', () => {
     }
   })
 
-  it('a worker says when its queue\'s workers on this machine ask for more files at once than it has cores', async () => {
-    const queue = 'crowd'
-    const cores = availableParallelism()
-    const other = await openQueue({redis: redis.url, queue})
-    const connections: Array<typeof other.connection> = []
-    const named = (name: string) => {
-      connections.push(other.connection.duplicate())
-      return new bullmq.Worker(queue, async () => undefined, {connection: connections.at(-1)!, name, autorun: false})
-    }
-    const idle = [named(`${hostname()}:900001`), named('elsewhere:900002'), named(`${hostname()}:worker-a`)]
+  it('runWorker: a worker beyond the machine\'s job slots starts nothing, and takes the slot of one that stops', async () => {
+    const dir = path.join(tmp, 'slots')
+    mkdirSync(dir)
+    writeFileSync(path.join(dir, 'qd.txt'), seed(3))
+    const connection = {redis: redis.url, queue: 'slots', hostSlots: 1, concurrency: 2, ocrWorkers: 1, stallSeconds: 3}
+    const stopA = new AbortController()
+    const stopB = new AbortController()
+    const a: WorkerEvent[] = []
+    const b: WorkerEvent[] = []
+    const runningA = runWorker({...connection, name: 'a', signal: stopA.signal, onEvent: (e) => a.push(e)})
+    await until(() => a.length >= 2, 30_000, 'worker a to be ready')
+    const other = await openQueue(connection)
     try {
-      await Promise.all(idle.map((w) => w.waitUntilReady()))
-      // Counted: `host:pid` names of this host only. One such worker is no crowd, whatever it asks for.
-      expect(await crowdedHost(other.connection, queue, hostname(), cores + 1, cores)).toBeNull()
-      idle.push(named(`${hostname()}:900003`))
-      await idle[3].waitUntilReady()
-      expect(await crowdedHost(other.connection, queue, hostname(), 1, cores)).toEqual(cores >= 2 ? null : {workers: 2, cores})
-      expect(await crowdedHost(other.connection, queue, hostname(), cores, cores)).toEqual({workers: 2, cores})
-      expect(await crowdedHost(other.connection, queue, 'elsewhere', cores, cores)).toBeNull()
+      // Two files at once asked for, one slot on the machine: one at once, and it says so.
+      expect(a).toEqual([
+        {type: 'ready', name: 'a', queue: 'slots', url: redis.url, concurrency: 2, ocrWorkers: 1, hostSlots: 1},
+        {type: 'slots', held: 1, concurrency: 2, hostSlots: 1}
+      ])
+      expect(await other.connection.get(slotKey('slots', hostname(), 0))).toMatch(/^a\//)
+      const runningB = runWorker({...connection, name: 'b', signal: stopB.signal, onEvent: (e) => b.push(e)})
+      await until(() => b.length >= 2, 30_000, 'worker b to be ready')
+      expect(b[1]).toEqual({type: 'slots', held: 0, concurrency: 2, hostSlots: 1})
 
-      // A worker started beside them gives the notice once it is ready (three of this host's now).
-      const stop = new AbortController()
-      const events: WorkerEvent[] = []
-      const running = runWorker({redis: redis.url, queue, concurrency: cores, ocrWorkers: 1, signal: stop.signal, onEvent: (e) => events.push(e)})
-      await until(() => events.some((e) => e.type === 'notice'), 30_000, 'the notice')
-      stop.abort()
-      await running
-      expect(events.map((e) => e.type)).toEqual(['ready', 'notice', 'stopping'])
-      expect(events[1]).toEqual({
-        type: 'notice',
-        message: `3 workers of queue crowd run on this machine, which has ${cores} cores: each process warms its own parser and OCR, so one worker with --concurrency ${cores} gets more done (README: Bulk import on a job queue)`
-      })
+      // The standby takes no job; the holder does.
+      await enqueue({...connection, inputs: [dir], out: path.join(tmp, 'slots-out')})
+      await until(() => a.some((e) => e.type === 'file'), 60_000, 'worker a to parse the file')
+      expect(b.map((e) => e.type)).toEqual(['ready', 'slots'])
+      expect((await other.queue.getCompleted())[0].processedBy).toBe('a')
+
+      // a stops and lets its slot go at once: b takes it within a second or so, not after the lease.
+      stopA.abort()
+      await runningA
+      const stopped = Date.now()
+      await until(() => b.length >= 3, 10_000, 'worker b to take the slot')
+      expect(Date.now() - stopped).toBeLessThan(2500)
+      expect(b[2]).toEqual({type: 'slots', held: 1, concurrency: 2, hostSlots: 1})
+      expect(await other.connection.get(slotKey('slots', hostname(), 0))).toMatch(/^b\//)
+      stopB.abort()
+      expect(await runningB).toMatchObject({files: 0})
+      expect(await other.connection.exists(slotKey('slots', hostname(), 0))).toBe(0)
     } finally {
-      await Promise.all(idle.map((w) => w.close()))
-      for (const c of connections) c.disconnect()
+      stopA.abort()
+      stopB.abort()
+      await other.queue.obliterate({force: true})
       await other.close()
     }
   })

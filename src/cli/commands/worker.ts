@@ -11,7 +11,7 @@
 import {availableParallelism} from 'node:os'
 import type {Command} from 'commander'
 import {failureLine} from '../../bulk/report.js'
-import {runWorker, type WorkerEvent} from '../../queue/index.js'
+import {runWorker, slotsText, type WorkerEvent} from '../../queue/index.js'
 import {nonNegativeInteger, nonNegativeNumber, positiveInteger, positiveNumber} from '../arguments.js'
 import {addQueueOptions, connectionOf} from './queue.js'
 
@@ -21,6 +21,7 @@ interface WorkerCommandOptions {
   queue?: string
   concurrency?: number
   ocrWorkers?: number
+  hostSlots?: number
   stall?: number
   maxStalls?: number
   grace?: number
@@ -37,16 +38,22 @@ export function register(program: Command): void {
     .command('worker')
     .description(
       'parse the jobs of a queue (`sohoa queue add`) as `sohoa parse --out` does — worker threads, one shared OCR pool, the same limits, ' +
-        'atomic outputs, the same failure reasons and rules — until stopped. Run one per machine (more on one machine only cost CPU: it says so); every worker must see the inputs ' +
-        'and the output folder at the same paths. SIGTERM or Ctrl-C: finish the running files (within --grace), take no new ones; twice: hand them back.'
+        'atomic outputs, the same failure reasons and rules — until stopped. Workers of one machine share its job slots (--host-slots): one that holds none ' +
+        'waits as a standby and takes a slot when one frees. Every worker must see the inputs and the output folder at the same paths. ' +
+        'SIGTERM or Ctrl-C: finish the running files (within --grace), take no new ones; twice: hand them back.'
     )
   addQueueOptions(worker)
     .option('-j, --concurrency <n>', `files parsed at once (default: ${cores}, the number of cores)`, positiveInteger)
+    .option(
+      '--host-slots <n>',
+      `files of the queue parsed at once on this machine, over all its workers (default: ${cores}, the number of cores; 0: no limit); give every worker of the machine the same`,
+      nonNegativeInteger
+    )
     .option('--ocr-workers <n>', `tesseract workers of this process's shared OCR pool (default: ${cores})`, positiveInteger)
     .option('--stall <seconds>', 'a job\'s lock lasts this long without renewal, and jobs of a worker that died are looked for this often: they run again after one to two of these (default: 30)', positiveNumber)
     .option('--max-stalls <n>', 'a job found abandoned more often than this fails as queue:stalled (default: 2)', nonNegativeInteger)
     .option('--grace <seconds>', 'after SIGTERM or Ctrl-C, how long files in progress may finish before they go back to the queue (default: 30)', nonNegativeNumber)
-    .option('-q, --quiet', 'log only the start, notices (Redis outages, a crowded machine) and the summary (no failure or progress lines)')
+    .option('-q, --quiet', 'log only the start, notices (Redis outages, job slots held) and the summary (no failure or progress lines)')
     .action(async (options: WorkerCommandOptions) => {
       const stop = new AbortController()
       const abandon = new AbortController()
@@ -60,9 +67,14 @@ export function register(program: Command): void {
       process.on('SIGTERM', onSignal)
       const log = (line: string) => process.stderr.write(`${line}\n`)
       let lastProgress = performance.now()
+      let queue = ''
       const onEvent = (event: WorkerEvent) => {
         if (event.type === 'ready') {
-          log(`sohoa: worker ${event.name} ready: queue ${event.queue} at ${event.url}, ${event.concurrency} file(s) at once, ${event.ocrWorkers} OCR worker(s)`)
+          const slots = event.hostSlots ? `; ${event.hostSlots} job slots on this machine` : ''
+          log(`sohoa: worker ${event.name} ready: queue ${event.queue} at ${event.url}, ${event.concurrency} file(s) at once, ${event.ocrWorkers} OCR worker(s)${slots}`)
+          queue = event.queue
+        } else if (event.type === 'slots') {
+          log(`sohoa: ${slotsText(event, queue)}`)
         } else if (event.type === 'file') {
           if (options.quiet) return
           if (event.file.status === 'failed') log(failureLine(event.file) + (event.retry ? '  (will retry)' : ''))
@@ -83,6 +95,7 @@ export function register(program: Command): void {
           ...connectionOf(options),
           concurrency: options.concurrency,
           ocrWorkers: options.ocrWorkers,
+          hostSlots: options.hostSlots,
           stallSeconds: options.stall,
           maxStalls: options.maxStalls,
           graceSeconds: options.grace,

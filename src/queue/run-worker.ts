@@ -104,6 +104,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const name = options.name ?? `${hostname()}:${process.pid}`
   const emit = (event: WorkerEvent) => options.onEvent?.(event)
 
+  // The pool checks its model at once (its workers start on first use): a worker that cannot OCR takes no slot.
+  const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
+  const ocr = options.ocr ?? ownOcr!
   const connection = await connectRedis(url, {timeoutMs: options.connectTimeoutMs})
   // Jobs at once this worker asks for, and holds: its slots of the machine's, when they are limited.
   const want = hostSlots ? Math.min(concurrency, hostSlots) : concurrency
@@ -117,8 +120,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     connection.disconnect()
     throw error
   }
-  const ownOcr = options.ocr ? undefined : createOcrPool({workers: ocrWorkers})
-  const ocr = options.ocr ?? ownOcr!
   const parsers = new ParseWorkers({size: concurrency, ocr, memoryMb: options.workerMemoryMb, recycleAfter: options.recycleAfter})
   const record: WorkerRecord = {name, concurrency, ocrWorkers: ocr.size, peakRssMb: 0, files: 0}
   const summary: WorkerSummary = {name, files: 0, parsed: 0, failed: 0, retried: 0, pages: 0, seconds: 0}

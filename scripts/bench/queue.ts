@@ -76,26 +76,21 @@ export async function run(args: string[]): Promise<void> {
     const one = args.includes('--skip-one') ? undefined : await queueRun(redis.url, 'bench-one', inputs, path.join(tmp, 'out-queue-one'), 1, cores)
     const memory = await memoryPerJob(redis.url, many.sample, 10_000)
 
+    // Each queue run: its row's label, and its name in the ratio lines (skipped runs are undefined).
+    const runs = [
+      {label: `${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each; ${cores} job slots)`, name: `${workerCount} workers`, run: many},
+      {label: `${workerCount} × sohoa worker (the same, --host-slots 0)`, name: `${workerCount} workers, no slot limit`, run: unlimited},
+      {label: `${cores} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, name: `${cores} workers`, run: perCore},
+      {label: `1 × sohoa worker (${cores} at once, ${cores} OCR)`, name: '1 worker', run: one}
+    ].filter((r): r is typeof r & {run: QueueRun} => r.run !== undefined)
     const rows = [
       row(`sohoa parse DIR --out (${bulkReport.settings.concurrency} at once, ${bulkReport.settings.ocrWorkers} OCR)`, bulk.code, bulkSeconds, bulk.cpuSeconds, bulkReport),
-      row(`${workerCount} × sohoa worker (${perWorker} at once, ${perWorker} OCR each; ${cores} job slots)`, many.code, many.seconds, many.cpuSeconds, many.report),
-      ...(unlimited
-        ? [row(`${workerCount} × sohoa worker (the same, --host-slots 0)`, unlimited.code, unlimited.seconds, unlimited.cpuSeconds, unlimited.report)]
-        : []),
-      ...(perCore ? [row(`${cores} × sohoa worker (${perWorker} at once, ${perWorker} OCR each)`, perCore.code, perCore.seconds, perCore.cpuSeconds, perCore.report)] : []),
-      ...(one ? [row(`1 × sohoa worker (${cores} at once, ${cores} OCR)`, one.code, one.seconds, one.cpuSeconds, one.report)] : [])
+      ...runs.map(({label, run}) => row(label, run.code, run.seconds, run.cpuSeconds, run.report))
     ]
     process.stdout.write(`${files} text decisions and ${ocrPages} scanned pages; wall time from start to the last output (the queue: from starting the workers to drained).\n\n`)
     process.stdout.write(table(rows))
     process.stdout.write('\n')
-    const runs = [
-      [`${workerCount} workers`, many],
-      [`${workerCount} workers, no slot limit`, unlimited],
-      [`${cores} workers`, perCore],
-      ['1 worker', one]
-    ] as const
-    for (const [name, run] of runs) {
-      if (!run) continue
+    for (const {name, run} of runs) {
       const ratio = bulkSeconds / run.seconds
       const cpu = bulk.cpuSeconds && run.cpuSeconds ? `; CPU seconds ${(run.cpuSeconds / bulk.cpuSeconds).toFixed(2)} × sohoa parse's` : ''
       process.stdout.write(`${name}: throughput ${ratio.toFixed(2)} × sohoa parse's (${((ratio - 1) * 100).toFixed(1)}%)${cpu}.\n`)

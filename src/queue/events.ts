@@ -13,7 +13,7 @@ export type WorkerEvent =
    * `concurrency` asked for, at the start or since: other workers of the
    * machine hold the rest (0: a standby), or there are fewer slots.
    */
-  | {type: 'slots'; held: number; concurrency: number; hostSlots: number}
+  | {type: 'slots'; queue: string; held: number; concurrency: number; hostSlots: number}
   /** A job ended: parsed, or failed (`retry`: it goes back to the queue for another try). */
   | {type: 'file'; file: FileReport; retry: boolean; done: number; failed: number; pages: number}
   /** No new jobs are taken; the running ones get `graceSeconds` to finish. */

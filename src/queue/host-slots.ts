@@ -89,8 +89,8 @@ export class HostSlots {
 }
 
 /** What a worker says when it runs fewer jobs at once than asked for (`held` of `concurrency`), or more again. */
-export function slotsText(event: {held: number; concurrency: number; hostSlots: number}, queue: string): string {
-  const {held, concurrency, hostSlots} = event
+export function slotsText(event: {queue: string; held: number; concurrency: number; hostSlots: number}): string {
+  const {queue, held, concurrency, hostSlots} = event
   if (held === 0) return `standby: other workers of queue ${queue} hold all ${hostSlots} job slots of this machine (--host-slots); taking one when it frees`
   if (held === concurrency) return `took over a free job slot: ${held} file(s) at once`
   if (held === hostSlots) return `${held} file(s) at once, not ${concurrency}: this machine has ${hostSlots} job slots for queue ${queue} (--host-slots; give every worker of the machine the same)`

@@ -110,9 +110,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const connection = await connectRedis(url, {timeoutMs: options.connectTimeoutMs})
   // Jobs at once this worker asks for, and holds: its slots of the machine's, when they are limited.
   const want = hostSlots ? Math.min(concurrency, hostSlots) : concurrency
-  const leaseMs = stallSeconds * 1000
+  // A job's lock, the interval between checks for dead workers' jobs, and a slot's lease: a killed worker's slots free as its jobs do.
+  const stallMs = stallSeconds * 1000
   // The owner is unique even when two workers are given one name.
-  const slots = hostSlots ? new HostSlots(connection, {queue: queueName, host: hostname(), slots: hostSlots, owner: `${name}/${randomUUID()}`, leaseMs}) : undefined
+  const slots = hostSlots ? new HostSlots(connection, {queue: queueName, host: hostname(), slots: hostSlots, owner: `${name}/${randomUUID()}`, leaseMs: stallMs}) : undefined
   let held: number
   try {
     held = slots ? await slots.hold(want) : want
@@ -167,8 +168,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     connection,
     concurrency: Math.max(1, held),
     name,
-    lockDuration: stallSeconds * 1000,
-    stalledInterval: stallSeconds * 1000,
+    lockDuration: stallMs,
+    stalledInterval: stallMs,
     maxStalledCount: maxStalls,
     autorun: false
   })
@@ -216,19 +217,19 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       } else if (runLoop && !worker.isPaused()) {
         await worker.pause(true)
       }
-      emit({type: 'slots', held, concurrency, hostSlots})
+      emit({type: 'slots', queue: queueName, held, concurrency, hostSlots})
     } catch {
       // Redis away: the connection notices say so; the slots are renewed when it is back.
     } finally {
       renewing = false
     }
   }
-  const slotTimer = slots ? setInterval(() => void renewSlots(), Math.min(1000, leaseMs / 3)) : undefined
+  const slotTimer = slots ? setInterval(() => void renewSlots(), Math.min(1000, stallMs / 3)) : undefined
   try {
     if (held > 0) startRunning()
     await worker.waitUntilReady()
     emit({type: 'ready', name, queue: queueName, url: redactUrl(url), concurrency, ocrWorkers: ocr.size, hostSlots})
-    if (held < concurrency) emit({type: 'slots', held, concurrency, hostSlots})
+    if (held < concurrency) emit({type: 'slots', queue: queueName, held, concurrency, hostSlots})
     await new Promise<void>((resolve, reject) => {
       let graceTimer: NodeJS.Timeout | undefined
       let abandoned = false

@@ -78,15 +78,15 @@ describe('host slots', () => {
   })
 
   it('a worker says what it holds when that is not what it asked for', () => {
-    expect(slotsText({held: 0, concurrency: 1, hostSlots: 2}, 'q')).toBe(
+    expect(slotsText({queue: 'q', held: 0, concurrency: 1, hostSlots: 2})).toBe(
       'standby: other workers of queue q hold all 2 job slots of this machine (--host-slots); taking one when it frees'
     )
-    expect(slotsText({held: 1, concurrency: 3, hostSlots: 4}, 'q')).toBe(
+    expect(slotsText({queue: 'q', held: 1, concurrency: 3, hostSlots: 4})).toBe(
       '1 file(s) at once for now, not 3: other workers of queue q hold the rest of this machine\'s 4 job slots (--host-slots); taking more as they free'
     )
-    expect(slotsText({held: 2, concurrency: 4, hostSlots: 2}, 'q')).toBe(
+    expect(slotsText({queue: 'q', held: 2, concurrency: 4, hostSlots: 2})).toBe(
       '2 file(s) at once, not 4: this machine has 2 job slots for queue q (--host-slots; give every worker of the machine the same)'
     )
-    expect(slotsText({held: 2, concurrency: 2, hostSlots: 4}, 'q')).toBe('took over a free job slot: 2 file(s) at once')
+    expect(slotsText({queue: 'q', held: 2, concurrency: 2, hostSlots: 4})).toBe('took over a free job slot: 2 file(s) at once')
   })
 })

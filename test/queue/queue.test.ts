@@ -399,12 +399,12 @@ describe('queue: many workers, nothing lost', () => {
       // Two files at once asked for, one slot on the machine: one at once, and it says so.
       expect(a).toEqual([
         {type: 'ready', name: 'a', queue: 'slots', url: redis.url, concurrency: 2, ocrWorkers: 1, hostSlots: 1},
-        {type: 'slots', held: 1, concurrency: 2, hostSlots: 1}
+        {type: 'slots', queue: 'slots', held: 1, concurrency: 2, hostSlots: 1}
       ])
       expect(await other.connection.get(slotKey('slots', hostname(), 0))).toMatch(/^a\//)
       const runningB = runWorker({...connection, name: 'b', signal: stopB.signal, onEvent: (e) => b.push(e)})
       await until(() => b.length >= 2, 30_000, 'worker b to be ready')
-      expect(b[1]).toEqual({type: 'slots', held: 0, concurrency: 2, hostSlots: 1})
+      expect(b[1]).toEqual({type: 'slots', queue: 'slots', held: 0, concurrency: 2, hostSlots: 1})
 
       // The standby takes no job; the holder does.
       await enqueue({...connection, inputs: [dir], out: path.join(tmp, 'slots-out')})
@@ -418,7 +418,7 @@ describe('queue: many workers, nothing lost', () => {
       const stopped = Date.now()
       await until(() => b.length >= 3, 10_000, 'worker b to take the slot')
       expect(Date.now() - stopped).toBeLessThan(2500)
-      expect(b[2]).toEqual({type: 'slots', held: 1, concurrency: 2, hostSlots: 1})
+      expect(b[2]).toEqual({type: 'slots', queue: 'slots', held: 1, concurrency: 2, hostSlots: 1})
       expect(await other.connection.get(slotKey('slots', hostname(), 0))).toMatch(/^b\//)
       stopB.abort()
       expect(await runningB).toMatchObject({files: 0})

@@ -67,14 +67,12 @@ export function register(program: Command): void {
       process.on('SIGTERM', onSignal)
       const log = (line: string) => process.stderr.write(`${line}\n`)
       let lastProgress = performance.now()
-      let queue = ''
       const onEvent = (event: WorkerEvent) => {
         if (event.type === 'ready') {
           const slots = event.hostSlots ? `; ${event.hostSlots} job slots on this machine` : ''
           log(`sohoa: worker ${event.name} ready: queue ${event.queue} at ${event.url}, ${event.concurrency} file(s) at once, ${event.ocrWorkers} OCR worker(s)${slots}`)
-          queue = event.queue
         } else if (event.type === 'slots') {
-          log(`sohoa: ${slotsText(event, queue)}`)
+          log(`sohoa: ${slotsText(event)}`)
         } else if (event.type === 'file') {
           if (options.quiet) return
           if (event.file.status === 'failed') log(failureLine(event.file) + (event.retry ? '  (will retry)' : ''))
